@@ -1,0 +1,79 @@
+/* sl-workspace.h
+ *
+ * Copyright 2026 The Sunlight authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sl-budget-line-store.h"
+#include "sl-campaign-store.h"
+#include "sl-channel-store.h"
+#include "sl-database.h"
+#include "sl-money.h"
+#include "sl-period.h"
+#include "sl-undo-stack.h"
+
+G_BEGIN_DECLS
+
+#define SL_TYPE_WORKSPACE (sl_workspace_get_type ())
+G_DECLARE_FINAL_TYPE (SlWorkspace, sl_workspace, SL, WORKSPACE, GObject)
+
+/* An open workspace file: its settings, its stores and its undo stack.
+ * The one object views talk to; it emits ::changed (detail: the table)
+ * after every change committed through it, once stores have reloaded. */
+SlWorkspace       *sl_workspace_open                (const char   *path,
+                                                     GError      **error);
+SlWorkspace       *sl_workspace_create              (const char   *path,
+                                                     const char   *name,
+                                                     const char   *currency,
+                                                     SlCalendar    calendar,
+                                                     int           fiscal_start_month,
+                                                     GError      **error);
+
+SlDatabase        *sl_workspace_get_database        (SlWorkspace  *self);
+const char        *sl_workspace_get_path            (SlWorkspace  *self);
+const char        *sl_workspace_get_name            (SlWorkspace  *self);
+const char        *sl_workspace_get_currency        (SlWorkspace  *self);
+SlCalendar         sl_workspace_get_calendar        (SlWorkspace  *self);
+int                sl_workspace_get_fiscal_start_month (SlWorkspace *self);
+int                sl_workspace_get_reserve_basis_points (SlWorkspace *self);
+
+/* The author written into history; defaults to the user's real name. */
+const char        *sl_workspace_get_author          (SlWorkspace  *self);
+void               sl_workspace_set_author          (SlWorkspace  *self,
+                                                     const char   *author);
+
+SlUndoStack       *sl_workspace_get_undo_stack      (SlWorkspace  *self);
+SlChannelStore    *sl_workspace_get_channels        (SlWorkspace  *self);
+SlCampaignStore   *sl_workspace_get_campaigns       (SlWorkspace  *self);
+/* A new store of @version's lines starting within @period, kept up to
+ * date by the workspace for as long as the caller holds it. */
+SlBudgetLineStore *sl_workspace_dup_budget_lines    (SlWorkspace    *self,
+                                                     const char     *version,
+                                                     const SlPeriod *period);
+
+/* The fiscal year to show first: the one containing today if it has plan
+ * lines, else the latest one that has, else today's. */
+void               sl_workspace_get_default_fiscal_year (SlWorkspace *self,
+                                                     SlPeriod     *out);
+/* A fiscal year of this workspace's calendar and fiscal start. */
+void               sl_workspace_get_fiscal_year     (SlWorkspace  *self,
+                                                     SlDay         containing,
+                                                     SlPeriod     *out);
+
+/* Runs @command (taking ownership) through the undo stack. */
+gboolean           sl_workspace_run                 (SlWorkspace  *self,
+                                                     SlCommand    *command,
+                                                     GError      **error);
+/* Sets a budget cell (@channel_id 0: the reserve) of @version for the
+ * month starting @month->first, undoably; @amount NULL clears it. */
+gboolean           sl_workspace_set_budget_amount   (SlWorkspace    *self,
+                                                     const char     *version,
+                                                     gint64          channel_id,
+                                                     const SlPeriod *month,
+                                                     const SlMoney  *amount,
+                                                     GError        **error);
+
+G_END_DECLS
