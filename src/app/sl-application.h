@@ -1,0 +1,28 @@
+/* sl-application.h
+ *
+ * Copyright 2026 The Sunlight authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define SL_TYPE_APPLICATION (sl_application_get_type ())
+G_DECLARE_FINAL_TYPE (SlApplication, sl_application, SL, APPLICATION, AdwApplication)
+
+SlApplication *sl_application_new          (void);
+/* The app's settings, or NULL when the schema is not installed (an
+ * uninstalled build run without GSETTINGS_SCHEMA_DIR). */
+GSettings     *sl_application_get_settings (SlApplication *self);
+/* Puts @file first in the recent workspaces and makes it the last one. */
+void           sl_application_add_recent   (SlApplication *self,
+                                            GFile         *file);
+/* Opens the demo workspace in @window, writing it first if needed. */
+void           sl_application_open_demo    (SlApplication *self,
+                                            GtkWindow     *window);
+
+G_END_DECLS

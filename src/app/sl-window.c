@@ -1,0 +1,343 @@
+/* sl-window.c
+ *
+ * Copyright 2026 The Sunlight authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sunlight"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sl-window-private.h"
+
+G_DEFINE_FINAL_TYPE (SlWindow, sl_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static char *
+dup_folder_label (GFile *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *name = NULL;
+  const char *home = g_get_home_dir ();
+
+  if (parent == NULL)
+    return g_strdup ("");
+
+  name = g_file_get_parse_name (parent);
+  if (g_str_has_prefix (name, home) && (name[strlen (home)] == '/' || name[strlen (home)] == '\0'))
+    return g_strconcat ("~", name + strlen (home), NULL);
+  return g_steal_pointer (&name);
+}
+
+static GtkWidget *
+create_recent_row (const char *uri)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *folder = dup_folder_label (file);
+  GtkWidget *row = adw_action_row_new ();
+
+  if (g_str_has_suffix (basename, ".sunlight") && strlen (basename) > strlen (".sunlight"))
+    basename[strlen (basename) - strlen (".sunlight")] = '\0';
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), basename);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
+  return row;
+}
+
+static void
+rebuild_recent_list (SlWindow *self)
+{
+  g_auto(GStrv) uris = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  if (self->settings != NULL)
+    uris = g_settings_get_strv (self->settings, "recent-workspaces");
+
+  for (guint i = 0; uris != NULL && uris[i] != NULL; i++)
+    gtk_list_box_append (self->recent_list, create_recent_row (uris[i]));
+
+  gtk_widget_set_visible (self->recent_group, uris != NULL && uris[0] != NULL);
+}
+
+static void
+update_title (SlWindow *self)
+{
+  g_autofree char *year = NULL;
+
+  if (self->workspace == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Sunlight"));
+      return;
+    }
+
+  year = sl_period_format (&self->fiscal_year, NULL);
+  adw_window_title_set_title (self->title, sl_workspace_get_name (self->workspace));
+  adw_window_title_set_subtitle (self->title, year);
+  gtk_label_set_label (self->period_label, year);
+  gtk_window_set_title (GTK_WINDOW (self), sl_workspace_get_name (self->workspace));
+}
+
+static void
+recent_row_activated_cb (SlWindow      *self,
+                         GtkListBoxRow *row,
+                         GtkListBox    *list)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
+  g_autoptr(GFile) file = NULL;
+
+  if (uri == NULL)
+    return;
+
+  file = g_file_new_for_uri (uri);
+  sl_window_open_file (self, file);
+}
+
+static void
+sidebar_row_activated_cb (SlWindow      *self,
+                          GtkListBoxRow *row,
+                          GtkListBox    *list)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+static void
+back_clicked_cb (SlWindow  *self,
+                 GtkButton *button)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+undo_stack_notify_cb (SlWindow    *self,
+                      GParamSpec  *pspec,
+                      SlUndoStack *undo_stack)
+{
+  sl_window_update_actions (self);
+}
+
+static void
+workspace_changed_cb (SlWindow    *self,
+                      const char  *table,
+                      SlWorkspace *workspace)
+{
+  update_title (self);
+}
+
+static void
+recent_changed_cb (SlWindow   *self,
+                   const char *key,
+                   GSettings  *settings)
+{
+  rebuild_recent_list (self);
+}
+
+static void
+sl_window_dispose (GObject *object)
+{
+  SlWindow *self = (SlWindow *)object;
+
+  if (self->workspace != NULL)
+    sl_window_set_workspace (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sl_window_parent_class)->dispose (object);
+}
+
+static void
+sl_window_class_init (SlWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sl_window_dispose;
+
+  g_type_ensure (SL_TYPE_PLAN_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sl-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, title);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, period_label);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, plan_view);
+  gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+
+  sl_window_class_add_actions (widget_class);
+}
+
+static void
+sl_window_init (SlWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  sl_window_update_actions (self);
+}
+
+SlWindow *
+sl_window_new (SlApplication *application)
+{
+  SlWindow *self;
+
+  g_return_val_if_fail (SL_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (SL_TYPE_WINDOW, "application", application, NULL);
+  g_set_object (&self->settings, sl_application_get_settings (application));
+
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+      g_signal_connect_object (self->settings, "changed::recent-workspaces",
+                               G_CALLBACK (recent_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  rebuild_recent_list (self);
+  return self;
+}
+
+gboolean
+sl_window_open_file (SlWindow *self,
+                     GFile    *file)
+{
+  g_autoptr(SlWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (SL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *message =
+        /* Translators: %s is a file location */
+        g_strdup_printf (_("“%s” is not a local file; copy it to this computer to open it"), name);
+
+      sl_window_show_toast (self, message);
+      return FALSE;
+    }
+
+  workspace = sl_workspace_open (path, &error);
+  if (workspace == NULL)
+    {
+      sl_window_show_toast (self, error->message);
+      return FALSE;
+    }
+
+  sl_window_set_workspace (self, workspace);
+  sl_application_add_recent (SL_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
+  return TRUE;
+}
+
+void
+sl_window_set_workspace (SlWindow    *self,
+                         SlWorkspace *workspace)
+{
+  g_return_if_fail (SL_IS_WINDOW (self));
+  g_return_if_fail (workspace == NULL || SL_IS_WORKSPACE (workspace));
+
+  if (self->workspace == workspace)
+    return;
+
+  if (self->workspace != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (sl_workspace_get_undo_stack (self->workspace), self);
+      g_signal_handlers_disconnect_by_data (self->workspace, self);
+    }
+  g_set_object (&self->workspace, workspace);
+
+  if (workspace != NULL)
+    {
+      g_autofree char *author = NULL;
+
+      if (self->settings != NULL)
+        author = g_settings_get_string (self->settings, "author-name");
+      sl_workspace_set_author (workspace, author);
+
+      g_signal_connect_object (sl_workspace_get_undo_stack (workspace), "notify",
+                               G_CALLBACK (undo_stack_notify_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (workspace, "changed::workspace",
+                               G_CALLBACK (workspace_changed_cb), self, G_CONNECT_SWAPPED);
+      sl_workspace_get_default_fiscal_year (workspace, &self->fiscal_year);
+    }
+
+  sl_plan_view_set_workspace (self->plan_view, workspace);
+  if (workspace != NULL)
+    {
+      sl_plan_view_set_period (self->plan_view, &self->fiscal_year);
+      adw_leaflet_set_visible_child_name (self->leaflet, "content");
+    }
+  gtk_stack_set_visible_child_name (self->main_stack, workspace != NULL ? "workspace" : "welcome");
+
+  update_title (self);
+  sl_window_update_actions (self);
+}
+
+SlWorkspace *
+sl_window_get_workspace (SlWindow *self)
+{
+  g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+  return self->workspace;
+}
+
+void
+sl_window_set_fiscal_year (SlWindow       *self,
+                           const SlPeriod *fiscal_year)
+{
+  g_return_if_fail (SL_IS_WINDOW (self));
+  g_return_if_fail (fiscal_year != NULL);
+  g_return_if_fail (self->workspace != NULL);
+
+  self->fiscal_year = *fiscal_year;
+  sl_plan_view_set_period (self->plan_view, fiscal_year);
+  update_title (self);
+}
+
+const SlPeriod *
+sl_window_get_fiscal_year (SlWindow *self)
+{
+  g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+  return self->workspace != NULL ? &self->fiscal_year : NULL;
+}
+
+SlPlanView *
+sl_window_get_plan_view (SlWindow *self)
+{
+  g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+  return self->plan_view;
+}
+
+AdwToast *
+sl_window_show_toast (SlWindow   *self,
+                      const char *message)
+{
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (message != NULL, NULL);
+
+  /* Toast titles are Pango markup in libadwaita 1.2; ours are text. */
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return toast;
+}

@@ -1,0 +1,28 @@
+/* sl-ui-test-utils.h
+ *
+ * Copyright 2026 The Sunlight authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Runs the main loop until @done returns TRUE or @timeout_ms pass;
+ * returns what @done last said. */
+gboolean   sl_ui_test_iterate_until   (gboolean  (*done) (gpointer),
+                                       gpointer    data,
+                                       guint       timeout_ms);
+/* Lets frames, idles and allocations run for @ms. */
+void       sl_ui_test_settle          (guint       ms);
+/* Every widget of @type under @root, @root included (transfer container). */
+GPtrArray *sl_ui_test_find_all        (GtkWidget  *root,
+                                       GType       type);
+/* Renders @widget as it is on screen and saves it as a PNG. */
+void       sl_ui_test_save_screenshot (GtkWidget  *widget,
+                                       const char *path);
+
+G_END_DECLS
