@@ -17,7 +17,7 @@ struct _SlPlanCell
 {
   GtkWidget  parent_instance;
 
-  GtkWidget *label;        /* GtkEditableLabel */
+  GtkWidget *label;        /* GtkText */
   SlPlanRow *row;
   gulong     changed_id;
   guint      month;
@@ -62,13 +62,13 @@ refresh (SlPlanCell *self)
 {
   g_assert (self->row != NULL);
 
-  /* Cancel an edit first, while the old text is still the one shown. */
-  if (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (self->label)))
-    gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (self->label), FALSE);
-
   g_free (self->shown);
   self->shown = sl_plan_row_format (self->row, self->month);
   gtk_editable_set_text (GTK_EDITABLE (self->label), self->shown);
+  /* A text field does not grow with its text: ask for room for the
+   * amount, so the column is as wide as its widest amount. */
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->label),
+                                MAX (6, (int)g_utf8_strlen (self->shown, -1)));
 }
 
 static void
@@ -78,17 +78,16 @@ row_changed_cb (SlPlanCell *self,
   refresh (self);
 }
 
+/* Ends an edit: a text other than the amount shown goes to ::commit. */
 static void
-editing_changed_cb (SlPlanCell       *self,
-                    GParamSpec       *pspec,
-                    GtkEditableLabel *label)
+commit (SlPlanCell *self)
 {
   g_autofree char *text = NULL;
 
-  if (gtk_editable_label_get_editing (label) || self->row == NULL)
+  if (self->row == NULL || !gtk_editable_get_editable (GTK_EDITABLE (self->label)))
     return;
 
-  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (label)));
+  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->label)));
   if (g_strcmp0 (text, self->shown) == 0)
     return;
 
@@ -100,11 +99,54 @@ editing_changed_cb (SlPlanCell       *self,
     refresh (self);
 }
 
-static gboolean
-release_label_cb (gpointer data)
+static void
+activate_cb (SlPlanCell *self,
+             GtkText    *text)
 {
-  g_object_unref (data);
+  commit (self);
+}
+
+static void
+focus_leave_cb (SlPlanCell              *self,
+                GtkEventControllerFocus *controller)
+{
+  commit (self);
+}
+
+static gboolean
+select_all_cb (gpointer data)
+{
+  SlPlanCell *self = data;
+
+  if (self->label != NULL && gtk_widget_has_focus (self->label))
+    gtk_editable_select_region (GTK_EDITABLE (self->label), 0, -1);
   return G_SOURCE_REMOVE;
+}
+
+static void
+focus_enter_cb (SlPlanCell              *self,
+                GtkEventControllerFocus *controller)
+{
+  /* Typing replaces the amount, as in a spreadsheet; after the click
+   * that focused the cell has placed its cursor. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, select_all_cb,
+                   g_object_ref (self), g_object_unref);
+}
+
+static gboolean
+key_pressed_cb (SlPlanCell            *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  if (keyval != GDK_KEY_Escape || self->shown == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  /* Escape puts the amount back, as in a spreadsheet. */
+  gtk_editable_set_text (GTK_EDITABLE (self->label), self->shown);
+  gtk_editable_set_position (GTK_EDITABLE (self->label), -1);
+  return GDK_EVENT_STOP;
 }
 
 static void
@@ -112,19 +154,9 @@ sl_plan_cell_dispose (GObject *object)
 {
   SlPlanCell *self = (SlPlanCell *)object;
 
+  /* Unbind first: losing focus while going away must not commit. */
   sl_plan_cell_unbind (self);
-
-  /* GTK 4.8's GtkEditableLabel checks its focus 100 ms after losing it,
-   * from a timeout it does not remove when disposed. Cells die when the
-   * fiscal year changes or the window closes, often just after focus
-   * moved away: keep the label alive until that timeout has run. */
-  if (self->label != NULL)
-    {
-      GtkWidget *label = g_object_ref (self->label);
-
-      g_clear_pointer (&self->label, gtk_widget_unparent);
-      g_timeout_add (250, release_label_cb, label);
-    }
+  g_clear_pointer (&self->label, gtk_widget_unparent);
 
   G_OBJECT_CLASS (sl_plan_cell_parent_class)->dispose (object);
 }
@@ -167,13 +199,32 @@ sl_plan_cell_class_init (SlPlanCellClass *klass)
 static void
 sl_plan_cell_init (SlPlanCell *self)
 {
-  self->label = gtk_editable_label_new ("");
+  GtkEventController *controller;
+
+  /* A GtkText rather than a GtkEditableLabel: GTK 4.8's editable label
+   * checks its focus from a timeout that can outlive it. The cell commits
+   * on Enter and when focus leaves it, and reverts on Escape. */
+  self->label = gtk_text_new ();
+  /* Ctrl+Z undoes the workspace's edits, not keystrokes in one cell. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->label), FALSE);
   gtk_editable_set_alignment (GTK_EDITABLE (self->label), 1.0);
   gtk_editable_set_width_chars (GTK_EDITABLE (self->label), 6);
   gtk_widget_add_css_class (self->label, "numeric");
   gtk_widget_set_parent (self->label, GTK_WIDGET (self));
-  g_signal_connect_object (self->label, "notify::editing",
-                           G_CALLBACK (editing_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->label, "activate",
+                           G_CALLBACK (activate_cb), self, G_CONNECT_SWAPPED);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_object (controller, "enter",
+                           G_CALLBACK (focus_enter_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (controller, "leave",
+                           G_CALLBACK (focus_leave_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (self->label, controller);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_object (controller, "key-pressed",
+                           G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (self->label, controller);
 }
 
 GtkWidget *
@@ -187,6 +238,7 @@ sl_plan_cell_new (guint       month,
   if (month == G_MAXUINT)
     {
       gtk_editable_set_editable (GTK_EDITABLE (self->label), FALSE);
+      gtk_widget_set_focusable (self->label, FALSE);
       gtk_widget_add_css_class (GTK_WIDGET (self), "total");
     }
   return GTK_WIDGET (self);
@@ -210,6 +262,7 @@ sl_plan_cell_bind (SlPlanCell *self,
 
   editable = self->month != G_MAXUINT && sl_plan_row_get_editable (row);
   gtk_editable_set_editable (GTK_EDITABLE (self->label), editable);
+  gtk_widget_set_focusable (self->label, editable);
   if (sl_plan_row_get_kind (row) == SL_PLAN_ROW_TOTAL)
     gtk_widget_add_css_class (GTK_WIDGET (self), "total-row");
   else

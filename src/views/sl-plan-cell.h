@@ -28,7 +28,7 @@ void         sl_plan_cell_unbind       (SlPlanCell  *self);
 
 SlPlanRow   *sl_plan_cell_get_row      (SlPlanCell  *self);
 guint        sl_plan_cell_get_month    (SlPlanCell  *self);
-/* The GtkEditableLabel the user types in. */
+/* The text field the user types in. */
 GtkEditable *sl_plan_cell_get_editable (SlPlanCell  *self);
 
 G_END_DECLS
