@@ -780,6 +780,104 @@ sl_money_parse_plain (const char  *text,
   return TRUE;
 }
 
+static gboolean
+fail_with (SlMoneyError *code,
+           SlMoneyError  value)
+{
+  if (code != NULL)
+    *code = value;
+  return FALSE;
+}
+
+/* Whether the digits after the kept decimals round the magnitude up:
+ * more than half, or exactly half with an odd last kept digit. */
+static gboolean
+rest_rounds_up (const char *rest,
+                gint64      kept)
+{
+  gboolean beyond_half = FALSE;
+
+  if (*rest < '5')
+    return FALSE;
+  if (*rest > '5')
+    return TRUE;
+  for (const char *p = rest + 1; *p != '\0'; p++)
+    if (*p != '0')
+      beyond_half = TRUE;
+  return beyond_half || (kept % 2) != 0;
+}
+
+gboolean
+sl_money_parse_minor (const char   *text,
+                      int           exponent,
+                      gboolean      round,
+                      gint64       *out,
+                      gboolean     *rounded,
+                      SlMoneyError *code)
+{
+  char rest[64];
+  const char *p = text;
+  gboolean negative = FALSE, any_digit = FALSE;
+  gint64 value = 0;
+  int decimals = 0;
+  gsize n_rest = 0;
+
+  g_return_val_if_fail (text != NULL && out != NULL, FALSE);
+  g_return_val_if_fail (exponent >= 0 && exponent <= 4, FALSE);
+
+  if (rounded != NULL)
+    *rounded = FALSE;
+  while (*p == ' ')
+    p++;
+  if (*p == '-')
+    negative = TRUE, p++;
+
+  /* Accumulate negatively, so that G_MININT64 fits. */
+  for (; g_ascii_isdigit (*p); p++, any_digit = TRUE)
+    if (!sl_int64_mul_checked (value, 10, &value) || !sl_int64_add_checked (value, -(*p - '0'), &value))
+      return fail_with (code, SL_MONEY_ERROR_OVERFLOW);
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++, any_digit = TRUE)
+      {
+        if (decimals < exponent)
+          {
+            if (!sl_int64_mul_checked (value, 10, &value) || !sl_int64_add_checked (value, -(*p - '0'), &value))
+              return fail_with (code, SL_MONEY_ERROR_OVERFLOW);
+            decimals++;
+          }
+        else if (n_rest < sizeof rest - 1)
+          rest[n_rest++] = *p;
+      }
+  rest[n_rest] = '\0';
+  while (*p == ' ')
+    p++;
+  if (!any_digit || *p != '\0')
+    return fail_with (code, SL_MONEY_ERROR_INVALID);
+
+  for (; decimals < exponent; decimals++)
+    if (!sl_int64_mul_checked (value, 10, &value))
+      return fail_with (code, SL_MONEY_ERROR_OVERFLOW);
+
+  if (strspn (rest, "0") != n_rest)
+    {
+      if (!round)
+        return fail_with (code, SL_MONEY_ERROR_PRECISION);
+      if (rounded != NULL)
+        *rounded = TRUE;
+      if (rest_rounds_up (rest, value) && !sl_int64_add_checked (value, -1, &value))
+        return fail_with (code, SL_MONEY_ERROR_OVERFLOW);
+    }
+
+  if (!negative)
+    {
+      if (value == G_MININT64)
+        return fail_with (code, SL_MONEY_ERROR_OVERFLOW);
+      value = -value;
+    }
+  *out = value;
+  return TRUE;
+}
+
 /* Formatting */
 
 /* "-1234.56": @minor with @exponent decimals, exact, for ICU and for

@@ -69,6 +69,19 @@ gboolean  sl_money_parse_plain   (const char    *text,
                                   SlMoney       *out,
                                   GError       **error);
 
+/* The importers' fast path: a machine amount ("-1234.5678", '.' decimal
+ * point, no grouping, surrounding ASCII spaces allowed) to minor units of
+ * a currency with @exponent decimals. Extra decimals are rounded half to
+ * even when @round is TRUE (*rounded is then set), else refused. Returns
+ * FALSE with *code set (INVALID, OVERFLOW or PRECISION); no allocation,
+ * no locale, no double. */
+gboolean  sl_money_parse_minor   (const char    *text,
+                                  int            exponent,
+                                  gboolean       round,
+                                  gint64        *out,
+                                  gboolean      *rounded,
+                                  SlMoneyError  *code);
+
 /* "$1,234.56", "۱٬۲۳۴٫۵۶ US$"… formatted for @locale (NULL: the current
  * LC_MONETARY/LC_NUMERIC), exact to the minor unit. */
 char     *sl_money_format        (const SlMoney *money,

@@ -828,6 +828,59 @@ test_money_int64_helpers (void)
   g_assert_cmpint (out, ==, G_MININT64);
 }
 
+static gint64
+parse_minor_ok (const char *text,
+                int         exponent,
+                gboolean    round,
+                gboolean    expect_rounded)
+{
+  gint64 value = 0;
+  gboolean rounded = !expect_rounded;
+  SlMoneyError code = -1;
+
+  g_assert_true (sl_money_parse_minor (text, exponent, round, &value, &rounded, &code));
+  g_assert_cmpint (rounded, ==, expect_rounded);
+  return value;
+}
+
+static SlMoneyError
+parse_minor_error (const char *text,
+                   int         exponent,
+                   gboolean    round)
+{
+  gint64 value = 42;
+  SlMoneyError code = -1;
+
+  g_assert_false (sl_money_parse_minor (text, exponent, round, &value, NULL, &code));
+  g_assert_cmpint (value, ==, 42);
+  return code;
+}
+
+static void
+test_money_parse_minor (void)
+{
+  g_assert_cmpint (parse_minor_ok ("1234.56", 2, FALSE, FALSE), ==, 123456);
+  g_assert_cmpint (parse_minor_ok (" -0.5 ", 2, FALSE, FALSE), ==, -50);
+  g_assert_cmpint (parse_minor_ok ("12", 0, FALSE, FALSE), ==, 12);
+  g_assert_cmpint (parse_minor_ok ("1.230000", 2, FALSE, FALSE), ==, 123);
+  g_assert_cmpint (parse_minor_ok ("-9223372036854775808", 0, FALSE, FALSE), ==, G_MININT64);
+  /* Float noise from ad exports, rounded half to even when asked. */
+  g_assert_cmpint (parse_minor_ok ("1.429999948", 2, TRUE, TRUE), ==, 143);
+  g_assert_cmpint (parse_minor_ok ("1.820000023", 2, TRUE, TRUE), ==, 182);
+  g_assert_cmpint (parse_minor_ok ("0.125", 2, TRUE, TRUE), ==, 12);
+  g_assert_cmpint (parse_minor_ok ("0.135", 2, TRUE, TRUE), ==, 14);
+  g_assert_cmpint (parse_minor_ok ("0.1250001", 2, TRUE, TRUE), ==, 13);
+  g_assert_cmpint (parse_minor_ok ("-0.135", 2, TRUE, TRUE), ==, -14);
+  g_assert_cmpint (parse_minor_error ("1.429999948", 2, FALSE), ==, SL_MONEY_ERROR_PRECISION);
+  g_assert_cmpint (parse_minor_error ("9223372036854775808", 0, FALSE), ==, SL_MONEY_ERROR_OVERFLOW);
+  g_assert_cmpint (parse_minor_error ("92233720368547758.08", 2, FALSE), ==, SL_MONEY_ERROR_OVERFLOW);
+  g_assert_cmpint (parse_minor_error ("1,234.56", 2, FALSE), ==, SL_MONEY_ERROR_INVALID);
+  g_assert_cmpint (parse_minor_error ("", 2, FALSE), ==, SL_MONEY_ERROR_INVALID);
+  g_assert_cmpint (parse_minor_error ("-", 2, FALSE), ==, SL_MONEY_ERROR_INVALID);
+  g_assert_cmpint (parse_minor_error ("12a", 2, FALSE), ==, SL_MONEY_ERROR_INVALID);
+  g_assert_cmpint (parse_minor_error ("1e5", 2, FALSE), ==, SL_MONEY_ERROR_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -836,6 +889,7 @@ main (int   argc,
     setlocale (LC_ALL, "C");
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/core/money/parse/minor", test_money_parse_minor);
   g_test_add_func ("/core/money/exponent", test_money_exponent);
   g_test_add_func ("/core/money/parse/c-locale", test_money_parse_c_locale);
   g_test_add_func ("/core/money/parse/null-locale", test_money_parse_null_locale);
