@@ -21,6 +21,7 @@
 #include "sl-demo.h"
 #include "sl-money.h"
 #include "sl-period.h"
+#include "sunlight-cli.h"
 
 /* Progress is shown on a terminal from this many spend rows on. */
 #define PROGRESS_MIN_ROWS 200000
@@ -41,6 +42,9 @@ static const struct
   { "demo", command_demo, N_("Write a demo workspace with a year of realistic data") },
   { "new",  command_new,  N_("Create an empty workspace") },
   { "info", command_info, N_("Show a workspace’s settings and how many rows it holds") },
+  { "import", sl_cli_command_import, N_("Import a CSV file of spend, funnel, revenue or plan") },
+  { "batches", sl_cli_command_batches, N_("List the imports of a workspace") },
+  { "undo-import", sl_cli_command_undo_import, N_("Remove one import whole") },
 };
 
 /* The main tables `info` counts, with their (constant) queries. */
@@ -75,7 +79,7 @@ print_error (const char *message)
   g_printerr ("sunlight-cli: %s\n", message);
 }
 
-static int
+int
 fail_with (GError *error)
 {
   print_error (error->message);
@@ -88,13 +92,13 @@ print_usage (FILE *out)
 {
   fprintf (out, "%s\n  sunlight-cli %s\n\n%s\n", _("Usage:"), _("COMMAND [OPTION…]"), _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-6s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (out, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n",
            /* Translators: do not translate “sunlight-cli COMMAND --help” */
            _("Run “sunlight-cli COMMAND --help” to see a command’s options."));
 }
 
-static GOptionContext *
+GOptionContext *
 command_context (const char         *command,
                  const char         *parameters,
                  const char         *summary,
@@ -111,7 +115,7 @@ command_context (const char         *command,
 }
 
 /* Exactly one positional argument: the workspace file. */
-static gboolean
+gboolean
 take_path (int          argc,
            char       **argv,
            const char  *example,
@@ -136,7 +140,7 @@ take_path (int          argc,
   return TRUE;
 }
 
-static gboolean
+gboolean
 parse_integer (const char  *option,
                const char  *text,
                gint64       min,

@@ -376,6 +376,11 @@ static void
 sl_database_class_init (SlDatabaseClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = sl_database_finalize;
+
+  /* Before SQLite's first use: no global allocation statistics, whose
+   * mutex costs every insert of a large import. (If SQLite was used
+   * already, this fails harmlessly.) */
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
 static void

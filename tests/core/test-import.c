@@ -1,0 +1,581 @@
+/* test-import.c
+ *
+ * Copyright 2026 The Sunlight authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "sl-import-batch.h"
+#include "sl-importer.h"
+#include "sl-test-utils.h"
+
+typedef struct
+{
+  char       *dir;
+  char       *path;
+  SlDatabase *db;
+} ImportFixture;
+
+static void
+fixture_setup (ImportFixture *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(SlWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = sl_test_make_tmp_dir ();
+  fixture->path = g_build_filename (fixture->dir, "w.sunlight", NULL);
+  ws = sl_workspace_create (fixture->path, "Import", "USD", SL_CALENDAR_GREGORIAN, 1, &error);
+  g_assert_no_error (error);
+  fixture->db = g_object_ref (sl_workspace_get_database (ws));
+}
+
+static void
+fixture_teardown (ImportFixture *fixture,
+                  gconstpointer  data)
+{
+  g_clear_object (&fixture->db);
+  sl_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static GFile *
+write_csv (ImportFixture *fixture,
+           const char    *name,
+           const char    *contents,
+           gssize         length)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+  sl_test_write_file (path, contents, length);
+  return g_file_new_for_path (path);
+}
+
+static SlImportResult *
+import_ok (ImportFixture   *fixture,
+           GFile           *file,
+           SlImportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  SlImportResult *result = NULL;
+
+  g_assert_true (sl_import_file (fixture->db, file, options, NULL, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  return result;
+}
+
+static void
+assert_rollups_consistent (SlDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n_diff = -1;
+
+  g_assert_true (sl_rollup_verify (db, &n_diff, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_diff, ==, 0);
+}
+
+static const char basic_csv[] =
+  "Date,Channel,Campaign,Spend,Currency,Impressions,Clicks,Conversions\n"
+  "2025-03-01,Search,Brand,100.50,USD,1000,50,2\n"
+  "2025-03-01,Search,Generic,20.00,USD,500,10,0\n"
+  "2025-03-02,Search,Brand,99.50,,900,45,1\n"
+  "2025-03-02,Social,\"Spring, retargeting\",0.01,USD,10,1,0\n";
+
+static void
+test_spend_basic (ImportFixture *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_csv (fixture, "spend.csv", basic_csv, -1);
+  g_autoptr(SlImportResult) result = NULL;
+  SlImportOptions options;
+
+  sl_import_options_init (&options, SL_IMPORT_SPEND);
+  result = import_ok (fixture, file, &options);
+
+  g_assert_cmpuint (result->rows_accepted, ==, 4);
+  g_assert_cmpuint (result->rows_rejected, ==, 0);
+  g_assert_null (result->rejects_path);
+  g_assert_cmpstr (result->preset, ==, "generic");
+  g_assert_cmpint (result->date_order, ==, SL_DATE_ORDER_ISO);
+  g_assert_cmpint (strlen (result->sha256), ==, 64);
+
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT sum (amount_minor) FROM spend"), ==, 22001);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT sum (spend_minor) FROM rollup_day"), ==, 22001);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT count(*) FROM rollup_day"), ==, 4);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT sum (clicks) FROM rollup_day WHERE day = 20149"), ==, 46);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT count(*) FROM channel"), ==, 2);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db,
+                                        "SELECT count(*) FROM campaign WHERE name = 'Spring, retargeting'"), ==, 1);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db,
+                                        "SELECT rows_accepted FROM import_batch"), ==, 4);
+  assert_rollups_consistent (fixture->db);
+}
+
+/* Importing @contents must fail with @domain/@code, a message holding
+ * each of @needles, and leave the workspace file byte-identical. */
+static void
+assert_refused (ImportFixture   *fixture,
+                const char      *contents,
+                gssize           length,
+                SlImportOptions *options,
+                GQuark           domain,
+                int              code,
+                const char      *needle)
+{
+  g_autoptr(GFile) file = write_csv (fixture, "bad.csv", contents, length);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  SlImportResult *result = NULL;
+
+  /* Close, checksum, reopen: the checksum covers everything committed. */
+  g_clear_object (&fixture->db);
+  before = sl_test_file_sha256 (fixture->path);
+  fixture->db = sl_database_open (fixture->path, SL_DATABASE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (sl_import_file (fixture->db, file, options, NULL, NULL, NULL, &result, &error));
+  g_assert_null (result);
+  g_assert_error (error, domain, code);
+  g_assert_nonnull (strstr (error->message, "bad.csv"));
+  if (needle != NULL && strstr (error->message, needle) == NULL)
+    g_error ("“%s” does not mention “%s”", error->message, needle);
+
+  g_clear_object (&fixture->db);
+  after = sl_test_file_sha256 (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+  fixture->db = sl_database_open (fixture->path, SL_DATABASE_OPEN_EXISTING, NULL);
+}
+
+static void
+test_spend_bad_input (ImportFixture *fixture,
+                      gconstpointer  data)
+{
+  static const char header[] = "date,channel,campaign,spend,currency\n";
+  static const struct
+  {
+    const char *body;
+    int         code;
+    const char *needle;
+  } cases[] = {
+    { "2025-03-01,Search,Brand,12a,USD\n", SL_IMPORT_ERROR_BAD_ROW, "bad.csv:2: column “spend”" },
+    { "2025-02-31,Search,Brand,1.00,USD\n", SL_IMPORT_ERROR_BAD_ROW, "column “date”" },
+    { "2025-03-01,Search,Brand,1.00,USD\n2025-13-01,Search,Brand,1.00,USD\n", SL_IMPORT_ERROR_BAD_ROW, ":3:" },
+    { "2025-03-01,Search,Brand,-5.00,USD\n", SL_IMPORT_ERROR_BAD_ROW, "negative" },
+    { "2025-03-01,Search,Brand,1.001,USD\n", SL_IMPORT_ERROR_BAD_ROW, "decimals" },
+    { "2025-03-01,Search,Brand,92233720368547758.08,USD\n", SL_IMPORT_ERROR_BAD_ROW, "too large" },
+    { "2025-03-01,Search,Brand,1.00,EUR\n", SL_IMPORT_ERROR_BAD_ROW, "exchange rate" },
+    { "2025-03-01,Search,Brand,1.00,XYZ\n", SL_IMPORT_ERROR_BAD_ROW, "ISO 4217" },
+    { "2025-03-01,Search,Brand,,USD\n", SL_IMPORT_ERROR_BAD_ROW, "empty" },
+    { "", SL_IMPORT_ERROR_NO_ROWS, "no rows" },
+  };
+  SlImportOptions options;
+
+  sl_import_options_init (&options, SL_IMPORT_SPEND);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *contents = g_strconcat (header, cases[i].body, NULL);
+
+      g_test_message ("case %u: %s", i, cases[i].body);
+      assert_refused (fixture, contents, -1, &options, SL_IMPORT_ERROR, cases[i].code, cases[i].needle);
+    }
+
+  assert_refused (fixture, "date,channel,campaign,currency\n2025-03-01,A,B,USD\n", -1, &options,
+                  SL_IMPORT_ERROR, SL_IMPORT_ERROR_MISSING_COLUMN, "“spend”");
+  assert_refused (fixture, "when,what,how much\n2025-03-01,A,1\n", -1, &options,
+                  SL_IMPORT_ERROR, SL_IMPORT_ERROR_MISSING_COLUMN, "bad.csv:1");
+  assert_refused (fixture, "", 0, &options, SL_CSV_ERROR, SL_CSV_ERROR_EMPTY, NULL);
+  assert_refused (fixture, "date,channel,spend\n2025-03-01,\"Search,1.00\n", -1, &options,
+                  SL_CSV_ERROR, SL_CSV_ERROR_UNTERMINATED_QUOTE, ":2");
+  assert_refused (fixture, "date,channel,spend\n2025-03-01,Sea\0rch,1.00\n", 38, &options,
+                  SL_CSV_ERROR, SL_CSV_ERROR_BINARY, ":2");
+  /* A PNG: its first line is not UTF-8. */
+  assert_refused (fixture, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24, &options,
+                  SL_CSV_ERROR, SL_CSV_ERROR_ENCODING, ":1");
+  /* Mixed delimiters: a semicolon header, comma rows. */
+  assert_refused (fixture, "date;channel;spend\n2025-03-01,Search,1.00\n", -1, &options,
+                  SL_IMPORT_ERROR, SL_IMPORT_ERROR_BAD_ROW, ":2");
+}
+
+static void
+test_spend_too_long_line (ImportFixture *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GString) contents = g_string_new ("date,channel,spend\n2025-03-01,");
+  SlImportOptions options;
+
+  /* A 10 MB single line. */
+  for (guint i = 0; i < 10 * 1024 * 1024 / 16; i++)
+    g_string_append (contents, "AAAAAAAAAAAAAAAA");
+  g_string_append (contents, ",1.00\n");
+  sl_import_options_init (&options, SL_IMPORT_SPEND);
+  assert_refused (fixture, contents->str, contents->len, &options,
+                  SL_CSV_ERROR, SL_CSV_ERROR_TOO_LONG, ":2");
+}
+
+static void
+test_spend_valid_rows (ImportFixture *fixture,
+                       gconstpointer  data)
+{
+  static const char contents[] =
+    "date,channel,spend\n"
+    "2025-03-01,Search,10.00\n"
+    "2025-03-32,Search,10.00\n"
+    "2025-03-02,Search,ten\n"
+    "2025-03-03,Search,30.00\n";
+  g_autoptr(GFile) file = write_csv (fixture, "partly.csv", contents, -1);
+  g_autoptr(SlImportResult) result = NULL;
+  g_autofree char *rejects = NULL;
+  SlImportOptions options;
+  SlImportReject *reject;
+
+  sl_import_options_init (&options, SL_IMPORT_SPEND);
+  options.policy = SL_IMPORT_VALID_ROWS;
+  result = import_ok (fixture, file, &options);
+
+  g_assert_cmpuint (result->rows_accepted, ==, 2);
+  g_assert_cmpuint (result->rows_rejected, ==, 2);
+  g_assert_cmpuint (result->rejects->len, ==, 2);
+  reject = g_ptr_array_index (result->rejects, 0);
+  g_assert_cmpuint (reject->line, ==, 3);
+  g_assert_cmpstr (reject->column, ==, "date");
+  reject = g_ptr_array_index (result->rejects, 1);
+  g_assert_cmpuint (reject->line, ==, 4);
+  g_assert_cmpstr (reject->column, ==, "spend");
+  g_assert_nonnull (strstr (reject->reason, "ten"));
+
+  g_assert_nonnull (result->rejects_path);
+  g_assert_true (g_str_has_suffix (result->rejects_path, "partly.rejects.csv"));
+  g_assert_true (g_file_get_contents (result->rejects_path, &rejects, NULL, NULL));
+  g_assert_true (g_str_has_prefix (rejects, "line,column,reason,row\r\n3,date,"));
+  g_assert_nonnull (strstr (rejects, "2025-03-02,Search,ten\r\n"));
+
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT sum (spend_minor) FROM rollup_day"), ==, 4000);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT rows_rejected FROM import_batch"), ==, 2);
+}
+
+static void
+test_duplicate_file (ImportFixture *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_csv (fixture, "spend.csv", basic_csv, -1);
+  g_autoptr(GFile) renamed = write_csv (fixture, "renamed.csv", basic_csv, -1);
+  g_autoptr(SlImportResult) first = NULL;
+  g_autoptr(SlImportResult) again = NULL;
+  g_autoptr(GError) error = NULL;
+  SlImportOptions options;
+
+  sl_import_options_init (&options, SL_IMPORT_SPEND);
+  first = import_ok (fixture, file, &options);
+
+  /* Same bytes under another name: still the same file. */
+  g_assert_false (sl_import_file (fixture->db, renamed, &options, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, SL_IMPORT_ERROR, SL_IMPORT_ERROR_DUPLICATE_FILE);
+  g_assert_nonnull (strstr (error->message, "spend.csv"));
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT count(*) FROM import_batch"), ==, 1);
+
+  options.allow_duplicate = TRUE;
+  again = import_ok (fixture, renamed, &options);
+  g_assert_cmpstr (again->sha256, ==, first->sha256);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT sum (spend_minor) FROM rollup_day"), ==, 44002);
+  assert_rollups_consistent (fixture->db);
+}
+
+static void
+test_undo_import (ImportFixture *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GFile) a = write_csv (fixture, "a.csv", basic_csv, -1);
+  g_autoptr(GFile) b = write_csv (fixture, "b.csv",
+                                  "date,channel,campaign,spend\n"
+                                  "2025-03-01,Search,Brand,1.00\n"
+                                  "2025-03-05,Events,Expo,500.00\n", -1);
+  g_autoptr(SlImportResult) ra = NULL;
+  g_autoptr(SlImportResult) rb = NULL;
+  g_autoptr(GPtrArray) batches = NULL;
+  g_autoptr(GError) error = NULL;
+  SlImportOptions options;
+
+  sl_import_options_init (&options, SL_IMPORT_SPEND);
+  ra = import_ok (fixture, a, &options);
+  rb = import_ok (fixture, b, &options);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT count(*) FROM channel"), ==, 3);
+
+  batches = sl_import_batch_list (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (batches->len, ==, 2);
+  g_assert_cmpint (((SlImportBatch *)g_ptr_array_index (batches, 0))->id, ==, rb->batch_id);
+  g_assert_cmpstr (((SlImportBatch *)g_ptr_array_index (batches, 1))->file_name, ==, "a.csv");
+
+  /* Undoing the first keeps Search (b uses it) but drops Social. */
+  sl_import_batch_undo (fixture->db, ra->batch_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT sum (spend_minor) FROM rollup_day"), ==, 50100);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT count(*) FROM channel WHERE name = 'Social'"), ==, 0);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT count(*) FROM campaign WHERE name = 'Generic'"), ==, 0);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT count(*) FROM campaign WHERE name = 'Brand'"), ==, 1);
+  assert_rollups_consistent (fixture->db);
+
+  g_assert_true (sl_import_batch_undo (fixture->db, rb->batch_id, &error));
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT count(*) FROM rollup_day"), ==, 0);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT count(*) FROM channel"), ==, 0);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT count(*) FROM spend"), ==, 0);
+
+  g_assert_false (sl_import_batch_undo (fixture->db, rb->batch_id, &error));
+  g_assert_error (error, SL_IMPORT_ERROR, SL_IMPORT_ERROR_FAILED);
+}
+
+/* Random imports and undos: the rollups always equal a fresh GROUP BY. */
+static void
+test_random_imports_and_undos (ImportFixture *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20251123);
+  g_autoptr(GArray) live = g_array_new (FALSE, FALSE, sizeof (gint64));
+  static const char * const channels[] = { "Search", "Social", "Events", "Email" };
+  SlImportOptions options;
+
+  sl_import_options_init (&options, SL_IMPORT_SPEND);
+  options.allow_duplicate = TRUE;
+  for (guint step = 0; step < 30; step++)
+    {
+      if (live->len > 0 && g_rand_int_range (rand, 0, 3) == 0)
+        {
+          guint pick = g_rand_int_range (rand, 0, live->len);
+          g_autoptr(GError) error = NULL;
+
+          g_assert_true (sl_import_batch_undo (fixture->db, g_array_index (live, gint64, pick), &error));
+          g_assert_no_error (error);
+          g_array_remove_index (live, pick);
+        }
+      else
+        {
+          g_autoptr(GString) csv = g_string_new ("date,channel,campaign,spend,clicks\n");
+          g_autofree char *name = g_strdup_printf ("r%u.csv", step);
+          g_autoptr(GFile) file = NULL;
+          g_autoptr(SlImportResult) result = NULL;
+
+          for (int r = g_rand_int_range (rand, 1, 40); r > 0; r--)
+            g_string_append_printf (csv, "2025-%02d-%02d,%s,C%d,%d.%02d,%d\n",
+                                    g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29),
+                                    channels[g_rand_int_range (rand, 0, 4)], g_rand_int_range (rand, 0, 3),
+                                    g_rand_int_range (rand, 0, 1000), g_rand_int_range (rand, 0, 100),
+                                    g_rand_int_range (rand, 0, 50));
+          file = write_csv (fixture, name, csv->str, csv->len);
+          result = import_ok (fixture, file, &options);
+          g_array_append_val (live, result->batch_id);
+        }
+      assert_rollups_consistent (fixture->db);
+    }
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+}
+
+static void
+test_fx_rates (ImportFixture *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_csv (fixture, "eur.csv",
+                                     "date,channel,spend,currency\n2025-03-10,Search,100.00,EUR\n", -1);
+  g_autoptr(SlImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  SlImportOptions options;
+
+  /* 1 EUR = 1.0850 USD in March 2025 */
+  g_assert_true (sl_database_exec (fixture->db,
+                                   "INSERT INTO fx_rate (currency, month_day, rate_num, rate_den) "
+                                   "VALUES ('EUR', 20148, 10850, 10000)", &error));
+  sl_import_options_init (&options, SL_IMPORT_SPEND);
+  result = import_ok (fixture, file, &options);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT amount_minor FROM spend"), ==, 10000);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT amount_ws_minor FROM spend"), ==, 10850);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT spend_minor FROM rollup_day"), ==, 10850);
+}
+
+static void
+test_date_orders (ImportFixture *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GFile) dmy = write_csv (fixture, "dmy.csv", "date,channel,spend\n05/03/2025,A,1.00\n17/03/2025,A,1.00\n", -1);
+  g_autoptr(GFile) ambiguous = write_csv (fixture, "bad.csv", "date,channel,spend\n05/03/2025,A,1.00\n06/03/2025,A,1.00\n", -1);
+  g_autoptr(SlImportResult) result = NULL;
+  g_autoptr(SlImportResult) again = NULL;
+  g_autoptr(GError) error = NULL;
+  SlImportOptions options;
+
+  sl_import_options_init (&options, SL_IMPORT_SPEND);
+  result = import_ok (fixture, dmy, &options);
+  g_assert_cmpint (result->date_order, ==, SL_DATE_ORDER_DMY);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT min (day) FROM spend"), ==, sl_day_from_ymd (2025, 3, 5));
+
+  g_assert_false (sl_import_file (fixture->db, ambiguous, &options, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, SL_IMPORT_ERROR, SL_IMPORT_ERROR_AMBIGUOUS_DATES);
+  g_clear_error (&error);
+
+  options.date_order = SL_DATE_ORDER_MDY;
+  again = import_ok (fixture, ambiguous, &options);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT max (day) FROM spend"), ==, sl_day_from_ymd (2025, 6, 3));
+}
+
+static void
+test_cancel (ImportFixture *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_csv (fixture, "spend.csv", basic_csv, -1);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  SlImportOptions options;
+
+  sl_import_options_init (&options, SL_IMPORT_SPEND);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (sl_import_file (fixture->db, file, &options, NULL, NULL, cancellable, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT count(*) FROM import_batch"), ==, 0);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT count(*) FROM channel"), ==, 0);
+}
+
+static void
+async_done_cb (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  SlImportResult **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = sl_import_file_finish (res, &error);
+  g_assert_no_error (error);
+}
+
+static void
+count_progress_cb (double   fraction,
+                   gpointer user_data)
+{
+  double *last = user_data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  *last = fraction;
+}
+
+static void
+test_async (ImportFixture *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_csv (fixture, "spend.csv", basic_csv, -1);
+  g_autoptr(SlImportResult) result = NULL;
+  SlImportOptions options;
+  double last = 0.0;
+
+  sl_import_options_init (&options, SL_IMPORT_SPEND);
+  sl_import_file_async (fixture->path, file, &options, count_progress_cb, &last, NULL, async_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_cmpuint (result->rows_accepted, ==, 4);
+  g_assert_cmpfloat (last, ==, 1.0);
+  /* The import's own connection committed; ours sees it. */
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT count(*) FROM spend"), ==, 4);
+}
+
+static char *
+shared_data (const char *relative)
+{
+  const char *dir = g_getenv ("SHARED_DATA_DIR");
+
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, relative, NULL);
+}
+
+static void
+test_real_facebook_campaign (ImportFixture *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *path = shared_data ("facebook-ad-campaign/data.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SlImportResult) result = NULL;
+  SlImportOptions options;
+
+  sl_import_options_init (&options, SL_IMPORT_SPEND);
+  result = import_ok (fixture, file, &options);
+
+  /* The reference figures of ../shared/data/README.md. */
+  g_assert_cmpstr (result->preset, ==, "facebook-campaign");
+  g_assert_cmpint (result->date_order, ==, SL_DATE_ORDER_DMY);
+  g_assert_cmpuint (result->rows_accepted, ==, 1143);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT sum (spend_minor) FROM rollup_day"), ==, 5870523);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT sum (impressions) FROM rollup_day"), ==, 213434828);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT sum (clicks) FROM rollup_day"), ==, 38165);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT sum (conversions) FROM rollup_day"), ==, 3264);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT count(DISTINCT day) FROM rollup_day"), ==, 14);
+  /* 2017-08-17: 54 ads, 4,961.96; 2017-08-30: 66 ads, 4,840.09 */
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT sum (spend_minor) FROM rollup_day WHERE day = 17395"), ==, 496196);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT count(*) FROM spend WHERE day = 17395"), ==, 54);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT sum (spend_minor) FROM rollup_day WHERE day = 17408"), ==, 484009);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT sum (impressions) FROM rollup_day WHERE day = 17399"), ==, 10967797);
+  assert_rollups_consistent (fixture->db);
+}
+
+static void
+test_real_facebook_kag (ImportFixture *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = shared_data ("facebook-ads/KAG_conversion_data.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SlImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  SlImportOptions options;
+
+  sl_import_options_init (&options, SL_IMPORT_SPEND);
+  /* Undated: the day must be given. */
+  g_assert_false (sl_import_file (fixture->db, file, &options, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, SL_IMPORT_ERROR, SL_IMPORT_ERROR_MISSING_COLUMN);
+
+  options.default_day = sl_day_from_ymd (2017, 8, 30);
+  result = import_ok (fixture, file, &options);
+  g_assert_cmpstr (result->preset, ==, "facebook-kag");
+  g_assert_cmpuint (result->rows_accepted, ==, 1143);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT sum (spend_minor) FROM rollup_day"), ==, 5870523);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db,
+                                        "SELECT sum (r.spend_minor) FROM rollup_day r JOIN campaign c "
+                                        "ON c.id = r.campaign_id WHERE c.name = '916'"), ==, 14971);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db,
+                                        "SELECT sum (r.spend_minor) FROM rollup_day r JOIN campaign c "
+                                        "ON c.id = r.campaign_id WHERE c.name = '936'"), ==, 289337);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db,
+                                        "SELECT sum (r.clicks) FROM rollup_day r JOIN campaign c "
+                                        "ON c.id = r.campaign_id WHERE c.name = '1178'"), ==, 36068);
+  g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT count(*) FROM channel WHERE name = 'Facebook'"), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_summary ("Importing CSV exports: exact, all or nothing, undoable, rollups kept");
+
+#define ADD(path, func) g_test_add (path, ImportFixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/core/import/spend/basic", test_spend_basic);
+  ADD ("/core/import/spend/bad-input", test_spend_bad_input);
+  ADD ("/core/import/spend/too-long-line", test_spend_too_long_line);
+  ADD ("/core/import/spend/valid-rows", test_spend_valid_rows);
+  ADD ("/core/import/duplicate-file", test_duplicate_file);
+  ADD ("/core/import/undo", test_undo_import);
+  ADD ("/core/import/random-imports-and-undos", test_random_imports_and_undos);
+  ADD ("/core/import/fx-rates", test_fx_rates);
+  ADD ("/core/import/date-orders", test_date_orders);
+  ADD ("/core/import/cancel", test_cancel);
+  ADD ("/core/import/async", test_async);
+  ADD ("/core/import/real/facebook-campaign", test_real_facebook_campaign);
+  ADD ("/core/import/real/facebook-kag", test_real_facebook_kag);
+#undef ADD
+
+  return g_test_run ();
+}
