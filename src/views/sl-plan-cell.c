@@ -57,6 +57,20 @@ update_accessible_label (SlPlanCell *self)
                                   -1);
 }
 
+/* A text field does not grow with its text, and sizes itself by a wide
+ * average character: ask for exactly the amount's width, so that the
+ * column is as wide as its widest amount. */
+static void
+request_width (SlPlanCell *self)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (self->label, self->shown);
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->label), 1);
+  gtk_widget_set_size_request (self->label, MAX (width, 32) + 6, -1);
+}
+
 static void
 refresh (SlPlanCell *self)
 {
@@ -65,10 +79,7 @@ refresh (SlPlanCell *self)
   g_free (self->shown);
   self->shown = sl_plan_row_format (self->row, self->month);
   gtk_editable_set_text (GTK_EDITABLE (self->label), self->shown);
-  /* A text field does not grow with its text: ask for room for the
-   * amount, so the column is as wide as its widest amount. */
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->label),
-                                MAX (6, (int)g_utf8_strlen (self->shown, -1)));
+  request_width (self);
 }
 
 static void
