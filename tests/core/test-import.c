@@ -159,6 +159,8 @@ test_spend_bad_input (ImportFixture *fixture,
                       gconstpointer  data)
 {
   static const char header[] = "date,channel,campaign,spend,currency\n";
+  static const char nul_csv[] = "date,channel,spend\n2025-03-01,Sea\0rch,1.00\n";
+  static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
   static const struct
   {
     const char *body;
@@ -194,10 +196,10 @@ test_spend_bad_input (ImportFixture *fixture,
   assert_refused (fixture, "", 0, &options, SL_CSV_ERROR, SL_CSV_ERROR_EMPTY, NULL);
   assert_refused (fixture, "date,channel,spend\n2025-03-01,\"Search,1.00\n", -1, &options,
                   SL_CSV_ERROR, SL_CSV_ERROR_UNTERMINATED_QUOTE, ":2");
-  assert_refused (fixture, "date,channel,spend\n2025-03-01,Sea\0rch,1.00\n", 38, &options,
+  assert_refused (fixture, nul_csv, sizeof nul_csv - 1, &options,
                   SL_CSV_ERROR, SL_CSV_ERROR_BINARY, ":2");
   /* A PNG: its first line is not UTF-8. */
-  assert_refused (fixture, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24, &options,
+  assert_refused (fixture, png, sizeof png - 1, &options,
                   SL_CSV_ERROR, SL_CSV_ERROR_ENCODING, ":1");
   /* Mixed delimiters: a semicolon header, comma rows. */
   assert_refused (fixture, "date;channel;spend\n2025-03-01,Search,1.00\n", -1, &options,
