@@ -489,6 +489,21 @@ sl_workspace_get_default_fiscal_year (SlWorkspace *self,
     sl_workspace_get_fiscal_year (self, sqlite3_column_int (stmt, 0), out);
 }
 
+const char * const sl_workspace_import_tables[] = {
+  "import_batch", "channel", "campaign", "spend", "deal", "touchpoint",
+  "customer", "customer_mrr", "budget_line", "rollup_day", NULL
+};
+
+void
+sl_workspace_notify_changed (SlWorkspace        *self,
+                             const char * const *tables)
+{
+  g_return_if_fail (SL_IS_WORKSPACE (self));
+  g_return_if_fail (tables != NULL);
+
+  undo_stack_changed_cb (self, tables, self->undo_stack);
+}
+
 gboolean
 sl_workspace_run (SlWorkspace  *self,
                   SlCommand    *command,

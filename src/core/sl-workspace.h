@@ -63,6 +63,14 @@ void               sl_workspace_get_fiscal_year     (SlWorkspace  *self,
                                                      SlDay         containing,
                                                      SlPeriod     *out);
 
+/* Tells the workspace that @tables changed outside its undo stack (an
+ * import, an undone import, a sync): stores reload and ::changed is
+ * emitted, as after a command. */
+void               sl_workspace_notify_changed      (SlWorkspace        *self,
+                                                     const char * const *tables);
+/* The tables an import or an undone import writes. */
+extern const char * const sl_workspace_import_tables[];
+
 /* Runs @command (taking ownership) through the undo stack. */
 gboolean           sl_workspace_run                 (SlWorkspace  *self,
                                                      SlCommand    *command,
