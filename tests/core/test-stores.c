@@ -230,6 +230,34 @@ test_budget_lines (SlWorkspaceFixture *fixture,
   g_assert_cmpint (read.minor, ==, 999);
 }
 
+static void
+changed_cb (SlWorkspace *ws,
+            const char  *table,
+            guint       *count)
+{
+  g_assert_cmpstr (table, ==, "channel");
+  (*count)++;
+}
+
+static void
+test_notify_changed (SlWorkspaceFixture *fixture,
+                     gconstpointer       data)
+{
+  static const char * const tables[] = { "channel", NULL };
+  g_autoptr(GError) error = NULL;
+  guint changed = 0;
+
+  /* A write outside the undo stack, as an import makes. */
+  g_assert_true (sl_database_exec (sl_workspace_get_database (fixture->ws),
+                                   "INSERT INTO channel (uuid, name) VALUES ('u-9', 'Radio')", &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sl_workspace_get_channels (fixture->ws))), ==, 3);
+
+  g_signal_connect (fixture->ws, "changed::channel", G_CALLBACK (changed_cb), &changed);
+  sl_workspace_notify_changed (fixture->ws, tables);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sl_workspace_get_channels (fixture->ws))), ==, 4);
+  g_assert_cmpuint (changed, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -245,6 +273,7 @@ main (int   argc,
   ADD ("/core/store/channels/duplicate-name", test_duplicate_name_refused);
   ADD ("/core/store/edit-refuses-unknown-fields", test_edit_refuses_unknown_fields);
   ADD ("/core/store/budget-lines", test_budget_lines);
+  ADD ("/core/store/notify-changed", test_notify_changed);
 #undef ADD
 
   return g_test_run ();
