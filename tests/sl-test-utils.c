@@ -9,7 +9,9 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
+#include "sl-rollup.h"
 #include "sl-row-command.h"
 #include "sl-test-utils.h"
 
@@ -121,6 +123,41 @@ sl_test_query_int64 (SlDatabase *db,
   return value;
 }
 
+double
+sl_test_query_double (SlDatabase *db,
+                      const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  double value;
+
+  if (sqlite3_prepare_v2 (sl_database_get_handle (db), sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (sl_database_get_handle (db)));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_double (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+char *
+sl_test_shared_data (const char *relative)
+{
+  const char *dir = g_getenv ("SHARED_DATA_DIR");
+
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, relative, NULL);
+}
+
+void
+sl_test_assert_rollups_consistent (SlDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n_diff = -1;
+
+  g_assert_true (sl_rollup_verify (db, &n_diff, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_diff, ==, 0);
+}
+
 void
 sl_workspace_fixture_setup (SlWorkspaceFixture *fixture,
                             gconstpointer       data)
@@ -138,4 +175,129 @@ sl_workspace_fixture_teardown (SlWorkspaceFixture *fixture,
   sl_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
+}
+
+void
+sl_import_fixture_recreate (SlImportFixture *fixture,
+                            const char      *currency,
+                            SlCalendar       calendar,
+                            int              fiscal_start)
+{
+  g_autoptr(SlWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&fixture->db);
+  if (fixture->path != NULL)
+    {
+      g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+
+      g_unlink (fixture->path);
+      g_unlink (wal);
+      g_unlink (shm);
+    }
+  else
+    fixture->path = g_build_filename (fixture->dir, "w.sunlight", NULL);
+  ws = sl_workspace_create (fixture->path, "Import", currency, calendar, fiscal_start, &error);
+  g_assert_no_error (error);
+  fixture->db = g_object_ref (sl_workspace_get_database (ws));
+}
+
+void
+sl_import_fixture_setup (SlImportFixture *fixture,
+                         gconstpointer    data)
+{
+  fixture->dir = sl_test_make_tmp_dir ();
+  fixture->path = NULL;
+  fixture->db = NULL;
+  sl_import_fixture_recreate (fixture, "USD", SL_CALENDAR_GREGORIAN, 1);
+}
+
+void
+sl_import_fixture_teardown (SlImportFixture *fixture,
+                            gconstpointer    data)
+{
+  g_clear_object (&fixture->db);
+  sl_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+GFile *
+sl_import_fixture_write (SlImportFixture *fixture,
+                         const char      *name,
+                         const char      *contents,
+                         gssize           length)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+  sl_test_write_file (path, contents, length);
+  return g_file_new_for_path (path);
+}
+
+SlImportResult *
+sl_import_fixture_import (SlImportFixture       *fixture,
+                          GFile                 *file,
+                          const SlImportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  SlImportResult *result = NULL;
+
+  if (!sl_import_file (fixture->db, file, options, NULL, NULL, NULL, &result, &error))
+    g_error ("import failed: %s", error->message);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  return result;
+}
+
+GError *
+sl_import_fixture_assert_file_refused (SlImportFixture       *fixture,
+                                       GFile                 *file,
+                                       const SlImportOptions *options,
+                                       GQuark                 domain,
+                                       int                    code,
+                                       const char            *needle)
+{
+  GError *error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  SlImportResult *result = NULL;
+
+  /* Close, checksum, reopen: the checksum covers everything committed. */
+  g_clear_object (&fixture->db);
+  before = sl_test_file_sha256 (fixture->path);
+  fixture->db = sl_database_open (fixture->path, SL_DATABASE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (sl_import_file (fixture->db, file, options, NULL, NULL, NULL, &result, &error));
+  g_assert_null (result);
+  g_assert_nonnull (error);
+  if (!g_error_matches (error, domain, code))
+    g_error ("expected error %s/%d, got %s/%d: %s", g_quark_to_string (domain), code,
+             g_quark_to_string (error->domain), error->code, error->message);
+  if (needle != NULL && strstr (error->message, needle) == NULL)
+    g_error ("“%s” does not mention “%s”", error->message, needle);
+
+  g_clear_object (&fixture->db);
+  after = sl_test_file_sha256 (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+  fixture->db = sl_database_open (fixture->path, SL_DATABASE_OPEN_EXISTING, NULL);
+  return error;
+}
+
+void
+sl_import_fixture_assert_refused (SlImportFixture       *fixture,
+                                  const char            *contents,
+                                  gssize                 length,
+                                  const SlImportOptions *options,
+                                  GQuark                 domain,
+                                  int                    code,
+                                  const char            *needle)
+{
+  g_autoptr(GFile) file = sl_import_fixture_write (fixture, "bad.csv", contents, length);
+  g_autoptr(GError) error = NULL;
+
+  error = sl_import_fixture_assert_file_refused (fixture, file, options, domain, code, needle);
+  if (strstr (error->message, "bad.csv") == NULL)
+    g_error ("“%s” does not name the file", error->message);
 }

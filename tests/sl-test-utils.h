@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "sl-importer.h"
 #include "sl-workspace.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,12 @@ SlWorkspace *sl_test_workspace_new   (const char  *dir,
                                       const char  *file_name);
 gint64       sl_test_query_int64     (SlDatabase  *db,
                                       const char  *sql);
+double       sl_test_query_double    (SlDatabase  *db,
+                                      const char  *sql);
+/* A file of ../shared/data (SHARED_DATA_DIR). */
+char        *sl_test_shared_data     (const char  *relative);
+/* rollup_day equals a fresh GROUP BY over the facts. */
+void         sl_test_assert_rollups_consistent (SlDatabase *db);
 
 /* A fixture: a temporary folder and a workspace in it. */
 typedef struct
@@ -41,5 +48,51 @@ void         sl_workspace_fixture_setup    (SlWorkspaceFixture *fixture,
                                             gconstpointer       data);
 void         sl_workspace_fixture_teardown (SlWorkspaceFixture *fixture,
                                             gconstpointer       data);
+
+/* A fixture for imports: a temporary folder and a USD, Gregorian
+ * workspace in it, open as a database. */
+typedef struct
+{
+  char       *dir;
+  char       *path;
+  SlDatabase *db;
+} SlImportFixture;
+
+void            sl_import_fixture_setup    (SlImportFixture       *fixture,
+                                            gconstpointer          data);
+void            sl_import_fixture_teardown (SlImportFixture       *fixture,
+                                            gconstpointer          data);
+/* Replaces the workspace with a new, empty one of these settings. */
+void            sl_import_fixture_recreate (SlImportFixture       *fixture,
+                                            const char            *currency,
+                                            SlCalendar             calendar,
+                                            int                    fiscal_start);
+/* Writes @contents to @name in the fixture's folder. */
+GFile          *sl_import_fixture_write    (SlImportFixture       *fixture,
+                                            const char            *name,
+                                            const char            *contents,
+                                            gssize                 length);
+/* Imports @file, which must succeed. */
+SlImportResult *sl_import_fixture_import   (SlImportFixture       *fixture,
+                                            GFile                 *file,
+                                            const SlImportOptions *options);
+/* Importing @file must fail with @domain/@code and a message holding
+ * @needle, and leave the workspace file byte-identical. Returns the error. */
+GError         *sl_import_fixture_assert_file_refused (SlImportFixture       *fixture,
+                                                       GFile                 *file,
+                                                       const SlImportOptions *options,
+                                                       GQuark                 domain,
+                                                       int                    code,
+                                                       const char            *needle);
+/* Importing @contents (as bad.csv) must fail with @domain/@code and a
+ * message naming bad.csv and holding @needle, and leave the workspace
+ * file byte-identical. */
+void            sl_import_fixture_assert_refused (SlImportFixture       *fixture,
+                                                  const char            *contents,
+                                                  gssize                 length,
+                                                  const SlImportOptions *options,
+                                                  GQuark                 domain,
+                                                  int                    code,
+                                                  const char            *needle);
 
 G_END_DECLS

@@ -168,6 +168,7 @@ set_accels (GtkApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", NULL } },
+    { "win.import", { "<Control>i", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-import-batch.h"
 #include "sl-window-private.h"
 
 static void
@@ -61,6 +62,85 @@ change_year_action_cb (GtkWidget  *widget,
   sl_window_set_fiscal_year (self, &year);
 }
 
+static void
+import_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  sl_window_show_import_chooser (SL_WINDOW (widget));
+}
+
+/* The file name and row count of import @id, for messages. */
+static gboolean
+describe_batch (SlWindow  *self,
+                gint64     id,
+                char     **file_name,
+                gint64    *rows)
+{
+  g_autoptr(GPtrArray) batches = sl_import_batch_list (sl_workspace_get_database (self->workspace), NULL);
+
+  for (guint i = 0; batches != NULL && i < batches->len; i++)
+    {
+      SlImportBatch *batch = g_ptr_array_index (batches, i);
+
+      if (batch->id == id)
+        {
+          *file_name = g_strdup (batch->file_name);
+          *rows = batch->rows_accepted;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+undo_import_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SlWindow *self = SL_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
+  gint64 rows = 0;
+
+  if (self->workspace == NULL)
+    return;
+
+  if (!describe_batch (self, id, &file_name, &rows) ||
+      !sl_import_batch_undo (sl_workspace_get_database (self->workspace), id, &error))
+    {
+      sl_window_show_toast (self, error != NULL ? error->message : _("That import was already undone"));
+      return;
+    }
+
+  /* The rows went by another way than the undo stack. */
+  sl_workspace_notify_changed (self->workspace, sl_workspace_import_tables);
+
+  count = g_strdup_printf ("%'I" G_GINT64_FORMAT, rows);
+  /* Translators: %s are a number of rows and a file name */
+  message = g_strdup_printf (ngettext ("Removed the %s row of %s",
+                                       "Removed the %s rows of %s", rows),
+                             count, file_name);
+  escaped = g_markup_escape_text (message, -1);
+  sl_window_show_import_toast (self, adw_toast_new (escaped));
+}
+
+static void
+show_rejects_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  g_autofree char *uri = g_filename_to_uri (g_variant_get_string (parameter, NULL), NULL, NULL);
+
+  /* GtkFileLauncher is GTK 4.10. */
+  if (uri != NULL)
+    gtk_show_uri (GTK_WINDOW (widget), uri, GDK_CURRENT_TIME);
+}
+
 void
 sl_window_class_add_actions (GtkWidgetClass *widget_class)
 {
@@ -68,6 +148,9 @@ sl_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action_cb);
   gtk_widget_class_install_action (widget_class, "win.previous-year", NULL, change_year_action_cb);
   gtk_widget_class_install_action (widget_class, "win.next-year", NULL, change_year_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.undo-import", "x", undo_import_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-rejects", "s", show_rejects_action_cb);
 }
 
 void
@@ -87,6 +170,8 @@ sl_window_update_actions (SlWindow *self)
                                  undo_stack != NULL && sl_undo_stack_can_redo (undo_stack));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-year", has_workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-year", has_workspace);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_workspace);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-import", has_workspace);
 
   if (undo_stack != NULL && sl_undo_stack_can_undo (undo_stack))
     {

@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-import.h"
+#include "sl-import-dialog.h"
 #include "sl-new-workspace-dialog.h"
 #include "sl-window-private.h"
 
@@ -178,4 +180,203 @@ sl_window_show_new_dialog (SlWindow *self)
   g_signal_connect_object (dialog, "response", G_CALLBACK (new_dialog_response_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Importing */
+
+static void
+add_import_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) tables = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (tables, _("CSV and Text Files"));
+  gtk_file_filter_add_pattern (tables, "*.csv");
+  gtk_file_filter_add_pattern (tables, "*.tsv");
+  gtk_file_filter_add_pattern (tables, "*.txt");
+  gtk_file_filter_add_mime_type (tables, "text/csv");
+  gtk_file_filter_add_mime_type (tables, "text/tab-separated-values");
+  gtk_file_chooser_add_filter (chooser, tables);
+
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+
+  gtk_file_chooser_set_filter (chooser, tables);
+}
+
+static void
+import_chooser_response_cb (SlWindow             *self,
+                            int                   response,
+                            GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        sl_window_show_import_dialog (self, file);
+    }
+  g_object_unref (chooser);
+}
+
+void
+sl_window_show_import_chooser (SlWindow *self)
+{
+  GtkFileChooserNative *chooser;
+
+  g_return_if_fail (SL_IS_WINDOW (self));
+
+  if (self->workspace == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Import Data"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
+  add_import_filters (GTK_FILE_CHOOSER (chooser));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_chooser_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* “Imported 1,140 rows; 3 rows were rejected” and its Show Rejected
+ * button, as the toast's title (it has one button of its own). */
+static GtkWidget *
+create_rejects_title (const SlImportResult *result,
+                      const char           *imported)
+{
+  g_autofree char *rejected = g_strdup_printf ("%'I" G_GUINT64_FORMAT, result->rows_rejected);
+  g_autofree char *text = NULL;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label;
+  GtkWidget *button;
+
+  /* Translators: the first %s is “Imported 1,140 rows”, the second a number */
+  text = g_strdup_printf (ngettext ("%s; %s row was rejected", "%s; %s rows were rejected",
+                                    result->rows_rejected),
+                          imported, rejected);
+  label = gtk_label_new (text);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* As libadwaita styles the titles of its toasts. */
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+
+  if (result->rejects_path != NULL)
+    {
+      button = gtk_button_new_with_mnemonic (_("_Show Rejected"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-rejects");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", result->rejects_path);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  return box;
+}
+
+static void
+import_done_cb (SlWindow             *self,
+                const SlImportResult *result,
+                SlImportDialog       *dialog)
+{
+  g_autofree char *accepted = g_strdup_printf ("%'I" G_GUINT64_FORMAT, result->rows_accepted);
+  g_autofree char *imported = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  /* Translators: %s is a number of rows */
+  imported = g_strdup_printf (ngettext ("Imported %s row", "Imported %s rows", result->rows_accepted),
+                              accepted);
+  escaped = g_markup_escape_text (imported, -1);
+  toast = adw_toast_new (escaped);
+  if (result->rows_rejected > 0)
+    adw_toast_set_custom_title (toast, create_rejects_title (result, imported));
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-import");
+  adw_toast_set_action_target (toast, "x", result->batch_id);
+
+  sl_window_show_import_toast (self, toast);
+}
+
+static void
+import_cancelled_cb (SlWindow       *self,
+                     SlImportDialog *dialog)
+{
+  g_autofree char *escaped = g_markup_escape_text (_("Import cancelled; nothing was changed"), -1);
+
+  sl_window_show_import_toast (self, adw_toast_new (escaped));
+}
+
+static void
+import_toast_dismissed_cb (SlWindow *self,
+                           AdwToast *toast)
+{
+  if (self->import_toast == toast)
+    g_clear_object (&self->import_toast);
+}
+
+/* Shows the pending import toast: libadwaita 1.2 frees a toast dismissed
+ * during its show animation twice (fixed in 1.3), so the toast of an
+ * earlier import, while shown or queued, gets the new news instead of
+ * being dismissed. */
+static gboolean
+show_pending_import_toast_cb (gpointer user_data)
+{
+  SlWindow *self = user_data;
+  g_autoptr(AdwToast) toast = g_steal_pointer (&self->pending_toast);
+  AdwToast *live = self->import_toast;
+
+  self->pending_toast_id = 0;
+  if (live != NULL)
+    {
+      /* Either replaces the other. */
+      if (adw_toast_get_custom_title (toast) != NULL)
+        adw_toast_set_custom_title (live, adw_toast_get_custom_title (toast));
+      else
+        adw_toast_set_title (live, adw_toast_get_title (toast));
+      adw_toast_set_button_label (live, adw_toast_get_button_label (toast));
+      /* The button checks the target against the action as each is set. */
+      adw_toast_set_action_name (live, NULL);
+      adw_toast_set_action_target_value (live, adw_toast_get_action_target_value (toast));
+      adw_toast_set_action_name (live, adw_toast_get_action_name (toast));
+      return G_SOURCE_REMOVE;
+    }
+
+  self->import_toast = g_object_ref (toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (import_toast_dismissed_cb),
+                           self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_steal_pointer (&toast));
+  return G_SOURCE_REMOVE;
+}
+
+void
+sl_window_show_import_toast (SlWindow *self,
+                             AdwToast *toast)
+{
+  /* After idles: the Undo button of a toast dismisses it in an idle. */
+  g_set_object (&self->pending_toast, toast);
+  g_object_unref (toast);
+  if (self->pending_toast_id == 0)
+    self->pending_toast_id = g_idle_add_full (G_PRIORITY_LOW, show_pending_import_toast_cb, self, NULL);
+}
+
+GtkWindow *
+sl_window_show_import_dialog (SlWindow *self,
+                              GFile    *file)
+{
+  SlImportDialog *dialog;
+
+  g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (self->workspace == NULL)
+    return NULL;
+
+  dialog = sl_import_dialog_new (GTK_WINDOW (self), self->workspace, file);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (import_done_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "cancelled", G_CALLBACK (import_cancelled_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
 }

@@ -107,7 +107,22 @@ sidebar_row_activated_cb (SlWindow      *self,
                           GtkListBoxRow *row,
                           GtkListBox    *list)
 {
+  sl_window_show_view (self, gtk_widget_get_name (GTK_WIDGET (row)));
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+/* The fiscal year buttons belong to the plan, in the header bar of wide
+ * windows (narrow ones have them in a bar of their own). */
+static void
+update_header (SlWindow *self)
+{
+  /* Also runs while the template is built. */
+  if (self->year_box == NULL || self->content_stack == NULL || self->leaflet == NULL)
+    return;
+
+  gtk_widget_set_visible (self->year_box,
+                          !adw_leaflet_get_folded (self->leaflet) &&
+                          g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "plan") == 0);
 }
 
 static void
@@ -148,6 +163,9 @@ sl_window_dispose (GObject *object)
 
   if (self->workspace != NULL)
     sl_window_set_workspace (self, NULL);
+  g_clear_handle_id (&self->pending_toast_id, g_source_remove);
+  g_clear_object (&self->pending_toast);
+  g_clear_object (&self->import_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_WINDOW);
   g_clear_object (&self->settings);
 
@@ -163,6 +181,7 @@ sl_window_class_init (SlWindowClass *klass)
   object_class->dispose = sl_window_dispose;
 
   g_type_ensure (SL_TYPE_PLAN_VIEW);
+  g_type_ensure (SL_TYPE_IMPORTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SlWindow, toast_overlay);
@@ -170,14 +189,19 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, title);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, period_label);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, year_box);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, plan_view);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, imports_view);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_header);
 
   sl_window_class_add_actions (widget_class);
 }
@@ -186,6 +210,8 @@ static void
 sl_window_init (SlWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sl_window_init_dnd (self);
+  update_header (self);
   sl_window_update_actions (self);
 }
 
@@ -261,6 +287,14 @@ sl_window_set_workspace (SlWindow    *self,
       g_signal_handlers_disconnect_by_data (sl_workspace_get_undo_stack (self->workspace), self);
       g_signal_handlers_disconnect_by_data (self->workspace, self);
     }
+  /* Its Undo would act on the other workspace. */
+  g_clear_handle_id (&self->pending_toast_id, g_source_remove);
+  g_clear_object (&self->pending_toast);
+  if (self->import_toast != NULL)
+    {
+      adw_toast_set_button_label (self->import_toast, NULL);
+      adw_toast_set_action_name (self->import_toast, NULL);
+    }
   g_set_object (&self->workspace, workspace);
 
   if (workspace != NULL)
@@ -279,9 +313,11 @@ sl_window_set_workspace (SlWindow    *self,
     }
 
   sl_plan_view_set_workspace (self->plan_view, workspace);
+  sl_imports_view_set_workspace (self->imports_view, workspace);
   if (workspace != NULL)
     {
       sl_plan_view_set_period (self->plan_view, &self->fiscal_year);
+      sl_window_show_view (self, "plan");
       adw_leaflet_set_visible_child_name (self->leaflet, "content");
     }
   gtk_stack_set_visible_child_name (self->main_stack, workspace != NULL ? "workspace" : "welcome");
@@ -322,6 +358,30 @@ sl_window_get_plan_view (SlWindow *self)
 {
   g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
   return self->plan_view;
+}
+
+SlImportsView *
+sl_window_get_imports_view (SlWindow *self)
+{
+  g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+  return self->imports_view;
+}
+
+void
+sl_window_show_view (SlWindow   *self,
+                     const char *name)
+{
+  GtkWidget *row;
+
+  g_return_if_fail (SL_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  gtk_stack_set_visible_child_name (self->content_stack, name);
+  for (row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+      gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
 }
 
 AdwToast *

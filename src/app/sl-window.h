@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "sl-application.h"
+#include "sl-imports-view.h"
 #include "sl-plan-view.h"
 #include "sl-workspace.h"
 
@@ -20,24 +21,34 @@ G_DECLARE_FINAL_TYPE (SlWindow, sl_window, SL, WINDOW, AdwApplicationWindow)
 
 /* A main window: the welcome page until a workspace is open, then the
  * workspace's views. */
-SlWindow       *sl_window_new              (SlApplication  *application);
+SlWindow       *sl_window_new                 (SlApplication  *application);
 /* Opens the workspace file @file here; on failure shows why in a toast
  * and returns FALSE. */
-gboolean        sl_window_open_file        (SlWindow       *self,
-                                            GFile          *file);
-void            sl_window_set_workspace    (SlWindow       *self,
-                                            SlWorkspace    *workspace);
-SlWorkspace    *sl_window_get_workspace    (SlWindow       *self);
-void            sl_window_set_fiscal_year  (SlWindow       *self,
-                                            const SlPeriod *fiscal_year);
-const SlPeriod *sl_window_get_fiscal_year  (SlWindow       *self);
-SlPlanView     *sl_window_get_plan_view    (SlWindow       *self);
+gboolean        sl_window_open_file           (SlWindow       *self,
+                                               GFile          *file);
+void            sl_window_set_workspace       (SlWindow       *self,
+                                               SlWorkspace    *workspace);
+SlWorkspace    *sl_window_get_workspace       (SlWindow       *self);
+void            sl_window_set_fiscal_year     (SlWindow       *self,
+                                               const SlPeriod *fiscal_year);
+const SlPeriod *sl_window_get_fiscal_year     (SlWindow       *self);
+SlPlanView     *sl_window_get_plan_view       (SlWindow       *self);
+SlImportsView  *sl_window_get_imports_view    (SlWindow       *self);
+/* Shows the view named @name ("plan", "imports") in the content pane. */
+void            sl_window_show_view           (SlWindow       *self,
+                                               const char     *name);
 /* Shows @message (plain text) in a toast; returns it (transfer none). */
-AdwToast       *sl_window_show_toast       (SlWindow       *self,
-                                            const char     *message);
+AdwToast       *sl_window_show_toast          (SlWindow       *self,
+                                               const char     *message);
 
 /* sl-window-dialogs.c */
-void            sl_window_show_open_dialog (SlWindow       *self);
-void            sl_window_show_new_dialog  (SlWindow       *self);
+void            sl_window_show_open_dialog    (SlWindow       *self);
+void            sl_window_show_new_dialog     (SlWindow       *self);
+/* Asks for a file to import into the open workspace. */
+void            sl_window_show_import_chooser (SlWindow       *self);
+/* Opens the import dialog for @file (the chooser and dropped files come
+ * here); returns it (transfer none), or NULL with no workspace open. */
+GtkWindow      *sl_window_show_import_dialog  (SlWindow       *self,
+                                               GFile          *file);
 
 G_END_DECLS

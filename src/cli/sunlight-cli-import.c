@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "sl-import-batch.h"
+#include "sl-import-mapping.h"
 #include "sl-importer.h"
 #include "sunlight-cli.h"
 
@@ -35,6 +36,10 @@ typedef struct
   char     *date;
   char     *version;
   char     *rejects;
+  char     *join;
+  GStrv     map;
+  char     *mapping;
+  char     *save_mapping;
   gboolean  valid_rows;
   gboolean  allow_duplicate;
   gboolean  decimal_comma;
@@ -51,6 +56,10 @@ import_args_clear (ImportArgs *args)
   g_free (args->date);
   g_free (args->version);
   g_free (args->rejects);
+  g_free (args->join);
+  g_strfreev (args->map);
+  g_free (args->mapping);
+  g_free (args->save_mapping);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ImportArgs, import_args_clear)
@@ -100,6 +109,7 @@ options_from_args (ImportArgs       *args,
   options->allow_duplicate = args->allow_duplicate;
   options->decimal_comma = args->decimal_comma;
   options->rejects_path = args->rejects;
+  options->join_path = args->join;
   options->author = g_get_real_name ();
   if (args->version != NULL)
     options->version = args->version;
@@ -111,6 +121,58 @@ options_from_args (ImportArgs       *args,
     return FALSE;
   if (args->date != NULL && !sl_day_parse_iso (args->date, &options->default_day, error))
     return FALSE;
+  return TRUE;
+}
+
+/* --mapping NAME starts from a saved mapping; --map FIELD=COLUMN sets
+ * fields (on top of it, if any); --save-mapping NAME keeps the result
+ * with the import. */
+static gboolean
+mapping_from_args (ImportArgs             *args,
+                   SlDatabase             *db,
+                   const SlImportOptions  *options,
+                   SlImportMapping       **out,
+                   GError                **error)
+{
+  g_autoptr(SlImportMapping) mapping = NULL;
+  SlImportKind kind = options->kind;
+
+  *out = NULL;
+  if (args->mapping == NULL && args->map == NULL && args->save_mapping == NULL)
+    return TRUE;
+  if (args->mapping != NULL)
+    {
+      mapping = sl_import_mapping_load (db, args->mapping, error);
+      if (mapping == NULL)
+        return FALSE;
+      if (mapping->kind != kind)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       /* Translators: a mapping's name, then kinds of import (spend, funnel…) */
+                       _("The mapping “%s” is for %s imports, not %s"), args->mapping,
+                       sl_import_kind_to_string (mapping->kind), sl_import_kind_to_string (kind));
+          return FALSE;
+        }
+    }
+  else
+    mapping = sl_import_mapping_new (kind);
+
+  for (guint i = 0; args->map != NULL && args->map[i] != NULL; i++)
+    if (!sl_import_mapping_assign (mapping, args->map[i], error))
+      return FALSE;
+  if (args->save_mapping != NULL)
+    {
+      g_free (mapping->source);
+      mapping->source = g_strdup (args->save_mapping);
+    }
+  else if (args->map != NULL)
+    /* Changed and not saved: a one-off, not the saved one. */
+    g_clear_pointer (&mapping->source, g_free);
+  /* How the file writes dates and amounts belongs to the source too. */
+  if (options->date_order != SL_DATE_ORDER_AUTO)
+    mapping->date_order = options->date_order;
+  mapping->decimal_comma |= options->decimal_comma;
+  *out = g_steal_pointer (&mapping);
   return TRUE;
 }
 
@@ -129,7 +191,7 @@ print_result (const SlImportResult *result)
 {
   /* Translators: %lld an import number, %s a mapping name, then row counts */
   printf (_("Import %lld (%s): %llu rows imported, %llu rejected\n"),
-          (long long)result->batch_id, result->preset,
+          (long long)result->batch_id, result->source ? result->source : result->preset,
           (unsigned long long)result->rows_accepted, (unsigned long long)result->rows_rejected);
   for (guint i = 0; i < MIN (result->rejects->len, 20); i++)
     {
@@ -160,12 +222,17 @@ sl_cli_command_import (int    argc,
     { "version", 0, 0, G_OPTION_ARG_STRING, &args.version, N_("Plan imports: plan, request or forecast"), N_("VERSION") },
     { "valid-rows", 0, 0, G_OPTION_ARG_NONE, &args.valid_rows, N_("Import the valid rows and set the others aside (default: all or nothing)"), NULL },
     { "rejects", 0, 0, G_OPTION_ARG_FILENAME, &args.rejects, N_("Where to write the rejected rows"), N_("FILE") },
+    { "join", 0, 0, G_OPTION_ARG_FILENAME, &args.join, N_("Funnel imports: a second file whose rows join the main file’s by id (e.g. Olist’s closed deals)"), N_("FILE") },
     { "allow-duplicate", 0, 0, G_OPTION_ARG_NONE, &args.allow_duplicate, N_("Import a file even if it was imported before"), NULL },
+    { "map", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &args.map, N_("Read a field from a column, e.g. “spend=Total cost”, or give the channel, “channel-name=TikTok” (repeatable)"), N_("FIELD=COLUMN") },
+    { "mapping", 0, 0, G_OPTION_ARG_STRING, &args.mapping, N_("Use a saved column mapping (default: one whose columns the file has)"), N_("NAME") },
+    { "save-mapping", 0, 0, G_OPTION_ARG_STRING, &args.save_mapping, N_("Save the column mapping under this name with the import"), N_("NAME") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(SlDatabase) db = NULL;
   g_autoptr(SlImportResult) result = NULL;
+  g_autoptr(SlImportMapping) mapping = NULL;
   g_autoptr(GFile) file = NULL;
   GError *error = NULL;
   SlImportOptions options;
@@ -188,8 +255,9 @@ sl_cli_command_import (int    argc,
     return fail_with (error);
 
   db = sl_database_open (argv[1], SL_DATABASE_OPEN_EXISTING, &error);
-  if (db == NULL)
+  if (db == NULL || !mapping_from_args (&args, db, &options, &mapping, &error))
     return fail_with (error);
+  options.mapping = mapping;
   file = g_file_new_for_commandline_arg (argv[2]);
   if (!sl_import_file (db, file, &options, isatty (STDERR_FILENO) ? progress_cb : NULL, NULL,
                        NULL, &result, &error))
@@ -271,5 +339,44 @@ sl_cli_command_undo_import (int    argc,
     return fail_with (error);
   /* Translators: %lld is an import's number */
   printf (_("Removed import %lld\n"), (long long)id);
+  return SL_CLI_OK;
+}
+
+int
+sl_cli_command_mappings (int    argc,
+                         char **argv)
+{
+  const GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(SlDatabase) db = NULL;
+  GError *error = NULL;
+  const char *path = NULL;
+  const SlImportKind kinds[] = { SL_IMPORT_SPEND, SL_IMPORT_FUNNEL, SL_IMPORT_REVENUE, SL_IMPORT_PLAN };
+
+  context = command_context ("mappings", _("WORKSPACE"),
+                             _("Lists the column mappings saved in a workspace: name, kind and mapping."),
+                             entries);
+  if (!g_option_context_parse (context, &argc, &argv, &error) ||
+      !take_path (argc, argv, "sunlight-cli mappings budget.sunlight", &path, &error))
+    return fail_with (error);
+
+  db = sl_database_open (path, SL_DATABASE_OPEN_EXISTING, &error);
+  if (db == NULL)
+    return fail_with (error);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(GPtrArray) mappings = sl_import_mapping_list (db, kinds[k], &error);
+
+      if (mappings == NULL)
+        return fail_with (error);
+      for (guint i = 0; i < mappings->len; i++)
+        {
+          SlImportMapping *mapping = g_ptr_array_index (mappings, i);
+          g_autofree char *json = sl_import_mapping_to_json (mapping);
+
+          /* Machine-friendly: tab-separated, one mapping per line. */
+          printf ("%s\t%s\t%s\n", mapping->source, sl_import_kind_to_string (kinds[k]), json);
+        }
+    }
   return SL_CLI_OK;
 }

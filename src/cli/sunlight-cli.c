@@ -44,6 +44,7 @@ static const struct
   { "info", command_info, N_("Show a workspace’s settings and how many rows it holds") },
   { "import", sl_cli_command_import, N_("Import a CSV file of spend, funnel, revenue or plan") },
   { "batches", sl_cli_command_batches, N_("List the imports of a workspace") },
+  { "mappings", sl_cli_command_mappings, N_("List the column mappings saved in a workspace") },
   { "undo-import", sl_cli_command_undo_import, N_("Remove one import whole") },
 };
 

@@ -40,6 +40,8 @@ gboolean        parse_integer   (const char          *option,
 /* sunlight-cli-import.c */
 int             sl_cli_command_import      (int    argc,
                                             char **argv);
+int             sl_cli_command_mappings    (int    argc,
+                                            char **argv);
 int             sl_cli_command_batches     (int    argc,
                                             char **argv);
 int             sl_cli_command_undo_import (int    argc,

@@ -48,6 +48,7 @@
 #include <string.h>
 
 #include "sl-demo.h"
+#include "sl-sql.h"
 #include "sl-money.h"
 
 #define N_CHANNELS   7
@@ -426,28 +427,6 @@ even_part (gint64 total,
   return total * (k + 1) / n - total * k / n;
 }
 
-static void
-bind_day (sqlite3_stmt *stmt,
-          int           index,
-          SlDay         day)
-{
-  if (day == SL_DAY_INVALID)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_int (stmt, index, day);
-}
-
-static void
-bind_id (sqlite3_stmt *stmt,
-         int           index,
-         gint64        id)
-{
-  if (id <= 0)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_int64 (stmt, index, id);
-}
-
 static gboolean
 step_insert (DemoWriter    *w,
              sqlite3_stmt  *stmt,
@@ -745,7 +724,7 @@ insert_kpis (DemoWriter  *w,
     {
       sqlite3_bind_text (stmt, 1, kpis[i].metric, -1, SQLITE_STATIC);
       sqlite3_bind_int (stmt, 2, i);
-      bind_id (stmt, 3, kpis[i].goal >= 0 ? w->goal_ids[kpis[i].goal] : 0);
+      sl_sql_bind_id (stmt, 3, kpis[i].goal >= 0 ? w->goal_ids[kpis[i].goal] : 0);
       if (!step_insert (w, stmt, NULL, error))
         return FALSE;
     }
@@ -898,14 +877,14 @@ insert_line (DemoWriter      *w,
   rng_uuid (&w->rng_ids, uuid);
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, line->version, -1, SQLITE_STATIC);
-  bind_id (stmt, 3, line->channel >= 0 ? w->channel_ids[line->channel] : 0);
-  bind_id (stmt, 4, line->campaign >= 0 ? w->campaign_ids[line->campaign] : 0);
+  sl_sql_bind_id (stmt, 3, line->channel >= 0 ? w->channel_ids[line->channel] : 0);
+  sl_sql_bind_id (stmt, 4, line->campaign >= 0 ? w->campaign_ids[line->campaign] : 0);
   sqlite3_bind_int (stmt, 5, line->channel < 0);
   sqlite3_bind_int (stmt, 6, line->first_day);
   sqlite3_bind_int (stmt, 7, line->last_day);
   sqlite3_bind_int64 (stmt, 8, line->amount);
   sqlite3_bind_text (stmt, 9, CURRENCY, -1, SQLITE_STATIC);
-  bind_id (stmt, 10, line->goal >= 0 ? w->goal_ids[line->goal] : 0);
+  sl_sql_bind_id (stmt, 10, line->goal >= 0 ? w->goal_ids[line->goal] : 0);
   sqlite3_bind_int64 (stmt, 11, w->batch_id);
   sqlite3_bind_text (stmt, 12, line->note != NULL ? line->note : "", -1, SQLITE_TRANSIENT);
   if (line->reference != NULL)
@@ -1433,13 +1412,13 @@ insert_deals (DemoWriter  *w,
       sqlite3_bind_text (stmt, 2, external_id, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 3, w->channel_ids[deal->channel]);
       sqlite3_bind_int64 (stmt, 4, w->campaign_ids[deal->campaign]);
-      bind_id (stmt, 5, deal->customer_id);
-      bind_day (stmt, 6, deal->lead);
-      bind_day (stmt, 7, deal->mql);
-      bind_day (stmt, 8, deal->sql);
-      bind_day (stmt, 9, deal->opportunity);
-      bind_day (stmt, 10, deal->won);
-      bind_day (stmt, 11, deal->lost);
+      sl_sql_bind_id (stmt, 5, deal->customer_id);
+      sl_sql_bind_day (stmt, 6, deal->lead);
+      sl_sql_bind_day (stmt, 7, deal->mql);
+      sl_sql_bind_day (stmt, 8, deal->sql);
+      sl_sql_bind_day (stmt, 9, deal->opportunity);
+      sl_sql_bind_day (stmt, 10, deal->won);
+      sl_sql_bind_day (stmt, 11, deal->lost);
       if (deal->amount > 0)
         sqlite3_bind_int64 (stmt, 12, deal->amount);
       else

@@ -115,7 +115,22 @@ undo_in_transaction (gpointer   user_data,
          run_with_id (data->db, "DELETE FROM spend WHERE batch_id = ?1", data->id, error) &&
          run_with_id (data->db, "DELETE FROM deal WHERE batch_id = ?1", data->id, error) &&
          run_with_id (data->db, "DELETE FROM customer_mrr WHERE batch_id = ?1", data->id, error) &&
-         run_with_id (data->db, "DELETE FROM customer WHERE batch_id = ?1", data->id, error) &&
+         /* A customer the batch made may have revenue or deals of later
+          * imports too: deleting it would cascade into their rows. */
+         run_with_id (data->db,
+                      "DELETE FROM customer WHERE batch_id = ?1 "
+                      "AND NOT EXISTS (SELECT 1 FROM customer_mrr WHERE customer_id = customer.id) "
+                      "AND id NOT IN (SELECT customer_id FROM deal WHERE customer_id IS NOT NULL)",
+                      data->id, error) &&
+         /* Customers kept for later imports' rows pass to the oldest of
+          * them: customer.batch_id cascades when the batch row goes. */
+         run_with_id (data->db,
+                      "UPDATE customer SET batch_id = (SELECT min (b) FROM ("
+                      "  SELECT batch_id AS b FROM customer_mrr WHERE customer_id = customer.id"
+                      "  UNION ALL SELECT batch_id FROM deal WHERE customer_id = customer.id)"
+                      "  WHERE b <> ?1) "
+                      "WHERE batch_id = ?1",
+                      data->id, error) &&
          run_with_id (data->db, "DELETE FROM budget_line WHERE batch_id = ?1", data->id, error) &&
          sl_rollup_prune (data->db, error) &&
          run_with_id (data->db,
@@ -123,7 +138,8 @@ undo_in_transaction (gpointer   user_data,
                       "AND NOT EXISTS (SELECT 1 FROM spend WHERE campaign_id = campaign.id) "
                       "AND NOT EXISTS (SELECT 1 FROM deal WHERE campaign_id = campaign.id) "
                       "AND NOT EXISTS (SELECT 1 FROM touchpoint WHERE campaign_id = campaign.id) "
-                      "AND NOT EXISTS (SELECT 1 FROM budget_line WHERE campaign_id = campaign.id)",
+                      "AND NOT EXISTS (SELECT 1 FROM budget_line WHERE campaign_id = campaign.id) "
+                      "AND NOT EXISTS (SELECT 1 FROM customer WHERE campaign_id = campaign.id)",
                       data->id, error) &&
          run_with_id (data->db,
                       "DELETE FROM channel WHERE batch_id = ?1 "
@@ -131,6 +147,7 @@ undo_in_transaction (gpointer   user_data,
                       "AND NOT EXISTS (SELECT 1 FROM deal WHERE channel_id = channel.id) "
                       "AND NOT EXISTS (SELECT 1 FROM touchpoint WHERE channel_id = channel.id) "
                       "AND NOT EXISTS (SELECT 1 FROM budget_line WHERE channel_id = channel.id) "
+                      "AND NOT EXISTS (SELECT 1 FROM customer WHERE channel_id = channel.id) "
                       "AND NOT EXISTS (SELECT 1 FROM realloc_line WHERE from_channel_id = channel.id "
                       "  OR to_channel_id = channel.id)",
                       data->id, error) &&
@@ -140,7 +157,10 @@ undo_in_transaction (gpointer   user_data,
                       "UPDATE campaign SET batch_id = (SELECT min (b) FROM ("
                       "  SELECT batch_id AS b FROM spend WHERE campaign_id = campaign.id"
                       "  UNION ALL SELECT batch_id FROM deal WHERE campaign_id = campaign.id"
-                      "  UNION ALL SELECT batch_id FROM budget_line WHERE campaign_id = campaign.id)"
+                      "  UNION ALL SELECT batch_id FROM budget_line WHERE campaign_id = campaign.id"
+                      "  UNION ALL SELECT d.batch_id FROM touchpoint t JOIN deal d ON d.id = t.deal_id"
+                      "    WHERE t.campaign_id = campaign.id"
+                      "  UNION ALL SELECT batch_id FROM customer WHERE campaign_id = campaign.id)"
                       "  WHERE b <> ?1) "
                       "WHERE batch_id = ?1",
                       data->id, error) &&
@@ -148,7 +168,10 @@ undo_in_transaction (gpointer   user_data,
                       "UPDATE channel SET batch_id = (SELECT min (b) FROM ("
                       "  SELECT batch_id AS b FROM campaign WHERE channel_id = channel.id"
                       "  UNION ALL SELECT batch_id FROM deal WHERE channel_id = channel.id"
-                      "  UNION ALL SELECT batch_id FROM budget_line WHERE channel_id = channel.id)"
+                      "  UNION ALL SELECT batch_id FROM budget_line WHERE channel_id = channel.id"
+                      "  UNION ALL SELECT d.batch_id FROM touchpoint t JOIN deal d ON d.id = t.deal_id"
+                      "    WHERE t.channel_id = channel.id"
+                      "  UNION ALL SELECT batch_id FROM customer WHERE channel_id = channel.id)"
                       "  WHERE b <> ?1) "
                       "WHERE batch_id = ?1",
                       data->id, error) &&

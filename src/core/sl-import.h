@@ -50,6 +50,8 @@ typedef enum
   SL_DATE_ORDER_YMD,   /* 2025/03/21, 20250321 */
 } SlDateOrder;
 
+typedef struct _SlImportMapping SlImportMapping;
+
 typedef struct
 {
   SlImportKind    kind;
@@ -59,6 +61,9 @@ typedef struct
   SlDateOrder     date_order;
   gboolean        decimal_comma;   /* amounts written 1.234,56 */
   const char     *preset;          /* a mapping preset's id, or NULL to detect */
+  const SlImportMapping *mapping;  /* the user's own mapping, or NULL to detect one saved
+                                    * in the workspace; saved (in the import's transaction)
+                                    * when it has a source name */
   const char     *version;         /* plan imports: plan, request or forecast */
   SlDay           default_day;     /* for exports without a date column; else SL_DAY_INVALID */
   gboolean        allow_duplicate; /* import even if the same file was imported */
@@ -83,7 +88,8 @@ typedef struct
   guint64    rows_rejected;
   GPtrArray *rejects;        /* SlImportReject, the first 1,000 */
   char      *rejects_path;   /* the rejects CSV, or NULL if none was written */
-  char      *preset;         /* the mapping used */
+  char      *preset;         /* the preset used ("generic": none) */
+  char      *source;         /* the user's mapping used, or NULL */
   char      *sha256;
   SlDateOrder date_order;    /* as detected */
 } SlImportResult;

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "sl-import-mapping.h"
 #include "sl-importer.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,11 @@ typedef struct
   char                 *join_path;
   char                 *file_name;     /* for messages */
   const SlImportPreset *preset;
+  SlImportMapping      *mapping;       /* the user's, given or found among the saved */
+  GPtrArray            *saved_mappings;/* SlImportMapping: the workspace's, to detect */
+  const char           *fixed_channel; /* every row's channel, when the file has none */
+  GPtrArray            *header_names;  /* normalized */
+  GStrv                 header;        /* as the file writes them */
   SlCsvReader          *reader;
   int                  *columns;       /* field → column index, or -1 */
   char                  currency[4];
@@ -49,6 +55,11 @@ SlImporterPrivate *sl_importer_get_private   (SlImporter  *self);
 gboolean           sl_importer_map_header    (SlImporter  *self,
                                               GPtrArray   *missing,
                                               GError     **error);
+
+/* The index of the column called @name (compared normalized) in
+ * @names, or -1. */
+int                sl_importer_column_named  (GPtrArray   *names,
+                                              const char  *name);
 
 /* sl-importer-run.c */
 GType              sl_importer_type_for_kind (SlImportKind kind);

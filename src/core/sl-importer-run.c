@@ -13,8 +13,11 @@
 #include <string.h>
 
 #include "sl-date-text.h"
+#include "sl-funnel-importer.h"
 #include "sl-importer-private.h"
 #include "sl-money.h"
+#include "sl-plan-importer.h"
+#include "sl-revenue-importer.h"
 #include "sl-spend-importer.h"
 
 #define PROGRESS_EVERY 16384
@@ -53,8 +56,11 @@ sl_importer_type_for_kind (SlImportKind kind)
     case SL_IMPORT_SPEND:
       return SL_TYPE_SPEND_IMPORTER;
     case SL_IMPORT_FUNNEL:
+      return SL_TYPE_FUNNEL_IMPORTER;
     case SL_IMPORT_REVENUE:
+      return SL_TYPE_REVENUE_IMPORTER;
     case SL_IMPORT_PLAN:
+      return SL_TYPE_PLAN_IMPORTER;
     default:
       return G_TYPE_INVALID;
     }
@@ -161,6 +167,54 @@ open_reader (Run      *run,
                             priv->options.encoding, priv->options.delimiter);
 }
 
+/* A header that is one field holding several words separated by runs of
+ * spaces is a fixed-width export (CDNOW's " customer_id  date …"), which
+ * the reader cannot detect from , ; and tab alone. */
+static gboolean
+looks_whitespace_delimited (SlCsvReader *reader)
+{
+  const char *header;
+  guint n_words = 0;
+  gboolean wide_gap = FALSE;
+
+  if (sl_csv_reader_get_n_fields (reader) != 1)
+    return FALSE;
+  header = sl_csv_reader_get_field (reader, 0);
+  for (const char *p = header; *p != '\0';)
+    {
+      gsize gap = strspn (p, " \t");
+
+      wide_gap = wide_gap || gap >= 2 || (gap > 0 && p == header);
+      p += gap;
+      if (*p != '\0')
+        n_words++;
+      p += strcspn (p, " \t");
+    }
+  return n_words >= 2 && wide_gap;
+}
+
+/* Reads the header record, again with whitespace as the delimiter when
+ * it looks fixed-width and no delimiter was given. */
+static gboolean
+next_header (Run      *run,
+             gboolean *has_record,
+             GError  **error)
+{
+  SlImporterPrivate *priv = sl_importer_get_private (run->importer);
+
+  if (!sl_csv_reader_next (priv->reader, has_record, run->cancellable, error))
+    return FALSE;
+  if (!*has_record || priv->options.delimiter != SL_CSV_DELIMITER_DETECT ||
+      !looks_whitespace_delimited (priv->reader))
+    return TRUE;
+
+  priv->options.delimiter = SL_CSV_DELIMITER_WHITESPACE;
+  g_clear_object (&priv->reader);
+  priv->reader = open_reader (run, error);
+  return priv->reader != NULL &&
+         sl_csv_reader_next (priv->reader, has_record, run->cancellable, error);
+}
+
 /* Reads the header record and maps it; FALSE on an empty file. */
 static gboolean
 read_header (Run      *run,
@@ -169,7 +223,7 @@ read_header (Run      *run,
   SlImporterPrivate *priv = sl_importer_get_private (run->importer);
   gboolean has_record;
 
-  if (!sl_csv_reader_next (priv->reader, &has_record, run->cancellable, error))
+  if (!next_header (run, &has_record, error))
     return FALSE;
   if (!has_record)
     {
@@ -263,6 +317,15 @@ check_duplicate (Run      *run,
   return TRUE;
 }
 
+/* What the batch records as its mapping: the user's by name, else the preset. */
+static const char *
+mapping_name (SlImporterPrivate *priv)
+{
+  if (priv->mapping != NULL)
+    return priv->mapping->source != NULL ? priv->mapping->source : "custom";
+  return priv->preset ? priv->preset->id : "generic";
+}
+
 static gboolean
 insert_batch (Run      *run,
               GError  **error)
@@ -279,7 +342,7 @@ insert_batch (Run      *run,
   sqlite3_bind_text (stmt, 1, sl_import_kind_to_string (priv->options.kind), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, priv->file_name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, run->result->sha256 ? run->result->sha256 : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, priv->preset ? priv->preset->id : "generic", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, mapping_name (priv), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, priv->author ? priv->author : "", -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 6, g_get_real_time ());
   if (!sl_database_step_done (priv->db, stmt, error))
@@ -394,8 +457,16 @@ handle_bad_row (Run     *run,
   SlImporterPrivate *priv = sl_importer_get_private (run->importer);
   SlImporterClass *klass = SL_IMPORTER_GET_CLASS (run->importer);
   const char *column = klass->fields[priv->bad_field].name;
+  int index = priv->columns[priv->bad_field];
   guint64 line = sl_csv_reader_get_line (priv->reader);
   SlImportReject *reject;
+
+  /* Name the column as the file does ("Cost"), when it has one. */
+  if (priv->shift != 0 && index >= priv->shift_from)
+    index += priv->shift;
+  if (index >= 0 && priv->header != NULL && index < (int)g_strv_length (priv->header) &&
+      *priv->header[index] != '\0')
+    column = priv->header[index];
 
   if (priv->options.policy == SL_IMPORT_ALL_OR_NOTHING)
     {
@@ -490,6 +561,8 @@ run_in_transaction (Run      *run,
       (klass->finish != NULL && !klass->finish (run->importer, error)) ||
       !sl_rollup_flush (priv->rollup, priv->db, error) ||
       !update_batch_counts (run, error) ||
+      (priv->options.mapping != NULL && priv->options.mapping->source != NULL &&
+       !sl_import_mapping_save (priv->db, priv->mapping, error)) ||
       g_cancellable_set_error_if_cancelled (run->cancellable, error))
     {
       sl_database_rollback (priv->db);
@@ -622,6 +695,8 @@ sl_import_file (SlDatabase             *db,
       run.hash_job->cancellable = cancellable;
       run.hash_thread = g_thread_new ("sunlight-hash", hash_thread, run.hash_job);
     }
+  if (ok && options->mapping == NULL && options->preset == NULL)
+    ok = (priv->saved_mappings = sl_import_mapping_list (db, options->kind, error)) != NULL;
   ok = ok &&
        (priv->reader = open_reader (&run, error)) != NULL &&
        read_header (&run, error) &&
@@ -658,6 +733,7 @@ sl_import_file (SlDatabase             *db,
     g_clear_pointer (&res->rejects_path, g_free);
   res->batch_id = priv->batch_id;
   res->preset = g_strdup (priv->preset ? priv->preset->id : "generic");
+  res->source = priv->mapping ? g_strdup (priv->mapping->source) : NULL;
   res->date_order = priv->date_order;
   if (progress != NULL)
     progress (1.0, user_data);
@@ -756,7 +832,7 @@ resolve_campaign_slow (SlImporter  *self,
   gpointer cached;
 
   if (channel == NULL || *channel == '\0')
-    channel = priv->preset && priv->preset->channel ? priv->preset->channel : _("Unattributed");
+    channel = priv->fixed_channel != NULL ? priv->fixed_channel : _("Unattributed");
   if (campaign == NULL || *campaign == '\0')
     campaign = _("(no campaign)");
 
@@ -801,6 +877,7 @@ typedef struct
   char                 *rejects_path;
   char                 *join_path;
   char                 *author;
+  SlImportMapping      *mapping;
   SlImportProgressFunc  progress;
   gpointer              progress_data;
   GMainContext         *context;
@@ -816,6 +893,7 @@ async_data_free (AsyncData *data)
   g_free (data->rejects_path);
   g_free (data->join_path);
   g_free (data->author);
+  sl_import_mapping_free (data->mapping);
   g_main_context_unref (data->context);
   g_free (data);
 }
@@ -899,6 +977,7 @@ sl_import_file_async (const char             *workspace_path,
   data->options.rejects_path = data->rejects_path = g_strdup (options->rejects_path);
   data->options.join_path = data->join_path = g_strdup (options->join_path);
   data->options.author = data->author = g_strdup (options->author);
+  data->options.mapping = data->mapping = sl_import_mapping_copy (options->mapping);
   data->progress = progress;
   data->progress_data = progress_data;
   data->context = g_main_context_ref_thread_default ();
@@ -925,6 +1004,7 @@ sl_import_preview_free (SlImportPreview *preview)
   if (preview == NULL)
     return;
   g_free (preview->preset);
+  g_free (preview->source);
   g_strfreev (preview->header);
   g_clear_pointer (&preview->rows, g_ptr_array_unref);
   g_clear_pointer (&preview->mapping, g_ptr_array_unref);
@@ -991,7 +1071,8 @@ read_sample (Run             *run,
 }
 
 SlImportPreview *
-sl_import_preview (GFile                  *file,
+sl_import_preview (SlDatabase             *db,
+                   GFile                  *file,
                    const SlImportOptions  *options,
                    guint                   max_rows,
                    GError                **error)
@@ -1018,9 +1099,12 @@ sl_import_preview (GFile                  *file,
   priv->file_name = g_file_get_basename (file);
   run.importer = importer;
   run.file = file;
+  if (db != NULL && options->mapping == NULL && options->preset == NULL &&
+      (priv->saved_mappings = sl_import_mapping_list (db, options->kind, error)) == NULL)
+    return NULL;
 
   priv->reader = open_reader (&run, error);
-  if (priv->reader == NULL || !sl_csv_reader_next (priv->reader, &has_record, NULL, error))
+  if (priv->reader == NULL || !next_header (&run, &has_record, error))
     return NULL;
   if (!has_record)
     {
@@ -1034,6 +1118,9 @@ sl_import_preview (GFile                  *file,
   g_ptr_array_add (missing, NULL);
   preview->missing = (GStrv)g_ptr_array_free (g_steal_pointer (&missing), FALSE);
   preview->preset = g_strdup (priv->preset ? priv->preset->id : "generic");
+  preview->source = priv->mapping ? g_strdup (priv->mapping->source) : NULL;
+  if (priv->options.date_order != SL_DATE_ORDER_AUTO)
+    preview->date_order = priv->options.date_order;
   preview->delimiter = sl_csv_reader_get_delimiter (priv->reader);
   preview->encoding = sl_csv_reader_get_encoding (priv->reader);
   describe_mapping (importer, preview);

@@ -250,6 +250,9 @@ sl_importer_read_money (SlImporter  *self,
     return required ? empty_error (self, field, error) : TRUE;
 
   exponent = g_str_equal (currency, priv->currency) ? priv->exponent : sl_currency_exponent (currency);
+  /* "230.1" thousands is 230100.00: read it with three more decimals. */
+  if (priv->preset != NULL)
+    exponent += priv->preset->amount_scale;
   if (priv->options.decimal_comma)
     {
       if (!undo_decimal_comma (text, buffer, sizeof buffer) ||

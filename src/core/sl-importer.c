@@ -38,6 +38,10 @@ sl_importer_finalize (GObject *object)
   g_free (priv->author);
   g_free (priv->join_path);
   g_free (priv->file_name);
+  g_clear_pointer (&priv->header_names, g_ptr_array_unref);
+  g_strfreev (priv->header);
+  g_clear_pointer (&priv->saved_mappings, g_ptr_array_unref);
+  g_clear_pointer (&priv->mapping, sl_import_mapping_free);
 
   G_OBJECT_CLASS (sl_importer_parent_class)->finalize (object);
 }
@@ -95,6 +99,7 @@ sl_import_result_free (SlImportResult *result)
   g_clear_pointer (&result->rejects, g_ptr_array_unref);
   g_free (result->rejects_path);
   g_free (result->preset);
+  g_free (result->source);
   g_free (result->sha256);
   g_free (result);
 }
@@ -260,6 +265,43 @@ sl_importer_row_error (SlImporter  *self,
 
   g_set_error_literal (error, SL_IMPORT_ERROR, SL_IMPORT_ERROR_BAD_ROW, reason);
   return FALSE;
+}
+
+void
+sl_importer_set_column (SlImporter *self,
+                        guint       field,
+                        int         column)
+{
+  SlImporterPrivate *priv = sl_importer_get_instance_private (self);
+
+  g_return_if_fail (field < SL_IMPORTER_GET_CLASS (self)->n_fields);
+  priv->columns[field] = column;
+}
+
+int
+sl_importer_find_column (SlImporter *self,
+                         const char *name)
+{
+  SlImporterPrivate *priv = sl_importer_get_instance_private (self);
+
+  g_return_val_if_fail (priv->header_names != NULL, -1);
+  return sl_importer_column_named (priv->header_names, name);
+}
+
+const SlImportField *
+sl_import_fields (SlImportKind  kind,
+                  guint        *n_fields)
+{
+  GType type = sl_importer_type_for_kind (kind);
+  g_autoptr(GTypeClass) klass = NULL;
+
+  *n_fields = 0;
+  if (type == G_TYPE_INVALID)
+    return NULL;
+  /* Importer classes are static: the class outlives this reference. */
+  klass = g_type_class_ref (type);
+  *n_fields = SL_IMPORTER_CLASS (klass)->n_fields;
+  return SL_IMPORTER_CLASS (klass)->fields;
 }
 
 SlImporterPrivate *

@@ -32,6 +32,10 @@ typedef struct
                              * '|'-separated); "" = not in this export */
   const char *channel;      /* a fixed channel name, or NULL to read it */
   gboolean    round_amounts;/* round float noise in amounts to the minor unit */
+  /* Wide exports: @channel lists ('|'-separated) columns that each hold
+   * one channel's amount, the channel named after its column. */
+  gboolean    channel_columns;
+  guint       amount_scale; /* amounts are in 10^amount_scale units (3: thousands) */
 } SlImportPreset;
 
 #define SL_TYPE_IMPORTER (sl_importer_get_type ())
@@ -84,10 +88,12 @@ SlImportResult *sl_import_file_finish     (GAsyncResult            *result,
                                            GError                 **error);
 
 /* What an import of @file would read: the first rows and the mapping
- * found, without touching a workspace. */
+ * found, without changing the workspace; @db (optional) offers the
+ * mappings saved in it. */
 typedef struct
 {
-  char       *preset;        /* the mapping's id */
+  char       *preset;        /* the preset's id */
+  char       *source;        /* the saved mapping found (with a workspace), or NULL */
   char        delimiter;
   SlCsvEncoding encoding;
   SlDateOrder date_order;    /* AUTO when the sample cannot tell */
@@ -97,7 +103,8 @@ typedef struct
   GStrv       missing;       /* required fields with no column */
 } SlImportPreview;
 
-SlImportPreview *sl_import_preview        (GFile                   *file,
+SlImportPreview *sl_import_preview        (SlDatabase              *db,
+                                           GFile                   *file,
                                            const SlImportOptions   *options,
                                            guint                    max_rows,
                                            GError                 **error);
@@ -106,6 +113,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlImportPreview, sl_import_preview_free)
 
 /* The presets of @kind, NULL-id terminated. */
 const SlImportPreset *sl_import_presets   (SlImportKind             kind);
+/* The fields an import of @kind reads. */
+const SlImportField  *sl_import_fields    (SlImportKind             kind,
+                                           guint                   *n_fields);
 
 /* For subclasses, during import_row(): */
 SlDatabase     *sl_importer_get_database  (SlImporter  *self);
@@ -128,6 +138,13 @@ void            sl_importer_shift_row     (SlImporter  *self,
                                            int          shift);
 int             sl_importer_get_column    (SlImporter  *self,
                                            guint        field);
+/* Reads @field from @column (e.g. each channel's column of a wide
+ * export in turn); -1 if the header has no column called @name. */
+void            sl_importer_set_column    (SlImporter  *self,
+                                           guint        field,
+                                           int          column);
+int             sl_importer_find_column   (SlImporter  *self,
+                                           const char  *name);
 /* Fails the current row: @field names the column in the message. */
 gboolean        sl_importer_row_error     (SlImporter  *self,
                                            GError     **error,

@@ -823,7 +823,7 @@ sl_money_parse_minor (const char   *text,
   gsize n_rest = 0;
 
   g_return_val_if_fail (text != NULL && out != NULL, FALSE);
-  g_return_val_if_fail (exponent >= 0 && exponent <= 4, FALSE);
+  g_return_val_if_fail (exponent >= 0 && exponent <= 18, FALSE);
 
   if (rounded != NULL)
     *rounded = FALSE;

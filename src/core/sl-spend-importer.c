@@ -32,6 +32,8 @@ struct _SlSpendImporter
 
   SlStatement  *insert;
   gboolean      unshift;  /* the facebook-campaign export's shifted rows */
+  GStrv         wide_channels;  /* wide exports: a channel per column… */
+  int          *wide_columns;   /* …read from these columns */
 };
 
 G_DEFINE_FINAL_TYPE (SlSpendImporter, sl_spend_importer, SL_TYPE_IMPORTER)
@@ -67,9 +69,39 @@ static const SlImportPreset presets[] = {
   { "facebook-kag", N_("Facebook ads (KAG conversion data, undated)"),
     "adid|xyzcampaignid|fbcampaignid|spent",
     ";;xyz_campaign_id;Spent;;Impressions;Clicks;Total_Conversion", "Facebook", TRUE },
+  /* ../shared/data/islr-advertising: a market per row, thousands of
+   * dollars per medium, no dates; give the day with the import. Sales
+   * are units, not money, and not per channel: not imported. */
+  { "islr-advertising", N_("Advertising budgets per medium (ISLR, thousands, undated)"),
+    "tv|radio|newspaper|sales", ";;;TV;;;;", "TV|Radio|Newspaper", FALSE, TRUE, 3 },
   { "generic", N_("Columns by name"), NULL, NULL, NULL, FALSE },
   { NULL }
 };
+
+static gboolean
+find_wide_columns (SlSpendImporter       *self,
+                   const SlImportPreset  *preset,
+                   GError               **error)
+{
+  SlImporter *importer = SL_IMPORTER (self);
+  guint n;
+
+  self->wide_channels = g_strsplit (preset->channel, "|", -1);
+  n = g_strv_length (self->wide_channels);
+  self->wide_columns = g_new (int, n);
+  for (guint i = 0; i < n; i++)
+    {
+      self->wide_columns[i] = sl_importer_find_column (importer, self->wide_channels[i]);
+      if (self->wide_columns[i] < 0)
+        {
+          g_set_error (error, SL_IMPORT_ERROR, SL_IMPORT_ERROR_MISSING_COLUMN,
+                       /* Translators: %s is a column name, e.g. “Radio” */
+                       _("There is no column “%s”"), self->wide_channels[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
 
 static gboolean
 sl_spend_importer_begin (SlImporter  *importer,
@@ -84,7 +116,11 @@ sl_spend_importer_begin (SlImporter  *importer,
                                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                                       error);
   self->unshift = preset != NULL && g_str_equal (preset->id, "facebook-campaign");
-  return self->insert != NULL;
+  if (self->insert == NULL)
+    return FALSE;
+  if (preset != NULL && preset->channel_columns)
+    return find_wide_columns (self, preset, error);
+  return TRUE;
 }
 
 /* In ../shared/data/facebook-ad-campaign, 382 rows lack both campaign ids:
@@ -122,10 +158,11 @@ read_counts (SlImporter  *importer,
 }
 
 static gboolean
-sl_spend_importer_import_row (SlImporter  *importer,
-                              GError     **error)
+import_spend (SlSpendImporter  *self,
+              const char       *channel,
+              GError          **error)
 {
-  SlSpendImporter *self = SL_SPEND_IMPORTER (importer);
+  SlImporter *importer = SL_IMPORTER (self);
   SlDatabase *db = sl_importer_get_database (importer);
   gint64 channel_id, campaign_id, minor = 0, ws_minor = 0, counts[3] = { 0, 0, 0 };
   const char *campaign;
@@ -147,8 +184,7 @@ sl_spend_importer_import_row (SlImporter  *importer,
                                &minor, &ws_minor, currency, error) ||
       !check_not_negative (importer, minor, error) ||
       !read_counts (importer, counts, error) ||
-      !sl_importer_resolve_campaign (importer, sl_importer_get_text (importer, FIELD_CHANNEL),
-                                     campaign, &channel_id, &campaign_id, error))
+      !sl_importer_resolve_campaign (importer, channel, campaign, &channel_id, &campaign_id, error))
     return FALSE;
 
   sqlite3_bind_int64 (self->insert, 1, sl_importer_get_batch_id (importer));
@@ -171,11 +207,47 @@ sl_spend_importer_import_row (SlImporter  *importer,
   return TRUE;
 }
 
+static gboolean
+sl_spend_importer_import_row (SlImporter  *importer,
+                              GError     **error)
+{
+  SlSpendImporter *self = SL_SPEND_IMPORTER (importer);
+
+  if (self->wide_channels == NULL)
+    return import_spend (self, sl_importer_get_text (importer, FIELD_CHANNEL), error);
+
+  /* A row per channel column; an empty cell is no spend. */
+  for (guint i = 0; self->wide_channels[i] != NULL; i++)
+    {
+      const char *text;
+
+      sl_importer_set_column (importer, FIELD_SPEND, self->wide_columns[i]);
+      text = sl_importer_get_text (importer, FIELD_SPEND);
+      if (*text != '\0' && !import_spend (self, self->wide_channels[i], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+sl_spend_importer_finalize (GObject *object)
+{
+  SlSpendImporter *self = SL_SPEND_IMPORTER (object);
+
+  g_clear_pointer (&self->insert, sl_statement_release);
+  g_strfreev (self->wide_channels);
+  g_free (self->wide_columns);
+
+  G_OBJECT_CLASS (sl_spend_importer_parent_class)->finalize (object);
+}
+
 static void
 sl_spend_importer_class_init (SlSpendImporterClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   SlImporterClass *importer_class = SL_IMPORTER_CLASS (klass);
 
+  object_class->finalize = sl_spend_importer_finalize;
   importer_class->fields = fields;
   importer_class->n_fields = N_FIELDS;
   importer_class->presets = presets;

@@ -129,3 +129,25 @@ sl_sql_check_column (SlDatabase  *db,
     }
   return TRUE;
 }
+
+void
+sl_sql_bind_day (sqlite3_stmt *stmt,
+                 int           index,
+                 SlDay         day)
+{
+  if (day == SL_DAY_INVALID)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int (stmt, index, day);
+}
+
+void
+sl_sql_bind_id (sqlite3_stmt *stmt,
+                int           index,
+                gint64        id)
+{
+  if (id <= 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, id);
+}

@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sl-database.h"
+#include "sl-period.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,14 @@ JsonNode *sl_sql_column_json      (sqlite3_stmt  *stmt,
                                    int            column);
 /* The value as history text: NULL for null, decimal for integers. */
 char     *sl_sql_json_to_text     (JsonNode      *value);
+
+/* A day, or NULL for SL_DAY_INVALID; an id, or NULL for 0 and below. */
+void      sl_sql_bind_day         (sqlite3_stmt  *stmt,
+                                   int            index,
+                                   SlDay          day);
+void      sl_sql_bind_id          (sqlite3_stmt  *stmt,
+                                   int            index,
+                                   gint64         id);
 
 /* The tables the command layer may edit (imports own the others). */
 gboolean  sl_sql_table_is_editable (const char   *table);

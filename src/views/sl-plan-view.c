@@ -13,6 +13,7 @@
 
 #include "sl-plan-row.h"
 #include "sl-plan-view-private.h"
+#include "sl-rtl-scroll.h"
 
 G_DEFINE_FINAL_TYPE (SlPlanView, sl_plan_view, ADW_TYPE_BIN)
 
@@ -294,6 +295,7 @@ sl_plan_view_init (SlPlanView *self)
 
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  sl_rtl_scroll_attach (GTK_SCROLLABLE (self->column_view));
 }
 
 GtkWidget *

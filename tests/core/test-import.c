@@ -13,74 +13,6 @@
 #include "sl-importer.h"
 #include "sl-test-utils.h"
 
-typedef struct
-{
-  char       *dir;
-  char       *path;
-  SlDatabase *db;
-} ImportFixture;
-
-static void
-fixture_setup (ImportFixture *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(SlWorkspace) ws = NULL;
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = sl_test_make_tmp_dir ();
-  fixture->path = g_build_filename (fixture->dir, "w.sunlight", NULL);
-  ws = sl_workspace_create (fixture->path, "Import", "USD", SL_CALENDAR_GREGORIAN, 1, &error);
-  g_assert_no_error (error);
-  fixture->db = g_object_ref (sl_workspace_get_database (ws));
-}
-
-static void
-fixture_teardown (ImportFixture *fixture,
-                  gconstpointer  data)
-{
-  g_clear_object (&fixture->db);
-  sl_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
-
-static GFile *
-write_csv (ImportFixture *fixture,
-           const char    *name,
-           const char    *contents,
-           gssize         length)
-{
-  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-  sl_test_write_file (path, contents, length);
-  return g_file_new_for_path (path);
-}
-
-static SlImportResult *
-import_ok (ImportFixture   *fixture,
-           GFile           *file,
-           SlImportOptions *options)
-{
-  g_autoptr(GError) error = NULL;
-  SlImportResult *result = NULL;
-
-  g_assert_true (sl_import_file (fixture->db, file, options, NULL, NULL, NULL, &result, &error));
-  g_assert_no_error (error);
-  g_assert_nonnull (result);
-  return result;
-}
-
-static void
-assert_rollups_consistent (SlDatabase *db)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 n_diff = -1;
-
-  g_assert_true (sl_rollup_verify (db, &n_diff, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (n_diff, ==, 0);
-}
-
 static const char basic_csv[] =
   "Date,Channel,Campaign,Spend,Currency,Impressions,Clicks,Conversions\n"
   "2025-03-01,Search,Brand,100.50,USD,1000,50,2\n"
@@ -89,15 +21,15 @@ static const char basic_csv[] =
   "2025-03-02,Social,\"Spring, retargeting\",0.01,USD,10,1,0\n";
 
 static void
-test_spend_basic (ImportFixture *fixture,
-                  gconstpointer  data)
+test_spend_basic (SlImportFixture *fixture,
+                  gconstpointer    data)
 {
-  g_autoptr(GFile) file = write_csv (fixture, "spend.csv", basic_csv, -1);
+  g_autoptr(GFile) file = sl_import_fixture_write (fixture, "spend.csv", basic_csv, -1);
   g_autoptr(SlImportResult) result = NULL;
   SlImportOptions options;
 
   sl_import_options_init (&options, SL_IMPORT_SPEND);
-  result = import_ok (fixture, file, &options);
+  result = sl_import_fixture_import (fixture, file, &options);
 
   g_assert_cmpuint (result->rows_accepted, ==, 4);
   g_assert_cmpuint (result->rows_rejected, ==, 0);
@@ -115,48 +47,12 @@ test_spend_basic (ImportFixture *fixture,
                                         "SELECT count(*) FROM campaign WHERE name = 'Spring, retargeting'"), ==, 1);
   g_assert_cmpint (sl_test_query_int64 (fixture->db,
                                         "SELECT rows_accepted FROM import_batch"), ==, 4);
-  assert_rollups_consistent (fixture->db);
-}
-
-/* Importing @contents must fail with @domain/@code, a message holding
- * each of @needles, and leave the workspace file byte-identical. */
-static void
-assert_refused (ImportFixture   *fixture,
-                const char      *contents,
-                gssize           length,
-                SlImportOptions *options,
-                GQuark           domain,
-                int              code,
-                const char      *needle)
-{
-  g_autoptr(GFile) file = write_csv (fixture, "bad.csv", contents, length);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  SlImportResult *result = NULL;
-
-  /* Close, checksum, reopen: the checksum covers everything committed. */
-  g_clear_object (&fixture->db);
-  before = sl_test_file_sha256 (fixture->path);
-  fixture->db = sl_database_open (fixture->path, SL_DATABASE_OPEN_EXISTING, &error);
-  g_assert_no_error (error);
-
-  g_assert_false (sl_import_file (fixture->db, file, options, NULL, NULL, NULL, &result, &error));
-  g_assert_null (result);
-  g_assert_error (error, domain, code);
-  g_assert_nonnull (strstr (error->message, "bad.csv"));
-  if (needle != NULL && strstr (error->message, needle) == NULL)
-    g_error ("“%s” does not mention “%s”", error->message, needle);
-
-  g_clear_object (&fixture->db);
-  after = sl_test_file_sha256 (fixture->path);
-  g_assert_cmpstr (before, ==, after);
-  fixture->db = sl_database_open (fixture->path, SL_DATABASE_OPEN_EXISTING, NULL);
+  sl_test_assert_rollups_consistent (fixture->db);
 }
 
 static void
-test_spend_bad_input (ImportFixture *fixture,
-                      gconstpointer  data)
+test_spend_bad_input (SlImportFixture *fixture,
+                      gconstpointer    data)
 {
   static const char header[] = "date,channel,campaign,spend,currency\n";
   static const char nul_csv[] = "date,channel,spend\n2025-03-01,Sea\0rch,1.00\n";
@@ -186,29 +82,29 @@ test_spend_bad_input (ImportFixture *fixture,
       g_autofree char *contents = g_strconcat (header, cases[i].body, NULL);
 
       g_test_message ("case %u: %s", i, cases[i].body);
-      assert_refused (fixture, contents, -1, &options, SL_IMPORT_ERROR, cases[i].code, cases[i].needle);
+      sl_import_fixture_assert_refused (fixture, contents, -1, &options, SL_IMPORT_ERROR, cases[i].code, cases[i].needle);
     }
 
-  assert_refused (fixture, "date,channel,campaign,currency\n2025-03-01,A,B,USD\n", -1, &options,
-                  SL_IMPORT_ERROR, SL_IMPORT_ERROR_MISSING_COLUMN, "“spend”");
-  assert_refused (fixture, "when,what,how much\n2025-03-01,A,1\n", -1, &options,
-                  SL_IMPORT_ERROR, SL_IMPORT_ERROR_MISSING_COLUMN, "bad.csv:1");
-  assert_refused (fixture, "", 0, &options, SL_CSV_ERROR, SL_CSV_ERROR_EMPTY, NULL);
-  assert_refused (fixture, "date,channel,spend\n2025-03-01,\"Search,1.00\n", -1, &options,
-                  SL_CSV_ERROR, SL_CSV_ERROR_UNTERMINATED_QUOTE, ":2");
-  assert_refused (fixture, nul_csv, sizeof nul_csv - 1, &options,
-                  SL_CSV_ERROR, SL_CSV_ERROR_BINARY, ":2");
+  sl_import_fixture_assert_refused (fixture, "date,channel,campaign,currency\n2025-03-01,A,B,USD\n", -1, &options,
+                                    SL_IMPORT_ERROR, SL_IMPORT_ERROR_MISSING_COLUMN, "“spend”");
+  sl_import_fixture_assert_refused (fixture, "when,what,how much\n2025-03-01,A,1\n", -1, &options,
+                                    SL_IMPORT_ERROR, SL_IMPORT_ERROR_MISSING_COLUMN, "bad.csv:1");
+  sl_import_fixture_assert_refused (fixture, "", 0, &options, SL_CSV_ERROR, SL_CSV_ERROR_EMPTY, NULL);
+  sl_import_fixture_assert_refused (fixture, "date,channel,spend\n2025-03-01,\"Search,1.00\n", -1, &options,
+                                    SL_CSV_ERROR, SL_CSV_ERROR_UNTERMINATED_QUOTE, ":2");
+  sl_import_fixture_assert_refused (fixture, nul_csv, sizeof nul_csv - 1, &options,
+                                    SL_CSV_ERROR, SL_CSV_ERROR_BINARY, ":2");
   /* A PNG: its first line is not UTF-8. */
-  assert_refused (fixture, png, sizeof png - 1, &options,
-                  SL_CSV_ERROR, SL_CSV_ERROR_ENCODING, ":1");
+  sl_import_fixture_assert_refused (fixture, png, sizeof png - 1, &options,
+                                    SL_CSV_ERROR, SL_CSV_ERROR_ENCODING, ":1");
   /* Mixed delimiters: a semicolon header, comma rows. */
-  assert_refused (fixture, "date;channel;spend\n2025-03-01,Search,1.00\n", -1, &options,
-                  SL_IMPORT_ERROR, SL_IMPORT_ERROR_BAD_ROW, ":2");
+  sl_import_fixture_assert_refused (fixture, "date;channel;spend\n2025-03-01,Search,1.00\n", -1, &options,
+                                    SL_IMPORT_ERROR, SL_IMPORT_ERROR_BAD_ROW, ":2");
 }
 
 static void
-test_spend_too_long_line (ImportFixture *fixture,
-                          gconstpointer  data)
+test_spend_too_long_line (SlImportFixture *fixture,
+                          gconstpointer    data)
 {
   g_autoptr(GString) contents = g_string_new ("date,channel,spend\n2025-03-01,");
   SlImportOptions options;
@@ -218,13 +114,13 @@ test_spend_too_long_line (ImportFixture *fixture,
     g_string_append (contents, "AAAAAAAAAAAAAAAA");
   g_string_append (contents, ",1.00\n");
   sl_import_options_init (&options, SL_IMPORT_SPEND);
-  assert_refused (fixture, contents->str, contents->len, &options,
-                  SL_CSV_ERROR, SL_CSV_ERROR_TOO_LONG, ":2");
+  sl_import_fixture_assert_refused (fixture, contents->str, contents->len, &options,
+                                    SL_CSV_ERROR, SL_CSV_ERROR_TOO_LONG, ":2");
 }
 
 static void
-test_spend_valid_rows (ImportFixture *fixture,
-                       gconstpointer  data)
+test_spend_valid_rows (SlImportFixture *fixture,
+                       gconstpointer    data)
 {
   static const char contents[] =
     "date,channel,spend\n"
@@ -232,7 +128,7 @@ test_spend_valid_rows (ImportFixture *fixture,
     "2025-03-32,Search,10.00\n"
     "2025-03-02,Search,ten\n"
     "2025-03-03,Search,30.00\n";
-  g_autoptr(GFile) file = write_csv (fixture, "partly.csv", contents, -1);
+  g_autoptr(GFile) file = sl_import_fixture_write (fixture, "partly.csv", contents, -1);
   g_autoptr(SlImportResult) result = NULL;
   g_autofree char *rejects = NULL;
   SlImportOptions options;
@@ -240,7 +136,7 @@ test_spend_valid_rows (ImportFixture *fixture,
 
   sl_import_options_init (&options, SL_IMPORT_SPEND);
   options.policy = SL_IMPORT_VALID_ROWS;
-  result = import_ok (fixture, file, &options);
+  result = sl_import_fixture_import (fixture, file, &options);
 
   g_assert_cmpuint (result->rows_accepted, ==, 2);
   g_assert_cmpuint (result->rows_rejected, ==, 2);
@@ -264,18 +160,18 @@ test_spend_valid_rows (ImportFixture *fixture,
 }
 
 static void
-test_duplicate_file (ImportFixture *fixture,
-                     gconstpointer  data)
+test_duplicate_file (SlImportFixture *fixture,
+                     gconstpointer    data)
 {
-  g_autoptr(GFile) file = write_csv (fixture, "spend.csv", basic_csv, -1);
-  g_autoptr(GFile) renamed = write_csv (fixture, "renamed.csv", basic_csv, -1);
+  g_autoptr(GFile) file = sl_import_fixture_write (fixture, "spend.csv", basic_csv, -1);
+  g_autoptr(GFile) renamed = sl_import_fixture_write (fixture, "renamed.csv", basic_csv, -1);
   g_autoptr(SlImportResult) first = NULL;
   g_autoptr(SlImportResult) again = NULL;
   g_autoptr(GError) error = NULL;
   SlImportOptions options;
 
   sl_import_options_init (&options, SL_IMPORT_SPEND);
-  first = import_ok (fixture, file, &options);
+  first = sl_import_fixture_import (fixture, file, &options);
 
   /* Same bytes under another name: still the same file. */
   g_assert_false (sl_import_file (fixture->db, renamed, &options, NULL, NULL, NULL, NULL, &error));
@@ -284,21 +180,21 @@ test_duplicate_file (ImportFixture *fixture,
   g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT count(*) FROM import_batch"), ==, 1);
 
   options.allow_duplicate = TRUE;
-  again = import_ok (fixture, renamed, &options);
+  again = sl_import_fixture_import (fixture, renamed, &options);
   g_assert_cmpstr (again->sha256, ==, first->sha256);
   g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT sum (spend_minor) FROM rollup_day"), ==, 44002);
-  assert_rollups_consistent (fixture->db);
+  sl_test_assert_rollups_consistent (fixture->db);
 }
 
 static void
-test_undo_import (ImportFixture *fixture,
-                  gconstpointer  data)
+test_undo_import (SlImportFixture *fixture,
+                  gconstpointer    data)
 {
-  g_autoptr(GFile) a = write_csv (fixture, "a.csv", basic_csv, -1);
-  g_autoptr(GFile) b = write_csv (fixture, "b.csv",
-                                  "date,channel,campaign,spend\n"
-                                  "2025-03-01,Search,Brand,1.00\n"
-                                  "2025-03-05,Events,Expo,500.00\n", -1);
+  g_autoptr(GFile) a = sl_import_fixture_write (fixture, "a.csv", basic_csv, -1);
+  g_autoptr(GFile) b = sl_import_fixture_write (fixture, "b.csv",
+                                                "date,channel,campaign,spend\n"
+                                                "2025-03-01,Search,Brand,1.00\n"
+                                                "2025-03-05,Events,Expo,500.00\n", -1);
   g_autoptr(SlImportResult) ra = NULL;
   g_autoptr(SlImportResult) rb = NULL;
   g_autoptr(GPtrArray) batches = NULL;
@@ -306,8 +202,8 @@ test_undo_import (ImportFixture *fixture,
   SlImportOptions options;
 
   sl_import_options_init (&options, SL_IMPORT_SPEND);
-  ra = import_ok (fixture, a, &options);
-  rb = import_ok (fixture, b, &options);
+  ra = sl_import_fixture_import (fixture, a, &options);
+  rb = sl_import_fixture_import (fixture, b, &options);
   g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT count(*) FROM channel"), ==, 3);
 
   batches = sl_import_batch_list (fixture->db, &error);
@@ -323,7 +219,7 @@ test_undo_import (ImportFixture *fixture,
   g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT count(*) FROM channel WHERE name = 'Social'"), ==, 0);
   g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT count(*) FROM campaign WHERE name = 'Generic'"), ==, 0);
   g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT count(*) FROM campaign WHERE name = 'Brand'"), ==, 1);
-  assert_rollups_consistent (fixture->db);
+  sl_test_assert_rollups_consistent (fixture->db);
 
   g_assert_true (sl_import_batch_undo (fixture->db, rb->batch_id, &error));
   g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT count(*) FROM rollup_day"), ==, 0);
@@ -336,8 +232,8 @@ test_undo_import (ImportFixture *fixture,
 
 /* Random imports and undos: the rollups always equal a fresh GROUP BY. */
 static void
-test_random_imports_and_undos (ImportFixture *fixture,
-                               gconstpointer  data)
+test_random_imports_and_undos (SlImportFixture *fixture,
+                               gconstpointer    data)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (20251123);
   g_autoptr(GArray) live = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -370,21 +266,21 @@ test_random_imports_and_undos (ImportFixture *fixture,
                                     channels[g_rand_int_range (rand, 0, 4)], g_rand_int_range (rand, 0, 3),
                                     g_rand_int_range (rand, 0, 1000), g_rand_int_range (rand, 0, 100),
                                     g_rand_int_range (rand, 0, 50));
-          file = write_csv (fixture, name, csv->str, csv->len);
-          result = import_ok (fixture, file, &options);
+          file = sl_import_fixture_write (fixture, name, csv->str, csv->len);
+          result = sl_import_fixture_import (fixture, file, &options);
           g_array_append_val (live, result->batch_id);
         }
-      assert_rollups_consistent (fixture->db);
+      sl_test_assert_rollups_consistent (fixture->db);
     }
   g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
 }
 
 static void
-test_fx_rates (ImportFixture *fixture,
-               gconstpointer  data)
+test_fx_rates (SlImportFixture *fixture,
+               gconstpointer    data)
 {
-  g_autoptr(GFile) file = write_csv (fixture, "eur.csv",
-                                     "date,channel,spend,currency\n2025-03-10,Search,100.00,EUR\n", -1);
+  g_autoptr(GFile) file = sl_import_fixture_write (fixture, "eur.csv",
+                                                   "date,channel,spend,currency\n2025-03-10,Search,100.00,EUR\n", -1);
   g_autoptr(SlImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
   SlImportOptions options;
@@ -394,25 +290,25 @@ test_fx_rates (ImportFixture *fixture,
                                    "INSERT INTO fx_rate (currency, month_day, rate_num, rate_den) "
                                    "VALUES ('EUR', 20148, 10850, 10000)", &error));
   sl_import_options_init (&options, SL_IMPORT_SPEND);
-  result = import_ok (fixture, file, &options);
+  result = sl_import_fixture_import (fixture, file, &options);
   g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT amount_minor FROM spend"), ==, 10000);
   g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT amount_ws_minor FROM spend"), ==, 10850);
   g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT spend_minor FROM rollup_day"), ==, 10850);
 }
 
 static void
-test_date_orders (ImportFixture *fixture,
-                  gconstpointer  data)
+test_date_orders (SlImportFixture *fixture,
+                  gconstpointer    data)
 {
-  g_autoptr(GFile) dmy = write_csv (fixture, "dmy.csv", "date,channel,spend\n05/03/2025,A,1.00\n17/03/2025,A,1.00\n", -1);
-  g_autoptr(GFile) ambiguous = write_csv (fixture, "bad.csv", "date,channel,spend\n05/03/2025,A,1.00\n06/03/2025,A,1.00\n", -1);
+  g_autoptr(GFile) dmy = sl_import_fixture_write (fixture, "dmy.csv", "date,channel,spend\n05/03/2025,A,1.00\n17/03/2025,A,1.00\n", -1);
+  g_autoptr(GFile) ambiguous = sl_import_fixture_write (fixture, "bad.csv", "date,channel,spend\n05/03/2025,A,1.00\n06/03/2025,A,1.00\n", -1);
   g_autoptr(SlImportResult) result = NULL;
   g_autoptr(SlImportResult) again = NULL;
   g_autoptr(GError) error = NULL;
   SlImportOptions options;
 
   sl_import_options_init (&options, SL_IMPORT_SPEND);
-  result = import_ok (fixture, dmy, &options);
+  result = sl_import_fixture_import (fixture, dmy, &options);
   g_assert_cmpint (result->date_order, ==, SL_DATE_ORDER_DMY);
   g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT min (day) FROM spend"), ==, sl_day_from_ymd (2025, 3, 5));
 
@@ -421,15 +317,15 @@ test_date_orders (ImportFixture *fixture,
   g_clear_error (&error);
 
   options.date_order = SL_DATE_ORDER_MDY;
-  again = import_ok (fixture, ambiguous, &options);
+  again = sl_import_fixture_import (fixture, ambiguous, &options);
   g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT max (day) FROM spend"), ==, sl_day_from_ymd (2025, 6, 3));
 }
 
 static void
-test_cancel (ImportFixture *fixture,
-             gconstpointer  data)
+test_cancel (SlImportFixture *fixture,
+             gconstpointer    data)
 {
-  g_autoptr(GFile) file = write_csv (fixture, "spend.csv", basic_csv, -1);
+  g_autoptr(GFile) file = sl_import_fixture_write (fixture, "spend.csv", basic_csv, -1);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   SlImportOptions options;
@@ -465,10 +361,10 @@ count_progress_cb (double   fraction,
 }
 
 static void
-test_async (ImportFixture *fixture,
-            gconstpointer  data)
+test_async (SlImportFixture *fixture,
+            gconstpointer    data)
 {
-  g_autoptr(GFile) file = write_csv (fixture, "spend.csv", basic_csv, -1);
+  g_autoptr(GFile) file = sl_import_fixture_write (fixture, "spend.csv", basic_csv, -1);
   g_autoptr(SlImportResult) result = NULL;
   SlImportOptions options;
   double last = 0.0;
@@ -486,26 +382,17 @@ test_async (ImportFixture *fixture,
   g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT count(*) FROM spend"), ==, 4);
 }
 
-static char *
-shared_data (const char *relative)
-{
-  const char *dir = g_getenv ("SHARED_DATA_DIR");
-
-  g_assert_nonnull (dir);
-  return g_build_filename (dir, relative, NULL);
-}
-
 static void
-test_real_facebook_campaign (ImportFixture *fixture,
-                             gconstpointer  data)
+test_real_facebook_campaign (SlImportFixture *fixture,
+                             gconstpointer    data)
 {
-  g_autofree char *path = shared_data ("facebook-ad-campaign/data.csv");
+  g_autofree char *path = sl_test_shared_data ("facebook-ad-campaign/data.csv");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(SlImportResult) result = NULL;
   SlImportOptions options;
 
   sl_import_options_init (&options, SL_IMPORT_SPEND);
-  result = import_ok (fixture, file, &options);
+  result = sl_import_fixture_import (fixture, file, &options);
 
   /* The reference figures of ../shared/data/README.md. */
   g_assert_cmpstr (result->preset, ==, "facebook-campaign");
@@ -521,14 +408,14 @@ test_real_facebook_campaign (ImportFixture *fixture,
   g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT count(*) FROM spend WHERE day = 17395"), ==, 54);
   g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT sum (spend_minor) FROM rollup_day WHERE day = 17408"), ==, 484009);
   g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT sum (impressions) FROM rollup_day WHERE day = 17399"), ==, 10967797);
-  assert_rollups_consistent (fixture->db);
+  sl_test_assert_rollups_consistent (fixture->db);
 }
 
 static void
-test_real_facebook_kag (ImportFixture *fixture,
-                        gconstpointer  data)
+test_real_facebook_kag (SlImportFixture *fixture,
+                        gconstpointer    data)
 {
-  g_autofree char *path = shared_data ("facebook-ads/KAG_conversion_data.csv");
+  g_autofree char *path = sl_test_shared_data ("facebook-ads/KAG_conversion_data.csv");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(SlImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -540,7 +427,7 @@ test_real_facebook_kag (ImportFixture *fixture,
   g_assert_error (error, SL_IMPORT_ERROR, SL_IMPORT_ERROR_MISSING_COLUMN);
 
   options.default_day = sl_day_from_ymd (2017, 8, 30);
-  result = import_ok (fixture, file, &options);
+  result = sl_import_fixture_import (fixture, file, &options);
   g_assert_cmpstr (result->preset, ==, "facebook-kag");
   g_assert_cmpuint (result->rows_accepted, ==, 1143);
   g_assert_cmpint (sl_test_query_int64 (fixture->db, "SELECT sum (spend_minor) FROM rollup_day"), ==, 5870523);
@@ -563,7 +450,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_summary ("Importing CSV exports: exact, all or nothing, undoable, rollups kept");
 
-#define ADD(path, func) g_test_add (path, ImportFixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(path, func) g_test_add (path, SlImportFixture, NULL, sl_import_fixture_setup, func, sl_import_fixture_teardown)
   ADD ("/core/import/spend/basic", test_spend_basic);
   ADD ("/core/import/spend/bad-input", test_spend_bad_input);
   ADD ("/core/import/spend/too-long-line", test_spend_too_long_line);
