@@ -5,9 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* What the import dialog shows of the file: the format found, which
- * column feeds which field, what is missing, and the first rows, one
- * column view column per header field. */
+/* What the import dialog shows of the file: what is missing and the
+ * first rows, one column view column per header field. */
 
 #define G_LOG_DOMAIN "sunlight"
 
@@ -41,6 +40,11 @@ static const struct { const char *name; const char *label; } field_labels[] = {
   { "close date", N_("Close date") },
   { "amount", N_("Amount") },
   { "gross profit", N_("Gross profit") },
+  { "margin", N_("Margin") },
+  /* Translators: who owns a deal in the CRM */
+  { "owner", N_("Owner") },
+  /* Translators: the marketing contacts that led to a deal */
+  { "touchpoints", N_("Touchpoints") },
   { "customer", N_("Customer") },
   { "name", N_("Name") },
   { "month", N_("Month") },
@@ -51,19 +55,19 @@ static const struct { const char *name; const char *label; } field_labels[] = {
   { "note", N_("Note") },
 };
 
-static const char *
-get_field_label (const char *name)
+const char *
+sl_import_dialog_get_field_label (const char *field)
 {
   for (guint i = 0; i < G_N_ELEMENTS (field_labels); i++)
-    if (g_strcmp0 (field_labels[i].name, name) == 0)
+    if (g_strcmp0 (field_labels[i].name, field) == 0)
       return _(field_labels[i].label);
-  return name;
+  return field;
 }
 
 /* The preset @id of @kind, if there is one. */
-static const SlImportPreset *
-find_preset (SlImportKind  kind,
-             const char   *id)
+const SlImportPreset *
+sl_import_dialog_find_preset (SlImportKind  kind,
+                              const char   *id)
 {
   const SlImportPreset *presets = sl_import_presets (kind);
 
@@ -73,71 +77,25 @@ find_preset (SlImportKind  kind,
   return NULL;
 }
 
+/* The required fields without a column, but the date: the day row
+ * below asks for that. */
 static void
-clear_field_rows (SlImportDialog *self)
-{
-  for (guint i = 0; i < self->field_rows->len; i++)
-    adw_expander_row_remove (self->mapping_row, g_ptr_array_index (self->field_rows, i));
-  g_ptr_array_set_size (self->field_rows, 0);
-}
-
-/* A field and where it comes from: a column, or a value of the format. */
-static void
-add_field_row (SlImportDialog *self,
-               const char     *field,
-               const char     *source)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *column = gtk_label_new (source);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), get_field_label (field));
-  gtk_label_set_ellipsize (GTK_LABEL (column), PANGO_ELLIPSIZE_END);
-  gtk_label_set_selectable (GTK_LABEL (column), TRUE);
-  gtk_widget_add_css_class (column, "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), column);
-  adw_expander_row_add_row (self->mapping_row, row);
-  g_ptr_array_add (self->field_rows, row);
-}
-
-/* The format found and which column feeds which field. */
-static void
-show_mapping (SlImportDialog *self)
+show_missing (SlImportDialog *self)
 {
   SlImportPreview *preview = self->preview;
   g_autoptr(GString) missing = g_string_new (NULL);
-  const SlImportPreset *preset;
 
-  clear_field_rows (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->mapping_row), preview != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->missing_row), preview != NULL && preview->missing[0] != NULL);
-  if (preview == NULL)
-    return;
-
-  preset = find_preset (sl_import_dialog_get_kind (self), preview->preset);
-  adw_expander_row_set_subtitle (self->mapping_row, preset != NULL ? _(preset->title) : preview->preset);
-  for (guint i = 0; i < preview->mapping->len; i++)
+  for (guint i = 0; preview != NULL && preview->missing[i] != NULL; i++)
     {
-      g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (preview->mapping, i), "=", 2);
-
-      add_field_row (self, parts[0], parts[1]);
-    }
-  if (preset != NULL && preset->channel != NULL)
-    {
-      /* Translators: where the channel of each row comes from; %s is a channel name */
-      g_autofree char *fixed = g_strdup_printf (_("“%s” for every row"), preset->channel);
-
-      add_field_row (self, "channel", fixed);
-    }
-
-  for (guint i = 0; preview->missing[i] != NULL; i++)
-    {
-      if (i > 0)
+      if (g_str_equal (preview->missing[i], "date"))
+        continue;
+      if (missing->len > 0)
         /* Translators: separates the names of missing columns */
         g_string_append (missing, _(", "));
-      g_string_append (missing, get_field_label (preview->missing[i]));
+      g_string_append (missing, sl_import_dialog_get_field_label (preview->missing[i]));
     }
   adw_action_row_set_subtitle (self->missing_row, missing->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->missing_row), missing->len > 0);
 }
 
 static void
@@ -267,6 +225,6 @@ sl_import_dialog_init_preview (SlImportDialog *self)
 void
 sl_import_dialog_show_preview (SlImportDialog *self)
 {
-  show_mapping (self);
+  show_missing (self);
   show_rows (self);
 }

@@ -188,26 +188,26 @@ sl_import_dialog_close_request (SlImportDialog *self)
 void
 sl_import_dialog_start (SlImportDialog *self)
 {
-  g_autofree char *rejects_path = NULL;
+  g_autoptr(SlImportMapping) mapping = NULL;
+  g_autoptr(GError) error = NULL;
   SlImportOptions options;
 
   g_return_if_fail (SL_IS_IMPORT_DIALOG (self));
 
-  if (self->cancellable != NULL || self->preview == NULL || self->preview->missing[0] != NULL)
+  if (self->cancellable != NULL || !sl_import_dialog_get_ready (self))
     return;
-
-  sl_import_options_init (&options, sl_import_dialog_get_kind (self));
-  options.policy = adw_combo_row_get_selected (self->policy_row) == 1 ? SL_IMPORT_VALID_ROWS
-                                                                      : SL_IMPORT_ALL_OR_NOTHING;
-  options.date_order = sl_import_dialog_get_date_order (self);
-  options.allow_duplicate = self->allow_duplicate;
-  options.author = sl_workspace_get_author (self->workspace);
+  if (!sl_import_dialog_fill_options (self, &options, TRUE, &mapping, &error))
+    {
+      sl_import_dialog_show_message (self, error->message);
+      return;
+    }
 
   sl_import_dialog_show_message (self, NULL);
   set_busy (self, TRUE);
   gtk_widget_grab_focus (self->stop_button);
   /* The dialog stays alive until the import is over: progress reports
-   * are queued in this main context before the result. */
+   * are queued in this main context before the result. The options are
+   * copied. */
   sl_import_file_async (sl_workspace_get_path (self->workspace), self->file, &options,
                         progress_cb, self, self->cancellable,
                         import_done_cb, g_object_ref (self));

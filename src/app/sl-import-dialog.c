@@ -43,26 +43,44 @@ dup_folder_label (GFile *file)
   if (parent == NULL)
     return g_strdup ("");
   name = g_file_get_parse_name (parent);
+  /* Paths read left to right, also right to left (isolated, so that
+   * the leading slash stays where it is). */
   if (g_str_has_prefix (name, home) && (name[len] == '/' || name[len] == '\0'))
-    return g_strconcat ("~", name + len, NULL);
-  return g_steal_pointer (&name);
+    return g_strconcat ("\u2066~", name + len, "\u2069", NULL);
+  return g_strconcat ("\u2066", name, "\u2069", NULL);
 }
 
+/* Reads the file as the rows say; @fill also fills the rows from what
+ * it finds (a new file or kind), else they stay as the user set them. */
 static void
-load_preview (SlImportDialog *self)
+load_preview (SlImportDialog *self,
+              gboolean        fill)
 {
+  g_autoptr(SlImportMapping) mapping = NULL;
   g_autoptr(GError) error = NULL;
   SlImportOptions options;
 
-  sl_import_options_init (&options, sl_import_dialog_get_kind (self));
   g_clear_pointer (&self->preview, sl_import_preview_free);
-  self->preview = sl_import_preview (NULL, self->file, &options, PREVIEW_ROWS, &error);
+  if (fill)
+    sl_import_dialog_clear_mapping (self);
+  if (sl_import_dialog_fill_options (self, &options, FALSE, &mapping, &error))
+    self->preview = sl_import_preview (sl_workspace_get_database (self->workspace),
+                                       self->file, &options, PREVIEW_ROWS, &error);
   self->allow_duplicate = FALSE;
 
   sl_import_dialog_show_message (self, error != NULL ? error->message : NULL);
   sl_import_dialog_show_preview (self);
-  sl_import_dialog_set_date_order (self, self->preview != NULL ? self->preview->date_order
-                                                               : SL_DATE_ORDER_AUTO);
+  if (fill)
+    {
+      sl_import_dialog_set_date_order (self, self->preview != NULL ? self->preview->date_order
+                                                                   : SL_DATE_ORDER_AUTO);
+      sl_import_dialog_fill_mapping (self);
+    }
+  /* A date column just chosen: its dates tell their order. */
+  else if (self->preview != NULL && sl_import_dialog_get_date_order (self) == SL_DATE_ORDER_AUTO)
+    sl_import_dialog_set_date_order (self, self->preview->date_order);
+  sl_import_dialog_update_mapping (self);
+  sl_import_dialog_update_extra (self);
   sl_import_dialog_update_actions (self);
 }
 
@@ -71,7 +89,7 @@ kind_changed_cb (SlImportDialog *self)
 {
   /* Also runs while the template is built, before there is a file. */
   if (self->file != NULL)
-    load_preview (self);
+    load_preview (self, TRUE);
 }
 
 static gboolean
@@ -93,6 +111,9 @@ sl_import_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_IMPORT_DIALOG);
   g_clear_pointer (&self->field_rows, g_ptr_array_unref);
   g_clear_pointer (&self->preview, sl_import_preview_free);
+  g_clear_pointer (&self->detected_preset, g_free);
+  g_clear_pointer (&self->detected_mapping, sl_import_mapping_free);
+  g_clear_pointer (&self->join_path, g_free);
 
   G_OBJECT_CLASS (sl_import_dialog_parent_class)->dispose (object);
 }
@@ -146,6 +167,7 @@ sl_import_dialog_class_init (SlImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlImportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, SlImportDialog, stop_button);
   gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
+  sl_import_dialog_class_add_extra (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   sl_import_dialog_class_add_run_actions (widget_class);
@@ -155,6 +177,7 @@ static void
 sl_import_dialog_init (SlImportDialog *self)
 {
   self->field_rows = g_ptr_array_new ();
+  self->default_day = SL_DAY_INVALID;
   gtk_widget_init_template (GTK_WIDGET (self));
   sl_import_dialog_init_preview (self);
 }
@@ -182,7 +205,7 @@ sl_import_dialog_new (GtkWindow   *parent,
   adw_action_row_set_subtitle (self->file_row, folder);
   adw_status_page_set_description (self->progress_page, name);
 
-  load_preview (self);
+  load_preview (self, TRUE);
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->kind_row));
   return self;
 }
@@ -214,7 +237,7 @@ void
 sl_import_dialog_update_actions (SlImportDialog *self)
 {
   gboolean busy = self->cancellable != NULL;
-  gboolean ready = self->preview != NULL && self->preview->missing[0] == NULL;
+  gboolean ready = sl_import_dialog_get_ready (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.start", ready && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.cancel", busy);
@@ -241,4 +264,46 @@ sl_import_dialog_set_date_order (SlImportDialog *self,
   for (guint i = 0; i < G_N_ELEMENTS (date_orders); i++)
     if (date_orders[i] == order)
       adw_combo_row_set_selected (self->date_order_row, i);
+}
+
+void
+sl_import_dialog_reload (SlImportDialog *self)
+{
+  load_preview (self, FALSE);
+}
+
+gboolean
+sl_import_dialog_get_ready (SlImportDialog *self)
+{
+  return self->preview != NULL && sl_import_dialog_get_extra_ready (self);
+}
+
+gboolean
+sl_import_dialog_fill_options (SlImportDialog   *self,
+                               SlImportOptions  *options,
+                               gboolean          importing,
+                               SlImportMapping **mapping,
+                               GError          **error)
+{
+  sl_import_options_init (options, sl_import_dialog_get_kind (self));
+  if (!sl_import_dialog_dup_mapping (self, importing, mapping, error))
+    return FALSE;
+  options->mapping = *mapping;
+  /* A preset's other ways (rounding, scale) hold with the user's columns. */
+  if (*mapping != NULL)
+    options->preset = self->detected_preset;
+  if (!importing)
+    return TRUE;
+
+  options->policy = adw_combo_row_get_selected (self->policy_row) == 1 ? SL_IMPORT_VALID_ROWS
+                                                                       : SL_IMPORT_ALL_OR_NOTHING;
+  options->date_order = sl_import_dialog_get_date_order (self);
+  options->decimal_comma = sl_import_dialog_get_decimal_comma (self);
+  options->allow_duplicate = self->allow_duplicate;
+  options->author = sl_workspace_get_author (self->workspace);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->day_row)))
+    options->default_day = self->default_day;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->join_row)))
+    options->join_path = self->join_path;
+  return TRUE;
 }
