@@ -47,4 +47,8 @@ int             sl_cli_command_batches     (int    argc,
 int             sl_cli_command_undo_import (int    argc,
                                             char **argv);
 
+/* sunlight-cli-report.c */
+int             sl_cli_command_report      (int    argc,
+                                            char **argv);
+
 G_END_DECLS
