@@ -16,12 +16,13 @@
 #include <glib/gi18n.h>
 
 #include "sl-attribution-result.h"
+#include "sl-metrics-rows.h"
 #include "sl-workspace.h"
 #include "sunlight-cli-report.h"
 #include "sunlight-cli.h"
 
 /* Every row holds these parts: the funnel, and customers for CLV. */
-#define ROW_PARTS (SL_METRICS_PART_FUNNEL | SL_METRICS_PART_CUSTOMERS)
+#define ROW_PARTS SL_METRICS_ROW_PARTS
 
 typedef struct
 {
@@ -163,116 +164,47 @@ run_attribution (Gather          *gather,
                              period, 0, error);
 }
 
+/* Channel rows, or campaign rows grouped by channel. */
 static gboolean
-gather_channels (Gather  *gather,
-                 GError **error)
+gather_rows (Gather    *gather,
+             gboolean   campaigns,
+             GError   **error)
 {
   Report *report = gather->report;
   SlChannelStore *channels = sl_workspace_get_channels (gather->workspace);
-  g_autoptr(GArray) table = NULL;
-  g_autoptr(SlAttributionResult) attribution = NULL;
+  SlCampaignStore *campaign_store = sl_workspace_get_campaigns (gather->workspace);
+  g_autoptr(GArray) rows = NULL;
 
-  table = sl_metrics_channel_table (gather->metrics, &report->period, ROW_PARTS, error);
-  if (table == NULL)
+  rows = sl_metrics_get_rows (gather->metrics, &report->period, campaigns ? campaign_store : NULL,
+                              report->attributed ? &report->model : NULL, error);
+  if (rows == NULL)
     return FALSE;
-  if (report->attributed)
-    {
-      if ((attribution = run_attribution (gather, &report->period, error)) == NULL)
-        return FALSE;
-      sl_metrics_table_apply_attribution (table, attribution);
-    }
 
-  for (guint i = 0; i < table->len; i++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      SlMetricsTotals *totals = &g_array_index (table, SlMetricsTotals, i);
-      SlChannel *channel = sl_channel_store_lookup (channels, totals->scope.id);
-      ReportRow *row = g_new0 (ReportRow, 1);
+      SlMetricsRow *source = &g_array_index (rows, SlMetricsRow, i);
+      SlChannel *channel = sl_channel_store_lookup (channels, source->channel_id);
+      const char *channel_name = channel != NULL ? sl_channel_get_name (channel) : "?";
+      ReportRow *row;
 
-      row->name = g_strdup (channel != NULL ? sl_channel_get_name (channel) : "?");
-      row->id = row->channel_id = totals->scope.id;
+      if (campaigns != (source->campaign_id != 0))
+        continue;
+      row = g_new0 (ReportRow, 1);
+      if (campaigns)
+        {
+          SlCampaign *campaign = sl_campaign_store_lookup (campaign_store, source->campaign_id);
+
+          row->name = g_strdup (campaign != NULL ? sl_campaign_get_name (campaign) : "?");
+          row->channel = g_strdup (channel_name);
+        }
+      else
+        row->name = g_strdup (channel_name);
+      row->id = campaigns ? source->campaign_id : source->channel_id;
+      row->channel_id = source->channel_id;
       row->period = report->period;
-      row->totals = *totals;
+      row->totals = source->totals;
       g_ptr_array_add (report->rows, row);
-      row_add_funnel (report->total, totals);
-    }
-  return TRUE;
-}
-
-/* What sl_metrics_table_apply_attribution() does for a channel row,
- * for a campaign's: its credit replaces the revenue of its own deals. */
-static void
-apply_campaign_credit (SlMetricsTotals        *totals,
-                       const SlAttributionRow *credit)
-{
-  totals->won_minor = credit != NULL ? credit->credited_minor : 0;
-  totals->won_gross_profit_minor = credit != NULL ? credit->credited_gross_profit_minor : 0;
-  totals->won_unknown_gp = credit != NULL ? credit->n_deals - credit->n_deals_with_gross_profit : 0;
-  totals->won_unknown_gp_minor = 0;
-}
-
-static gboolean
-add_campaign_row (Gather      *gather,
-                  SlCampaign  *campaign,
-                  SlChannel   *channel,
-                  GHashTable  *credits,
-                  GError     **error)
-{
-  Report *report = gather->report;
-  gint64 id = sl_record_get_id (SL_RECORD (campaign));
-  SlScope scope = SL_SCOPE_INIT_CAMPAIGN (id);
-  ReportRow *row = g_new0 (ReportRow, 1);
-
-  g_ptr_array_add (report->rows, row);
-  row->name = g_strdup (sl_campaign_get_name (campaign));
-  row->channel = g_strdup (sl_channel_get_name (channel));
-  row->id = id;
-  row->channel_id = sl_record_get_id (SL_RECORD (channel));
-  row->period = report->period;
-  if (!sl_metrics_get_totals (gather->metrics, &report->period, &scope, ROW_PARTS, &row->totals, error))
-    return FALSE;
-  if (credits != NULL)
-    apply_campaign_credit (&row->totals, g_hash_table_lookup (credits, &row->id));
-  row_add_funnel (report->total, &row->totals);
-  return TRUE;
-}
-
-static gboolean
-gather_campaigns (Gather  *gather,
-                  GError **error)
-{
-  GListModel *channels = G_LIST_MODEL (sl_workspace_get_channels (gather->workspace));
-  GListModel *campaigns = G_LIST_MODEL (sl_workspace_get_campaigns (gather->workspace));
-  g_autoptr(SlAttributionResult) attribution = NULL;
-  g_autoptr(GHashTable) credits = NULL;
-
-  if (gather->report->attributed)
-    {
-      if ((attribution = run_attribution (gather, &gather->report->period, error)) == NULL)
-        return FALSE;
-      credits = g_hash_table_new (g_int64_hash, g_int64_equal);
-      for (guint i = 0; i < sl_attribution_result_get_n_rows (attribution); i++)
-        {
-          const SlAttributionRow *credit = sl_attribution_result_get_row (attribution, i);
-
-          if (credit->campaign_id != 0)
-            g_hash_table_insert (credits, (gpointer)&credit->campaign_id, (gpointer)credit);
-        }
-    }
-
-  /* Campaigns grouped by channel, in the channels' order. */
-  for (guint c = 0; c < g_list_model_get_n_items (channels); c++)
-    {
-      g_autoptr(SlChannel) channel = g_list_model_get_item (channels, c);
-      gint64 channel_id = sl_record_get_id (SL_RECORD (channel));
-
-      for (guint i = 0; i < g_list_model_get_n_items (campaigns); i++)
-        {
-          g_autoptr(SlCampaign) campaign = g_list_model_get_item (campaigns, i);
-
-          if (sl_campaign_get_channel_id (campaign) == channel_id &&
-              !add_campaign_row (gather, campaign, channel, credits, error))
-            return FALSE;
-        }
+      row_add_funnel (report->total, &source->totals);
     }
   return TRUE;
 }
@@ -357,10 +289,10 @@ gather_report (SlWorkspace         *workspace,
   switch (by)
     {
     case REPORT_BY_CHANNEL:
-      ok = gather_channels (&gather, error);
+      ok = gather_rows (&gather, FALSE, error);
       break;
     case REPORT_BY_CAMPAIGN:
-      ok = gather_campaigns (&gather, error);
+      ok = gather_rows (&gather, TRUE, error);
       break;
     case REPORT_BY_MONTH:
       ok = gather_months (&gather, error);

@@ -489,6 +489,26 @@ sl_workspace_get_default_fiscal_year (SlWorkspace *self,
     sl_workspace_get_fiscal_year (self, sqlite3_column_int (stmt, 0), out);
 }
 
+SlDay
+sl_workspace_get_last_actual_day (SlWorkspace *self)
+{
+  g_autoptr(SlStatement) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean has_row = FALSE;
+
+  g_return_val_if_fail (SL_IS_WORKSPACE (self), SL_DAY_INVALID);
+
+  stmt = sl_database_prepare (self->db, "SELECT max (day) FROM rollup_day", &error);
+  if (stmt == NULL || !sl_database_step_row (self->db, stmt, &has_row, &error))
+    {
+      g_warning ("Could not find the last day with figures: %s", error->message);
+      return SL_DAY_INVALID;
+    }
+  if (!has_row || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+    return SL_DAY_INVALID;
+  return sqlite3_column_int (stmt, 0);
+}
+
 const char * const sl_workspace_import_tables[] = {
   "import_batch", "channel", "campaign", "spend", "deal", "touchpoint",
   "customer", "customer_mrr", "budget_line", "rollup_day", NULL

@@ -58,6 +58,10 @@ SlBudgetLineStore *sl_workspace_dup_budget_lines    (SlWorkspace    *self,
  * lines, else the latest one that has, else today's. */
 void               sl_workspace_get_default_fiscal_year (SlWorkspace *self,
                                                      SlPeriod     *out);
+/* The last day with actual figures (spend or funnel), or
+ * SL_DAY_INVALID when there are none: views open on the period that
+ * holds it rather than on an empty month. */
+SlDay              sl_workspace_get_last_actual_day (SlWorkspace  *self);
 /* A fiscal year of this workspace's calendar and fiscal start. */
 void               sl_workspace_get_fiscal_year     (SlWorkspace  *self,
                                                      SlDay         containing,

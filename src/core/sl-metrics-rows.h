@@ -1,0 +1,44 @@
+/* sl-metrics-rows.h
+ *
+ * Copyright 2026 The Sunlight authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sl-campaign-store.h"
+#include "sl-metrics.h"
+
+G_BEGIN_DECLS
+
+/* The rows of a channel report (the Channels view, `sunlight-cli
+ * report`): every channel's figures and, when asked, its campaigns'. */
+
+#define SL_METRICS_ROW_PARTS (SL_METRICS_PART_FUNNEL | SL_METRICS_PART_CUSTOMERS)
+
+typedef struct
+{
+  gint64           channel_id;
+  gint64           campaign_id;  /* 0: the channel's own row */
+  SlMetricsTotals  totals;       /* SL_METRICS_ROW_PARTS */
+} SlMetricsRow;
+
+/* One row per channel in the channels' order, each followed by its
+ * campaigns (in @campaigns' order) when @campaigns is not NULL. With a
+ * @model, revenue and gross profit are the credit each channel or
+ * campaign got under it in @period (sl_attribution_run()); without, the
+ * revenue of the deals it originated. Returns a GArray of SlMetricsRow. */
+GArray   *sl_metrics_get_rows (SlMetrics                *self,
+                               const SlPeriod           *period,
+                               SlCampaignStore          *campaigns,
+                               const SlAttributionModel *model,
+                               GError                  **error);
+
+/* What sl_metrics_table_apply_attribution() does for a channel row,
+ * for a campaign's: @credit (NULL: none) replaces the revenue of its own
+ * deals. */
+void      sl_metrics_totals_apply_credit (SlMetricsTotals        *totals,
+                                          const SlAttributionRow *credit);
+
+G_END_DECLS
