@@ -169,6 +169,9 @@ set_accels (GtkApplication *app)
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", NULL } },
     { "win.import", { "<Control>i", NULL } },
+    { "win.show-view::channels", { "<Control>3", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.filters", { "<Control><Shift>f", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 

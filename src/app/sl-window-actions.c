@@ -141,9 +141,55 @@ show_rejects_action_cb (GtkWidget  *widget,
     gtk_show_uri (GTK_WINDOW (widget), uri, GDK_CURRENT_TIME);
 }
 
+static void
+show_view_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SlWindow *self = SL_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (self->workspace == NULL || gtk_stack_get_child_by_name (self->content_stack, name) == NULL)
+    return;
+  sl_window_show_view (self, name);
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+static void
+search_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SlWindow *self = SL_WINDOW (widget);
+
+  if (self->workspace == NULL)
+    return;
+  if (!sl_window_view_is_analysis (gtk_stack_get_visible_child_name (self->content_stack)))
+    sl_window_show_view (self, "channels");
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+filters_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SlWindow *self = SL_WINDOW (widget);
+
+  if (self->workspace == NULL)
+    return;
+  if (!sl_window_view_is_analysis (gtk_stack_get_visible_child_name (self->content_stack)))
+    sl_window_show_view (self, "channels");
+  sl_filter_bar_popup_filters (adw_leaflet_get_folded (self->leaflet) ? self->filter_bar_narrow : self->filter_bar);
+}
+
 void
 sl_window_class_add_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.filters", NULL, filters_action_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action_cb);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action_cb);
   gtk_widget_class_install_action (widget_class, "win.previous-year", NULL, change_year_action_cb);
@@ -171,6 +217,9 @@ sl_window_update_actions (SlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-year", has_workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-year", has_workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_workspace);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", has_workspace);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_workspace);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.filters", has_workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-import", has_workspace);
 
   if (undo_stack != NULL && sl_undo_stack_can_undo (undo_stack))

@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include "sl-channels-view.h"
+#include "sl-filter-bar.h"
 #include "sl-window.h"
 
 G_BEGIN_DECLS
@@ -31,8 +33,15 @@ struct _SlWindow
   GtkWidget            *redo_button;
   SlPlanView           *plan_view;
   SlImportsView        *imports_view;
+  SlChannelsView       *channels_view;
+  SlFilterBar          *filter_bar;
+  SlFilterBar          *filter_bar_narrow;
+  GtkWidget            *filter_toolbar;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
 
   SlWorkspace          *workspace;
+  SlViewFilter         *filter;     /* what the analysis views show */
   SlPeriod              fiscal_year;
   GSettings            *settings;   /* NULL when the schema is missing */
   AdwToast             *import_toast;   /* the last import's, until dismissed */
@@ -48,6 +57,15 @@ void sl_window_update_actions    (SlWindow       *self);
  * undone import, in place of the last such toast. */
 void sl_window_show_import_toast (SlWindow       *self,
                                   AdwToast       *toast);
+
+/* sl-window-views.c: the analysis views, their filter and the state
+ * kept from one run to the next. */
+void     sl_window_views_set_workspace (SlWindow       *self,
+                                        SlWorkspace    *workspace);
+/* Whether view @name follows the filter (not the plan, not imports). */
+gboolean sl_window_view_is_analysis    (const char     *name);
+void     sl_window_views_save_view     (SlWindow       *self);
+void     sl_window_class_add_view_callbacks (GtkWidgetClass *widget_class);
 
 /* sl-window-dnd.c: files dropped on the window are imported (or, for
  * workspaces, opened). */

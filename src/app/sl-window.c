@@ -73,6 +73,8 @@ static void
 update_title (SlWindow *self)
 {
   g_autofree char *year = NULL;
+  g_autofree char *period = NULL;
+  const char *view;
 
   if (self->workspace == NULL)
     {
@@ -81,8 +83,11 @@ update_title (SlWindow *self)
     }
 
   year = sl_period_format (&self->fiscal_year, NULL);
+  view = gtk_stack_get_visible_child_name (self->content_stack);
+  if (self->filter != NULL && sl_window_view_is_analysis (view))
+    period = sl_period_format (sl_view_filter_get_period (self->filter), NULL);
   adw_window_title_set_title (self->title, sl_workspace_get_name (self->workspace));
-  adw_window_title_set_subtitle (self->title, year);
+  adw_window_title_set_subtitle (self->title, period != NULL ? period : year);
   gtk_label_set_label (self->period_label, year);
   gtk_window_set_title (GTK_WINDOW (self), sl_workspace_get_name (self->workspace));
 }
@@ -111,18 +116,27 @@ sidebar_row_activated_cb (SlWindow      *self,
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
 
-/* The fiscal year buttons belong to the plan, in the header bar of wide
- * windows (narrow ones have them in a bar of their own). */
+/* The fiscal year buttons belong to the plan, the period and filters
+ * to the analysis views: in the header bar of wide windows, in a bar of
+ * their own in narrow ones. */
 static void
 update_header (SlWindow *self)
 {
+  const char *view;
+  gboolean folded;
+
   /* Also runs while the template is built. */
-  if (self->year_box == NULL || self->content_stack == NULL || self->leaflet == NULL)
+  if (self->year_box == NULL || self->content_stack == NULL || self->leaflet == NULL ||
+      self->filter_bar == NULL || self->filter_toolbar == NULL)
     return;
 
-  gtk_widget_set_visible (self->year_box,
-                          !adw_leaflet_get_folded (self->leaflet) &&
-                          g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "plan") == 0);
+  view = gtk_stack_get_visible_child_name (self->content_stack);
+  folded = adw_leaflet_get_folded (self->leaflet);
+  gtk_widget_set_visible (self->year_box, !folded && g_strcmp0 (view, "plan") == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_bar), !folded && sl_window_view_is_analysis (view));
+  gtk_widget_set_visible (self->filter_toolbar, folded && sl_window_view_is_analysis (view));
+  update_title (self);
+  sl_window_views_save_view (self);
 }
 
 static void
@@ -138,6 +152,12 @@ undo_stack_notify_cb (SlWindow    *self,
                       SlUndoStack *undo_stack)
 {
   sl_window_update_actions (self);
+}
+
+static void
+filter_changed_cb (SlWindow *self)
+{
+  update_title (self);
 }
 
 static void
@@ -203,6 +223,7 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_header);
 
+  sl_window_class_add_view_callbacks (widget_class);
   sl_window_class_add_actions (widget_class);
 }
 
@@ -314,10 +335,22 @@ sl_window_set_workspace (SlWindow    *self,
 
   sl_plan_view_set_workspace (self->plan_view, workspace);
   sl_imports_view_set_workspace (self->imports_view, workspace);
+  sl_window_views_set_workspace (self, workspace);
   if (workspace != NULL)
     {
+      g_autofree char *view = NULL;
+
+      g_signal_connect_object (self->filter, "changed", G_CALLBACK (filter_changed_cb),
+                               self, G_CONNECT_SWAPPED);
       sl_plan_view_set_period (self->plan_view, &self->fiscal_year);
-      sl_window_show_view (self, "plan");
+      if (self->settings != NULL)
+        view = g_settings_get_string (self->settings, "view");
+      if (view == NULL || gtk_stack_get_child_by_name (self->content_stack, view) == NULL)
+        {
+          g_free (view);
+          view = g_strdup ("plan");
+        }
+      sl_window_show_view (self, view);
       adw_leaflet_set_visible_child_name (self->leaflet, "content");
     }
   gtk_stack_set_visible_child_name (self->main_stack, workspace != NULL ? "workspace" : "welcome");

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "sl-attribution-result.h"
 #include "sl-campaign-store.h"
 #include "sl-metrics.h"
 

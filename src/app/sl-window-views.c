@@ -1,0 +1,174 @@
+/* sl-window-views.c
+ *
+ * Copyright 2026 The Sunlight authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sunlight"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sl-window-private.h"
+
+static const char * const analysis_views[] = { "overview", "funnel", "channels", "timeline", NULL };
+
+gboolean
+sl_window_view_is_analysis (const char *name)
+{
+  return name != NULL && g_strv_contains (analysis_views, name);
+}
+
+/* "channel:UUID" or "campaign:UUID" of @scope; "" for all channels. */
+static char *
+scope_to_string (SlWindow      *self,
+                 const SlScope *scope)
+{
+  SlRecord *record = NULL;
+
+  if (scope->kind == SL_SCOPE_CHANNEL)
+    record = SL_RECORD (sl_channel_store_lookup (sl_workspace_get_channels (self->workspace), scope->id));
+  else if (scope->kind == SL_SCOPE_CAMPAIGN)
+    record = SL_RECORD (sl_campaign_store_lookup (sl_workspace_get_campaigns (self->workspace), scope->id));
+  if (record == NULL)
+    return g_strdup ("");
+  return g_strdup_printf ("%s:%s", scope->kind == SL_SCOPE_CHANNEL ? "channel" : "campaign",
+                          sl_record_get_uuid (record));
+}
+
+static gint64
+find_uuid (GListModel *records,
+           const char *uuid)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr(SlRecord) record = g_list_model_get_item (records, i);
+
+      if (g_strcmp0 (sl_record_get_uuid (record), uuid) == 0)
+        return sl_record_get_id (record);
+    }
+  return 0;
+}
+
+static SlScope
+scope_from_string (SlWindow   *self,
+                   const char *text)
+{
+  if (g_str_has_prefix (text, "channel:"))
+    return SL_SCOPE_INIT_CHANNEL (find_uuid (G_LIST_MODEL (sl_workspace_get_channels (self->workspace)),
+                                             text + strlen ("channel:")));
+  if (g_str_has_prefix (text, "campaign:"))
+    return SL_SCOPE_INIT_CAMPAIGN (find_uuid (G_LIST_MODEL (sl_workspace_get_campaigns (self->workspace)),
+                                              text + strlen ("campaign:")));
+  return SL_SCOPE_INIT_WORKSPACE;
+}
+
+static void
+save_filter (SlWindow *self)
+{
+  g_autofree char *period = NULL;
+  g_autofree char *scope_text = NULL;
+  g_autofree char *attribution = NULL;
+  SlScope scope;
+
+  if (self->settings == NULL || self->filter == NULL)
+    return;
+  period = sl_period_to_string (sl_view_filter_get_period (self->filter));
+  sl_view_filter_get_scope (self->filter, &scope);
+  scope_text = scope_to_string (self, &scope);
+  attribution = sl_view_filter_dup_attribution_string (self->filter);
+  g_settings_set_string (self->settings, "period", period);
+  g_settings_set_string (self->settings, "scope", scope_text);
+  g_settings_set_string (self->settings, "attribution", attribution);
+}
+
+void
+sl_window_views_save_view (SlWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->content_stack);
+
+  if (self->settings != NULL && self->workspace != NULL && name != NULL)
+    g_settings_set_string (self->settings, "view", name);
+}
+
+/* The period, scope and credit of the last run, when they still make
+ * sense in @workspace. */
+static void
+restore_filter (SlWindow    *self,
+                SlWorkspace *workspace)
+{
+  g_autofree char *period_text = NULL;
+  g_autofree char *scope_text = NULL;
+  g_autofree char *attribution = NULL;
+  SlPeriod period;
+  SlScope scope;
+
+  if (self->settings == NULL)
+    return;
+  period_text = g_settings_get_string (self->settings, "period");
+  if (period_text[0] != '\0' &&
+      sl_period_parse (period_text, sl_workspace_get_calendar (workspace),
+                       sl_workspace_get_fiscal_start_month (workspace), &period, NULL))
+    sl_view_filter_set_period (self->filter, &period);
+  scope_text = g_settings_get_string (self->settings, "scope");
+  scope = scope_from_string (self, scope_text);
+  sl_view_filter_set_scope (self->filter, &scope);
+  attribution = g_settings_get_string (self->settings, "attribution");
+  sl_view_filter_set_attribution_string (self->filter, attribution);
+}
+
+static void
+filter_changed_cb (SlWindow     *self,
+                   SlViewFilter *filter)
+{
+  save_filter (self);
+}
+
+void
+sl_window_views_set_workspace (SlWindow    *self,
+                               SlWorkspace *workspace)
+{
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter, self);
+  g_clear_object (&self->filter);
+
+  if (workspace != NULL)
+    {
+      SlPeriod year;
+
+      sl_workspace_get_default_fiscal_year (workspace, &year);
+      self->filter = sl_view_filter_new (&year);
+      restore_filter (self, workspace);
+      g_signal_connect_object (self->filter, "changed", G_CALLBACK (filter_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  sl_filter_bar_set_context (self->filter_bar, workspace, self->filter);
+  sl_filter_bar_set_context (self->filter_bar_narrow, workspace, self->filter);
+  sl_channels_view_set_context (self->channels_view, workspace, self->filter);
+}
+
+static void
+search_changed_cb (SlWindow       *self,
+                   GtkSearchEntry *entry)
+{
+  if (self->filter != NULL)
+    sl_view_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+void
+sl_window_class_add_view_callbacks (GtkWidgetClass *widget_class)
+{
+  g_type_ensure (SL_TYPE_FILTER_BAR);
+  g_type_ensure (SL_TYPE_CHANNELS_VIEW);
+
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, channels_view);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, filter_bar_narrow);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, filter_toolbar);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, search_entry);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+}

@@ -1,0 +1,540 @@
+/* sl-channels-view.c
+ *
+ * Copyright 2026 The Sunlight authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sunlight"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sl-channel-item.h"
+#include "sl-channels-view.h"
+#include "sl-flags.h"
+
+struct _SlChannelsView
+{
+  AdwBin           parent_instance;
+
+  GtkStack        *stack;
+  GtkColumnView   *column_view;
+  GtkLabel        *total_label;
+  GtkBox          *heat_box;
+
+  SlWorkspace     *workspace;
+  SlViewFilter    *filter;
+  GListStore      *channels;     /* SlChannelItem */
+  GtkSortListModel *sorted;      /* GtkTreeListRow */
+};
+
+G_DEFINE_FINAL_TYPE (SlChannelsView, sl_channels_view, ADW_TYPE_BIN)
+
+/* The columns after the name, with short titles. */
+static const struct {
+  SlMetric    metric;
+  const char *title;
+} columns[] = {
+  { SL_METRIC_SPEND, N_("Spend") },
+  { SL_METRIC_LEADS, N_("Leads") },
+  /* Translators: column title, cost per lead */
+  { SL_METRIC_CPL, N_("CPL") },
+  { SL_METRIC_NEW_CUSTOMERS, N_("Customers") },
+  /* Translators: column title, customer acquisition cost */
+  { SL_METRIC_CAC, N_("CAC") },
+  { SL_METRIC_REVENUE, N_("Revenue") },
+  /* Translators: column title, return on marketing investment */
+  { SL_METRIC_ROI, N_("ROI") },
+  /* Translators: column title, customer lifetime value to acquisition cost */
+  { SL_METRIC_CLV_CAC, N_("CLV : CAC") },
+};
+
+static SlChannelItem *
+row_item (gpointer row)
+{
+  if (GTK_IS_TREE_LIST_ROW (row))
+    return SL_CHANNEL_ITEM (gtk_tree_list_row_get_item (row));
+  return g_object_ref (row);
+}
+
+/* The tooltip of a figure: the metric's definition, and why it is
+ * undefined or on which basis, when that is so. */
+static char *
+dup_value_tooltip (SlMetric             metric,
+                   const SlMetricValue *value)
+{
+  const char *basis = sl_metric_basis_get_label (value->basis);
+  const char *description = sl_metric_get_description (metric);
+
+  if (!sl_metric_value_is_defined (value))
+    /* Translators: the metric's definition, then why it has no value */
+    return g_strdup_printf (_("%s\nUndefined: %s"), description, sl_metric_reason_get_label (value->reason));
+  if (basis != NULL)
+    /* Translators: the metric's definition, then the formula used, e.g. “on revenue” */
+    return g_strdup_printf (_("%s\nComputed %s"), description, basis);
+  return g_strdup (description);
+}
+
+static void
+setup_value_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_value_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  SlMetric metric = GPOINTER_TO_UINT (user_data);
+  g_autoptr(SlChannelItem) item = row_item (gtk_list_item_get_item (list_item));
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+  SlMetricValue value;
+
+  sl_channel_item_get_value (item, metric, &value);
+  text = sl_metric_value_format (&value, NULL);
+  tooltip = dup_value_tooltip (metric, &value);
+  gtk_label_set_label (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, tooltip);
+  if (sl_metric_value_is_defined (&value) && value.num < 0)
+    gtk_widget_add_css_class (label, "error");
+  else
+    gtk_widget_remove_css_class (label, "error");
+}
+
+static void
+setup_name_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *flag = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 14);
+  gtk_widget_add_css_class (flag, "warning");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), flag);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  gtk_list_item_set_child (list_item, expander);
+}
+
+static void
+bind_name_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+  g_autoptr(SlChannelItem) item = row_item (row);
+  GtkWidget *expander = gtk_list_item_get_child (list_item);
+  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+  GtkWidget *label = gtk_widget_get_first_child (box);
+  GtkWidget *flag = gtk_widget_get_last_child (box);
+  const char *flags = sl_channel_item_get_flags_text (item);
+
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
+  gtk_label_set_label (GTK_LABEL (label), sl_channel_item_get_name (item));
+  gtk_widget_set_tooltip_text (label, sl_channel_item_get_name (item));
+  gtk_widget_set_visible (flag, flags != NULL);
+  gtk_widget_set_tooltip_text (flag, flags);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (flag), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  flags != NULL ? flags : "", -1);
+}
+
+static int
+compare_metric (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  SlMetric metric = GPOINTER_TO_UINT (user_data);
+  SlMetricValue va, vb;
+
+  sl_channel_item_get_value ((SlChannelItem *)a, metric, &va);
+  sl_channel_item_get_value ((SlChannelItem *)b, metric, &vb);
+  return sl_metric_value_compare (&va, &vb);
+}
+
+static int
+compare_name (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  return g_utf8_collate (sl_channel_item_get_name ((SlChannelItem *)a),
+                         sl_channel_item_get_name ((SlChannelItem *)b));
+}
+
+/* Higher first, undefined last. */
+static int
+compare_metric_descending (gconstpointer a,
+                           gconstpointer b,
+                           SlMetric      metric)
+{
+  SlMetricValue va, vb;
+
+  sl_channel_item_get_value ((SlChannelItem *)a, metric, &va);
+  sl_channel_item_get_value ((SlChannelItem *)b, metric, &vb);
+  if (sl_metric_value_is_defined (&va) != sl_metric_value_is_defined (&vb))
+    return sl_metric_value_is_defined (&va) ? -1 : 1;
+  return -sl_metric_value_compare (&va, &vb);
+}
+
+/* Best business result first: higher ROI, then lower CAC, then more
+ * customers (undefined values last), so a channel of cheap leads that
+ * few become customers never tops one that brings customers. */
+static int
+compare_result (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  int order;
+
+  if ((order = compare_metric_descending (a, b, SL_METRIC_ROI)) != 0 ||
+      (order = compare_metric (a, b, GUINT_TO_POINTER (SL_METRIC_CAC))) != 0 ||
+      (order = compare_metric_descending (a, b, SL_METRIC_NEW_CUSTOMERS)) != 0)
+    return order;
+  return compare_name (a, b, NULL);
+}
+
+static GtkColumnViewColumn *
+add_column (SlChannelsView *self,
+            const char     *title,
+            GCallback       setup,
+            GCallback       bind,
+            gpointer        data,
+            GtkSorter      *sorter)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+
+  g_signal_connect (factory, "setup", setup, data);
+  g_signal_connect (factory, "bind", bind, data);
+  column = gtk_column_view_column_new (title, g_object_ref (factory));
+  gtk_column_view_column_set_sorter (column, sorter);
+  g_clear_object (&sorter);
+  gtk_column_view_append_column (self->column_view, column);
+  return column;
+}
+
+static GListModel *
+create_children_cb (gpointer item,
+                    gpointer user_data)
+{
+  GListModel *children = sl_channel_item_get_children (item);
+
+  return children != NULL ? g_object_ref (children) : NULL;
+}
+
+static void
+build_columns (SlChannelsView *self)
+{
+  g_autoptr(GtkTreeListModel) tree = NULL;
+  g_autoptr(GtkNoSelection) selection = NULL;
+  GtkMultiSorter *sorter = gtk_multi_sorter_new ();
+  GtkColumnViewColumn *name;
+
+  name = add_column (self, _("Channel"), G_CALLBACK (setup_name_cb), G_CALLBACK (bind_name_cb), NULL,
+                     GTK_SORTER (gtk_custom_sorter_new (compare_name, NULL, NULL)));
+  gtk_column_view_column_set_expand (name, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    add_column (self, _(columns[i].title), G_CALLBACK (setup_value_cb), G_CALLBACK (bind_value_cb),
+                GUINT_TO_POINTER (columns[i].metric),
+                GTK_SORTER (gtk_custom_sorter_new (compare_metric, GUINT_TO_POINTER (columns[i].metric), NULL)));
+
+  /* A header click sorts by its column; otherwise, by business result. */
+  gtk_multi_sorter_append (sorter, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_custom_sorter_new (compare_result, NULL, NULL)));
+
+  self->channels = g_list_store_new (SL_TYPE_CHANNEL_ITEM);
+  tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->channels)), FALSE, FALSE,
+                                  create_children_cb, NULL, NULL);
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_steal_pointer (&tree)),
+                                          GTK_SORTER (gtk_tree_list_row_sorter_new (GTK_SORTER (sorter))));
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+}
+
+static const char *
+channel_name (SlChannelsView *self,
+              gint64          id)
+{
+  SlChannel *channel = sl_channel_store_lookup (sl_workspace_get_channels (self->workspace), id);
+
+  return channel != NULL ? sl_channel_get_name (channel) : "?";
+}
+
+static const char *
+campaign_name (SlChannelsView *self,
+               gint64          id)
+{
+  SlCampaign *campaign = sl_campaign_store_lookup (sl_workspace_get_campaigns (self->workspace), id);
+
+  return campaign != NULL ? sl_campaign_get_name (campaign) : "?";
+}
+
+/* Whether line @row passes the scope and the search; a channel passes
+ * the search when its name or one of its campaigns' does. */
+static gboolean
+row_in_scope (const SlMetricsRow *row,
+              const SlScope      *scope)
+{
+  switch (scope->kind)
+    {
+    case SL_SCOPE_CHANNEL:
+      return row->channel_id == scope->id;
+    case SL_SCOPE_CAMPAIGN:
+      return row->campaign_id == 0 || row->campaign_id == scope->id;
+    case SL_SCOPE_WORKSPACE:
+    default:
+      return TRUE;
+    }
+}
+
+static void
+add_flags (SlChannelsView *self,
+           SlMetrics      *metrics,
+           GHashTable     *by_channel)
+{
+  g_autoptr(GPtrArray) flags = NULL;
+  g_autoptr(GError) error = NULL;
+  SlFlagsOptions options;
+
+  sl_flags_options_init (&options);
+  flags = sl_flags_check (metrics, sl_view_filter_get_period (self->filter), &options, &error);
+  if (flags == NULL)
+    {
+      g_warning ("Could not check the flags: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < flags->len; i++)
+    {
+      const SlFlag *flag = g_ptr_array_index (flags, i);
+      SlChannelItem *item = g_hash_table_lookup (by_channel, &flag->channel_id);
+
+      if (item != NULL)
+        sl_channel_item_add_flag (item, flag);
+    }
+}
+
+/* A channel line is shown when it passes the search, or when some of
+ * its campaigns do (the only ones it then shows); for a campaign scope,
+ * when it holds that campaign. */
+static void
+keep_channel (SlChannelItem  *channel,
+              gboolean        matches,
+              const SlScope  *scope,
+              GPtrArray      *items)
+{
+  if (channel == NULL)
+    return;
+  if (sl_channel_item_get_children (channel) != NULL ||
+      (matches && scope->kind != SL_SCOPE_CAMPAIGN))
+    g_ptr_array_add (items, g_object_ref (channel));
+}
+
+/* The channel lines and their campaigns, as the filter wants them. */
+static void
+fill_items (SlChannelsView *self,
+            GArray         *rows,
+            GPtrArray      *items,
+            GHashTable     *by_channel)
+{
+  g_autoptr(SlChannelItem) channel = NULL;
+  gboolean channel_matches = FALSE;
+  SlScope scope;
+
+  sl_view_filter_get_scope (self->filter, &scope);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SlMetricsRow *row = &g_array_index (rows, SlMetricsRow, i);
+      g_autoptr(SlChannelItem) campaign = NULL;
+
+      if (!row_in_scope (row, &scope))
+        continue;
+      if (row->campaign_id == 0)
+        {
+          keep_channel (channel, channel_matches, &scope, items);
+          g_clear_object (&channel);
+          channel = sl_channel_item_new (channel_name (self, row->channel_id), row);
+          channel_matches = sl_view_filter_matches (self->filter, sl_channel_item_get_name (channel));
+          g_hash_table_insert (by_channel, &row->channel_id, g_object_ref (channel));
+          continue;
+        }
+      campaign = sl_channel_item_new (campaign_name (self, row->campaign_id), row);
+      if (channel != NULL &&
+          (channel_matches || sl_view_filter_matches (self->filter, sl_channel_item_get_name (campaign))))
+        sl_channel_item_add_child (channel, campaign);
+    }
+  keep_channel (channel, channel_matches, &scope, items);
+}
+
+static void
+update_total (SlChannelsView *self,
+              GPtrArray      *items)
+{
+  static const SlMetric shown[] = {
+    SL_METRIC_SPEND, SL_METRIC_LEADS, SL_METRIC_NEW_CUSTOMERS, SL_METRIC_REVENUE,
+    SL_METRIC_CAC, SL_METRIC_ROI,
+  };
+  SlMetricsTotals total;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  sl_metrics_totals_init (&total, &SL_SCOPE_INIT_WORKSPACE, sl_workspace_get_currency (self->workspace));
+  total.parts = SL_METRICS_PART_FUNNEL;
+  for (guint i = 0; i < items->len; i++)
+    sl_metrics_totals_add (&total, sl_channel_item_get_totals (g_ptr_array_index (items, i)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    {
+      SlMetricValue value;
+      g_autofree char *figure = NULL;
+
+      sl_metrics_totals_get (&total, shown[i], &value);
+      figure = sl_metric_value_format (&value, NULL);
+      if (i > 0)
+        g_string_append (text, "  ·  ");
+      /* Translators: a metric and its value in the line of totals, e.g. “Spend: $1,000” */
+      g_string_append_printf (text, _("%s: %s"), sl_metric_get_label (shown[i]), figure);
+    }
+  /* Translators: %s is the list of totals */
+  g_autofree char *line = g_strdup_printf (_("All channels shown — %s"), text->str);
+  gtk_label_set_label (self->total_label, line);
+}
+
+static void
+refresh (SlChannelsView *self)
+{
+  g_autoptr(SlMetrics) metrics = NULL;
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_channel = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
+  g_autoptr(GError) error = NULL;
+  SlAttributionModel model;
+
+  if (self->workspace == NULL)
+    {
+      g_list_store_remove_all (self->channels);
+      return;
+    }
+
+  metrics = sl_metrics_new (sl_workspace_get_database (self->workspace));
+  model = sl_view_filter_get_model (self->filter);
+  rows = sl_metrics_get_rows (metrics, sl_view_filter_get_period (self->filter),
+                              sl_workspace_get_campaigns (self->workspace),
+                              sl_view_filter_get_attributed (self->filter) ? &model : NULL, &error);
+  if (rows == NULL)
+    {
+      g_warning ("Could not compute the channel figures: %s", error->message);
+      rows = g_array_new (FALSE, TRUE, sizeof (SlMetricsRow));
+    }
+  fill_items (self, rows, items, by_channel);
+  add_flags (self, metrics, by_channel);
+
+  g_list_store_splice (self->channels, 0, g_list_model_get_n_items (G_LIST_MODEL (self->channels)),
+                       items->pdata, items->len);
+  update_total (self, items);
+  gtk_stack_set_visible_child_name (self->stack, rows->len > 0 ? "table" : "empty");
+}
+
+static void
+sl_channels_view_dispose (GObject *object)
+{
+  SlChannelsView *self = (SlChannelsView *)object;
+
+  sl_channels_view_set_context (self, NULL, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_CHANNELS_VIEW);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->channels);
+
+  G_OBJECT_CLASS (sl_channels_view_parent_class)->dispose (object);
+}
+
+static void
+sl_channels_view_class_init (SlChannelsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sl_channels_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sl-channels-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SlChannelsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, SlChannelsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, SlChannelsView, total_label);
+  gtk_widget_class_bind_template_child (widget_class, SlChannelsView, heat_box);
+}
+
+static void
+sl_channels_view_init (SlChannelsView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  build_columns (self);
+}
+
+static void
+workspace_changed_cb (SlChannelsView *self)
+{
+  refresh (self);
+}
+
+void
+sl_channels_view_set_context (SlChannelsView *self,
+                              SlWorkspace    *workspace,
+                              SlViewFilter   *filter)
+{
+  g_return_if_fail (SL_IS_CHANNELS_VIEW (self));
+  g_return_if_fail ((workspace == NULL) == (filter == NULL));
+
+  if (self->filter != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->filter, self);
+      g_signal_handlers_disconnect_by_data (self->workspace, self);
+    }
+  g_set_object (&self->workspace, workspace);
+  g_set_object (&self->filter, filter);
+  if (filter != NULL)
+    {
+      g_signal_connect_object (filter, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (workspace, "changed", G_CALLBACK (workspace_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  if (self->channels != NULL)
+    refresh (self);
+}
+
+GListModel *
+sl_channels_view_get_rows (SlChannelsView *self)
+{
+  g_return_val_if_fail (SL_IS_CHANNELS_VIEW (self), NULL);
+  return G_LIST_MODEL (self->sorted);
+}
+
+char *
+sl_channels_view_dup_cell_text (SlChannelsView *self,
+                                guint           position,
+                                SlMetric        metric)
+{
+  g_autoptr(GObject) row = NULL;
+  g_autoptr(SlChannelItem) item = NULL;
+  SlMetricValue value;
+
+  g_return_val_if_fail (SL_IS_CHANNELS_VIEW (self), NULL);
+
+  row = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  if (row == NULL)
+    return NULL;
+  item = row_item (row);
+  sl_channel_item_get_value (item, metric, &value);
+  return sl_metric_value_format (&value, NULL);
+}
