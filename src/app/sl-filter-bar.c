@@ -290,9 +290,12 @@ static void
 sl_filter_bar_dispose (GObject *object)
 {
   SlFilterBar *self = (SlFilterBar *)object;
+  GtkWidget *child;
 
   sl_filter_bar_set_context (self, NULL, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_FILTER_BAR);
+  /* The template's only child holds everything. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (sl_filter_bar_parent_class)->dispose (object);
 }

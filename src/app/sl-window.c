@@ -400,6 +400,27 @@ sl_window_get_imports_view (SlWindow *self)
   return self->imports_view;
 }
 
+SlChannelsView *
+sl_window_get_channels_view (SlWindow *self)
+{
+  g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+  return self->channels_view;
+}
+
+SlViewFilter *
+sl_window_get_view_filter (SlWindow *self)
+{
+  g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+  return self->filter;
+}
+
+const char *
+sl_window_get_view (SlWindow *self)
+{
+  g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
 void
 sl_window_show_view (SlWindow   *self,
                      const char *name)

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "sl-application.h"
+#include "sl-channels-view.h"
 #include "sl-imports-view.h"
 #include "sl-plan-view.h"
 #include "sl-workspace.h"
@@ -34,7 +35,13 @@ void            sl_window_set_fiscal_year     (SlWindow       *self,
 const SlPeriod *sl_window_get_fiscal_year     (SlWindow       *self);
 SlPlanView     *sl_window_get_plan_view       (SlWindow       *self);
 SlImportsView  *sl_window_get_imports_view    (SlWindow       *self);
-/* Shows the view named @name ("plan", "imports") in the content pane. */
+SlChannelsView *sl_window_get_channels_view   (SlWindow       *self);
+/* What the analysis views show; NULL without a workspace. */
+SlViewFilter   *sl_window_get_view_filter     (SlWindow       *self);
+/* The name of the view shown ("channels", "plan"…). */
+const char     *sl_window_get_view            (SlWindow       *self);
+/* Shows the view named @name ("channels", "plan", "imports"…) in the
+ * content pane. */
 void            sl_window_show_view           (SlWindow       *self,
                                                const char     *name);
 /* Shows @message (plain text) in a toast; returns it (transfer none). */

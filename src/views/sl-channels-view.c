@@ -454,6 +454,8 @@ sl_channels_view_dispose (GObject *object)
   SlChannelsView *self = (SlChannelsView *)object;
 
   sl_channels_view_set_context (self, NULL, NULL);
+  /* AdwBin unparents its child itself; let it before the template. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_CHANNELS_VIEW);
   g_clear_object (&self->sorted);
   g_clear_object (&self->channels);

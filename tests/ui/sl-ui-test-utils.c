@@ -79,9 +79,11 @@ sl_ui_test_save_screenshot (GtkWidget  *widget,
   GtkSnapshot *snapshot;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  g_autofree char *dir = g_path_get_dirname (path);
 
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
 
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();

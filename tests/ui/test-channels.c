@@ -1,0 +1,445 @@
+/* test-channels.c
+ *
+ * Copyright 2026 The Sunlight authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The Channels view of the real application on the demo workspace: what
+ * it shows equals what the engine computes, on its own connection, for
+ * the window's period, scope and revenue credit; the default order puts
+ * the better business result first (DOMAIN.md worked example 1); the
+ * view, period and filters come back on the next start. Needs a display
+ * (Xvfb in CI). */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "sl-application.h"
+#include "sl-channel-item.h"
+#include "sl-demo.h"
+#include "sl-importer.h"
+#include "sl-test-utils.h"
+#include "sl-ui-test-utils.h"
+#include "sl-window.h"
+
+#define DEMO_YEAR 2025
+
+static const SlMetric shown[] = {
+  SL_METRIC_SPEND, SL_METRIC_LEADS, SL_METRIC_CPL, SL_METRIC_NEW_CUSTOMERS,
+  SL_METRIC_CAC, SL_METRIC_REVENUE, SL_METRIC_ROI, SL_METRIC_CLV_CAC,
+};
+
+static SlApplication *app;
+static SlWindow *window;
+static char *tmp_dir;
+static char *demo_path;
+
+static gboolean
+window_mapped_cb (gpointer data)
+{
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+static SlWindow *
+open_window (const char *path,
+             int         width)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  if (window != NULL)
+    gtk_window_destroy (GTK_WINDOW (window));
+  window = sl_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (sl_ui_test_iterate_until (window_mapped_cb, NULL, 10000));
+  g_assert_true (sl_window_open_file (window, file));
+  sl_ui_test_settle (200);
+  return window;
+}
+
+static SlChannelItem *
+line_item (GListModel *lines,
+           guint       i)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (lines, i);
+
+  return SL_CHANNEL_ITEM (gtk_tree_list_row_get_item (row));
+}
+
+/* The engine's rows for the window's filter, from a connection of our own. */
+static GArray *
+engine_rows (const char *path)
+{
+  SlViewFilter *filter = sl_window_get_view_filter (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlWorkspace) workspace = sl_workspace_open (path, &error);
+  g_autoptr(SlMetrics) metrics = NULL;
+  SlAttributionModel model = sl_view_filter_get_model (filter);
+  GArray *rows;
+
+  g_assert_no_error (error);
+  metrics = sl_metrics_new (sl_workspace_get_database (workspace));
+  rows = sl_metrics_get_rows (metrics, sl_view_filter_get_period (filter), sl_workspace_get_campaigns (workspace),
+                              sl_view_filter_get_attributed (filter) ? &model : NULL, &error);
+  g_assert_no_error (error);
+  return rows;
+}
+
+static const SlMetricsRow *
+find_row (GArray *rows,
+          gint64  channel_id,
+          gint64  campaign_id)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SlMetricsRow *row = &g_array_index (rows, SlMetricsRow, i);
+
+      if (row->channel_id == channel_id && row->campaign_id == campaign_id)
+        return row;
+    }
+  return NULL;
+}
+
+/* Every line the view shows (expanded campaigns included) has the
+ * engine's figures; returns the number of lines. */
+static guint
+check_matches_engine (const char *path)
+{
+  SlChannelsView *view = sl_window_get_channels_view (window);
+  GListModel *lines = sl_channels_view_get_rows (view);
+  g_autoptr(GArray) rows = engine_rows (path);
+  guint n = g_list_model_get_n_items (lines);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SlChannelItem) item = line_item (lines, i);
+      const SlMetricsRow *row = find_row (rows, sl_channel_item_get_channel_id (item),
+                                          sl_channel_item_get_campaign_id (item));
+
+      g_assert_nonnull (row);
+      for (guint m = 0; m < G_N_ELEMENTS (shown); m++)
+        {
+          g_autofree char *text = sl_channels_view_dup_cell_text (view, i, shown[m]);
+          g_autofree char *want = NULL;
+          SlMetricValue value;
+
+          sl_metrics_totals_get (&row->totals, shown[m], &value);
+          want = sl_metric_value_format (&value, NULL);
+          g_assert_cmpstr (text, ==, want);
+        }
+    }
+  return n;
+}
+
+/* Whether a label under the Channels view shows @text. */
+static gboolean
+view_shows_text (const char *text)
+{
+  g_autoptr(GPtrArray) labels = sl_ui_test_find_all (GTK_WIDGET (sl_window_get_channels_view (window)),
+                                                     GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (labels->pdata[i]) && g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+show_channels (void)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "channels");
+  sl_ui_test_settle (200);
+  g_assert_cmpstr (sl_window_get_view (window), ==, "channels");
+}
+
+static void
+test_matches_engine (void)
+{
+  SlViewFilter *filter;
+  GListModel *lines;
+  g_autoptr(SlChannelItem) first = NULL;
+  g_autofree char *spend = NULL;
+  guint n;
+
+  open_window (demo_path, 1280);
+  show_channels ();
+  filter = sl_window_get_view_filter (window);
+  g_assert_cmpint (sl_view_filter_get_period (filter)->kind, ==, SL_PERIOD_FISCAL_YEAR);
+  lines = sl_channels_view_get_rows (sl_window_get_channels_view (window));
+
+  /* The year, every channel. */
+  n = check_matches_engine (demo_path);
+  g_assert_cmpuint (n, ==, 7);
+  first = line_item (lines, 0);
+  spend = sl_channels_view_dup_cell_text (sl_window_get_channels_view (window), 0, SL_METRIC_SPEND);
+  g_assert_true (view_shows_text (spend));
+  g_assert_true (view_shows_text (sl_channel_item_get_name (first)));
+
+  /* A month of it. */
+  sl_view_filter_set_period_kind (filter, SL_PERIOD_MONTH, sl_day_from_ymd (DEMO_YEAR, 6, 15));
+  sl_ui_test_settle (100);
+  g_assert_cmpuint (check_matches_engine (demo_path), ==, 7);
+
+  /* Revenue credited under a model instead of to the channel of origin. */
+  sl_view_filter_set_attribution (filter, TRUE, SL_ATTRIBUTION_POSITION_BASED);
+  sl_ui_test_settle (100);
+  g_assert_cmpuint (check_matches_engine (demo_path), ==, 7);
+
+  /* Expanded to campaigns. */
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (lines, i);
+
+      gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+  sl_ui_test_settle (100);
+  n = check_matches_engine (demo_path);
+  g_assert_cmpuint (n, >, 7);
+}
+
+/* Higher ROI first, undefined ROI last. */
+static void
+test_default_order (void)
+{
+  GListModel *lines = sl_channels_view_get_rows (sl_window_get_channels_view (window));
+  SlMetricValue previous = { 0 };
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(SlChannelItem) item = line_item (lines, i);
+      SlMetricValue roi;
+
+      if (sl_channel_item_get_campaign_id (item) != 0)
+        continue;
+      sl_channel_item_get_value (item, SL_METRIC_ROI, &roi);
+      if (i > 0 && sl_metric_value_is_defined (&roi))
+        {
+          g_assert_true (sl_metric_value_is_defined (&previous));
+          g_assert_cmpint (sl_metric_value_compare (&previous, &roi), >=, 0);
+        }
+      previous = roi;
+    }
+}
+
+static void
+test_scope_and_search (void)
+{
+  SlViewFilter *filter = sl_window_get_view_filter (window);
+  GListModel *lines = sl_channels_view_get_rows (sl_window_get_channels_view (window));
+  g_autoptr(SlChannelItem) channel = line_item (lines, 0);
+  gint64 channel_id = sl_channel_item_get_channel_id (channel);
+  GListModel *campaigns = sl_channel_item_get_children (channel);
+  g_autoptr(SlChannelItem) campaign = NULL;
+  g_autoptr(SlChannelItem) only = NULL;
+
+  g_assert_nonnull (campaigns);
+  campaign = g_list_model_get_item (campaigns, 0);
+
+  /* One channel. */
+  sl_view_filter_set_scope (filter, &SL_SCOPE_INIT_CHANNEL (channel_id));
+  sl_ui_test_settle (100);
+  only = line_item (lines, 0);
+  g_assert_cmpint (sl_channel_item_get_channel_id (only), ==, channel_id);
+  g_assert_cmpuint (g_list_model_get_n_items (sl_channel_item_get_children (only)), ==,
+                    g_list_model_get_n_items (campaigns));
+  check_matches_engine (demo_path);
+
+  /* One campaign: its channel, holding only it. */
+  sl_view_filter_set_scope (filter, &SL_SCOPE_INIT_CAMPAIGN (sl_channel_item_get_campaign_id (campaign)));
+  sl_ui_test_settle (100);
+  g_clear_object (&only);
+  only = line_item (lines, 0);
+  g_assert_cmpint (sl_channel_item_get_channel_id (only), ==, channel_id);
+  g_assert_cmpuint (g_list_model_get_n_items (sl_channel_item_get_children (only)), ==, 1);
+
+  /* A search finds a campaign by name, under its channel. */
+  sl_view_filter_set_scope (filter, &SL_SCOPE_INIT_WORKSPACE);
+  sl_view_filter_set_search (filter, sl_channel_item_get_name (campaign));
+  sl_ui_test_settle (100);
+  g_clear_object (&only);
+  only = line_item (lines, 0);
+  g_assert_cmpint (sl_channel_item_get_channel_id (only), ==, channel_id);
+  g_assert_cmpuint (g_list_model_get_n_items (sl_channel_item_get_children (only)), >=, 1);
+  sl_view_filter_set_search (filter, "no channel is called this");
+  sl_ui_test_settle (100);
+  g_assert_cmpuint (g_list_model_get_n_items (lines), ==, 0);
+  sl_view_filter_set_search (filter, NULL);
+}
+
+/* The view, period, scope and credit of this window come back in the next. */
+static void
+test_state_restored (void)
+{
+  SlViewFilter *filter = sl_window_get_view_filter (window);
+  g_autofree char *period = NULL;
+  g_autofree char *restored = NULL;
+  SlScope scope, restored_scope;
+
+  sl_view_filter_set_period_kind (filter, SL_PERIOD_QUARTER, sl_day_from_ymd (DEMO_YEAR, 8, 1));
+  sl_view_filter_set_scope (filter, &SL_SCOPE_INIT_CHANNEL (2));
+  sl_view_filter_set_attribution (filter, TRUE, SL_ATTRIBUTION_TIME_DECAY);
+  period = sl_period_to_string (sl_view_filter_get_period (filter));
+  sl_view_filter_get_scope (filter, &scope);
+
+  open_window (demo_path, 1280);
+  filter = sl_window_get_view_filter (window);
+  g_assert_cmpstr (sl_window_get_view (window), ==, "channels");
+  restored = sl_period_to_string (sl_view_filter_get_period (filter));
+  g_assert_cmpstr (restored, ==, period);
+  sl_view_filter_get_scope (filter, &restored_scope);
+  g_assert_cmpint (restored_scope.kind, ==, SL_SCOPE_CHANNEL);
+  g_assert_cmpint (restored_scope.id, ==, scope.id);
+  g_assert_true (sl_view_filter_get_attributed (filter));
+  g_assert_cmpint (sl_view_filter_get_model (filter), ==, SL_ATTRIBUTION_TIME_DECAY);
+  check_matches_engine (demo_path);
+
+  sl_view_filter_set_scope (filter, &SL_SCOPE_INIT_WORKSPACE);
+  sl_view_filter_set_attribution (filter, FALSE, SL_ATTRIBUTION_LINEAR);
+}
+
+static void
+import_text (SlDatabase   *db,
+             const char   *name,
+             SlImportKind  kind,
+             const char   *contents)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  SlImportResult *result = NULL;
+  SlImportOptions options;
+
+  sl_test_write_file (path, contents, -1);
+  sl_import_options_init (&options, kind);
+  g_assert_true (sl_import_file (db, file, &options, NULL, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->rows_rejected, ==, 0);
+  sl_import_result_free (result);
+}
+
+/* DOMAIN.md worked example 1: A's leads cost $20 and its customers
+ * $10,000; B's $100 and $1,000. B comes first. */
+static void
+test_cheap_leads (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "example1.sunlight", NULL);
+  g_autoptr(GString) deals = g_string_new ("id,created,won,channel,campaign,amount\n");
+  g_autoptr(GError) error = NULL;
+  GListModel *lines;
+
+  {
+    g_autoptr(SlWorkspace) workspace = sl_workspace_create (path, "Example 1", "USD",
+                                                              SL_CALENDAR_GREGORIAN, 1, &error);
+    SlDatabase *db;
+
+    g_assert_no_error (error);
+    db = sl_workspace_get_database (workspace);
+    import_text (db, "spend.csv", SL_IMPORT_SPEND,
+                 "date,channel,campaign,spend\n2025-06-02,A,A1,10000.00\n2025-06-03,B,B1,10000.00\n");
+    for (guint i = 0; i < 500; i++)
+      g_string_append_printf (deals, "A%u,2025-06-%02u,%s,A,A1,%s\n", i, 1 + i % 28,
+                              i == 7 ? "2025-06-28" : "", i == 7 ? "500.00" : "");
+    for (guint i = 0; i < 100; i++)
+      g_string_append_printf (deals, "B%u,2025-06-%02u,%s,B,B1,%s\n", i, 1 + i % 28,
+                              i < 10 ? "2025-06-29" : "", i < 10 ? "500.00" : "");
+    import_text (db, "deals.csv", SL_IMPORT_FUNNEL, deals->str);
+  }
+
+  open_window (path, 1280);
+  show_channels ();
+  sl_view_filter_set_period_kind (sl_window_get_view_filter (window), SL_PERIOD_MONTH,
+                                  sl_day_from_ymd (2025, 6, 1));
+  sl_ui_test_settle (100);
+  lines = sl_channels_view_get_rows (sl_window_get_channels_view (window));
+  g_assert_cmpuint (check_matches_engine (path), ==, 2);
+  {
+    g_autoptr(SlChannelItem) first = line_item (lines, 0);
+    g_autoptr(SlChannelItem) second = line_item (lines, 1);
+
+    g_assert_cmpstr (sl_channel_item_get_name (first), ==, "B");
+    g_assert_cmpstr (sl_channel_item_get_name (second), ==, "A");
+  }
+}
+
+static void
+save_screenshot (const char *name)
+{
+  const char *dir = g_getenv ("SL_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+
+  sl_ui_test_settle (300);
+  path = g_build_filename (dir != NULL ? dir : g_test_get_dir (G_TEST_BUILT), name, NULL);
+  sl_ui_test_save_screenshot (GTK_WIDGET (window), path);
+  g_test_message ("Screenshot: %s", path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_screenshots (void)
+{
+  open_window (demo_path, 1280);
+  show_channels ();
+  save_screenshot ("channels-wide.png");
+  open_window (demo_path, 360);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  sl_ui_test_settle (300);
+  save_screenshot ("channels-narrow.png");
+}
+
+static void
+write_demo (void)
+{
+  g_autoptr(SlDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  SlDemoOptions options = { .seed = 1, .spend_rows = 0, .fiscal_year = DEMO_YEAR };
+
+  demo_path = g_build_filename (tmp_dir, "demo.sunlight", NULL);
+  db = sl_database_open (demo_path, SL_DATABASE_CREATE, &error);
+  g_assert_no_error (error);
+  sl_demo_write (db, &options, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("Bail out! No display: run the UI tests under xvfb-run\n");
+      return 1;
+    }
+
+  tmp_dir = sl_test_make_tmp_dir ();
+  write_demo ();
+
+  app = sl_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/channels/matches-engine", test_matches_engine);
+  g_test_add_func ("/ui/channels/default-order", test_default_order);
+  g_test_add_func ("/ui/channels/scope-and-search", test_scope_and_search);
+  g_test_add_func ("/ui/channels/state-restored", test_state_restored);
+  g_test_add_func ("/ui/channels/cheap-leads", test_cheap_leads);
+  g_test_add_func ("/ui/channels/screenshots", test_screenshots);
+  status = g_test_run ();
+
+  if (window != NULL)
+    gtk_window_destroy (GTK_WINDOW (window));
+  sl_ui_test_settle (100);
+  g_clear_object (&app);
+  sl_test_remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  g_free (demo_path);
+  return status;
+}
