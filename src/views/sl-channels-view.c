@@ -28,6 +28,7 @@ struct _SlChannelsView
   SlViewFilter    *filter;
   GListStore      *channels;     /* SlChannelItem */
   GtkSortListModel *sorted;      /* GtkTreeListRow */
+  gboolean         stale;        /* changed while hidden */
 };
 
 G_DEFINE_FINAL_TYPE (SlChannelsView, sl_channels_view, ADW_TYPE_BIN)
@@ -414,7 +415,7 @@ update_total (SlChannelsView *self,
 }
 
 static void
-refresh (SlChannelsView *self)
+refresh_now (SlChannelsView *self)
 {
   g_autoptr(SlMetrics) metrics = NULL;
   g_autoptr(GArray) rows = NULL;
@@ -448,6 +449,28 @@ refresh (SlChannelsView *self)
   gtk_stack_set_visible_child_name (self->stack, rows->len > 0 ? "table" : "empty");
 }
 
+/* Hidden views catch up when they are shown. */
+static void
+refresh (SlChannelsView *self)
+{
+  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (!self->stale)
+    refresh_now (self);
+}
+
+static void
+sl_channels_view_map (GtkWidget *widget)
+{
+  SlChannelsView *self = SL_CHANNELS_VIEW (widget);
+
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      refresh_now (self);
+    }
+  GTK_WIDGET_CLASS (sl_channels_view_parent_class)->map (widget);
+}
+
 static void
 sl_channels_view_dispose (GObject *object)
 {
@@ -470,6 +493,7 @@ sl_channels_view_class_init (SlChannelsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sl_channels_view_dispose;
+  widget_class->map = sl_channels_view_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sl-channels-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SlChannelsView, stack);

@@ -1,0 +1,287 @@
+/* bench-ui.c
+ *
+ * Copyright 2026 The Sunlight authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Prints, in one run (issue 6; needs a display, Xvfb in CI):
+ *   startup_ratio=        Sunlight opening a 1 M-row workspace, from spawn
+ *                         to its first painted frame, over a bare
+ *                         libadwaita window's (best of SL_BENCH_RUNS each)
+ *   filter_frame_ms_1m=   a filter change (the period stepped) to the next
+ *   filter_frame_ms_10m=  painted frame, median, on the Channels view
+ *   filter_ratio_10m_1m=
+ *   rss_mb_10m=           Sunlight's resident memory with the 10 M-row
+ *                         workspace open, after the filter changes
+ *
+ * The parent makes the workspaces and runs each measurement in a child
+ * process of this same program: `--bare` (a bare window) or `--app PATH`
+ * (the real application); children print their figures on stdout.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "sl-application.h"
+#include "sl-demo.h"
+#include "sl-window.h"
+
+#define DEMO_YEAR 2025
+#define FILTER_STEPS 20
+
+/* Child side. */
+
+static gboolean measure_filter;
+static guint frames_seen;
+static gint64 change_time;
+static GArray *filter_times;  /* double ms */
+static SlWindow *bench_window;
+
+static void
+print_rss (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmRSS:")) == NULL)
+    return;
+  g_print ("rss_mb=%.1f\n", g_ascii_strtod (line + strlen ("VmRSS:"), NULL) / 1024.0);
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+static gboolean step_filter_cb (gpointer data);
+
+static void
+finish_filter (void)
+{
+  g_array_sort (filter_times, compare_double);
+  g_print ("filter_ms=%.3f\n", g_array_index (filter_times, double, filter_times->len / 2));
+  print_rss ();
+  g_application_quit (g_application_get_default ());
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  if (frames_seen++ == 0)
+    {
+      g_print ("frame_us=%" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+      if (!measure_filter)
+        g_application_quit (g_application_get_default ());
+      else
+        g_timeout_add (1000, step_filter_cb, NULL);
+      return;
+    }
+  if (change_time != 0)
+    {
+      double ms = (g_get_monotonic_time () - change_time) / 1000.0;
+
+      change_time = 0;
+      g_array_append_val (filter_times, ms);
+      if (filter_times->len == FILTER_STEPS)
+        finish_filter ();
+      else
+        g_timeout_add (100, step_filter_cb, NULL);
+    }
+}
+
+/* Back and forth between two months of the year. */
+static gboolean
+step_filter_cb (gpointer data)
+{
+  SlViewFilter *filter = sl_window_get_view_filter (bench_window);
+
+  change_time = g_get_monotonic_time ();
+  sl_view_filter_step (filter, filter_times->len % 2 == 0 ? -1 : 1);
+  gtk_widget_queue_draw (GTK_WIDGET (bench_window));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+window_realize_cb (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), NULL);
+}
+
+static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window)
+{
+  if (SL_IS_WINDOW (window))
+    bench_window = SL_WINDOW (window);
+  gtk_window_set_default_size (window, 1280, 800);
+  g_signal_connect (window, "realize", G_CALLBACK (window_realize_cb), NULL);
+}
+
+static void
+bare_activate_cb (GtkApplication *app)
+{
+  GtkWidget *window = adw_application_window_new (app);
+
+  window_added_cb (app, GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+run_child (const char *mode,
+           const char *path)
+{
+  g_autoptr(GtkApplication) app = NULL;
+
+  filter_times = g_array_new (FALSE, FALSE, sizeof (double));
+  if (g_str_equal (mode, "--bare"))
+    {
+      char *argv[] = { (char *)"bench-ui", NULL };
+
+      app = GTK_APPLICATION (adw_application_new ("io.github.sunlightapp.BenchBare", G_APPLICATION_NON_UNIQUE));
+      g_signal_connect (app, "activate", G_CALLBACK (bare_activate_cb), NULL);
+      return g_application_run (G_APPLICATION (app), 1, argv);
+    }
+  else
+    {
+      char *argv[] = { (char *)"bench-ui", (char *)path, NULL };
+      g_autoptr(GSettings) settings = g_settings_new ("io.github.sunlightapp.Sunlight");
+
+      /* Open on the Channels view, the whole demo year. */
+      g_settings_set_string (settings, "view", "channels");
+      g_settings_set_string (settings, "period", "2025-06");
+      measure_filter = g_str_equal (mode, "--app-filter");
+      app = GTK_APPLICATION (sl_application_new ());
+      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+      g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
+      return g_application_run (G_APPLICATION (app), 2, argv);
+    }
+}
+
+/* Parent side. */
+
+/* Runs this program with @args; returns the value of "@key=" it printed. */
+static double
+run_measure (const char * const *args,
+             const char         *key,
+             gint64             *spawned_at)
+{
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *needle = g_strconcat (key, "=", NULL);
+  const char *found;
+
+  *spawned_at = g_get_monotonic_time ();
+  child = g_subprocess_newv (args, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (child, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (child));
+  found = strstr (out, needle);
+  if (found == NULL)
+    g_error ("no %s in: %s", key, out);
+  return g_ascii_strtod (found + strlen (needle), NULL);
+}
+
+static double
+startup_ms (const char * const *args,
+            guint               runs)
+{
+  double best = G_MAXDOUBLE;
+
+  for (guint i = 0; i <= runs; i++)
+    {
+      gint64 spawned_at;
+      double frame_us = run_measure (args, "frame_us", &spawned_at);
+
+      /* The first run warms the caches. */
+      if (i > 0)
+        best = MIN (best, (frame_us - spawned_at) / 1000.0);
+    }
+  return best;
+}
+
+static char *
+make_workspace (const char *dir,
+                gint64      spend_rows)
+{
+  g_autofree char *name = g_strdup_printf ("bench-%" G_GINT64_FORMAT ".sunlight", spend_rows);
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(SlDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  SlDemoOptions options = { 1, spend_rows, DEMO_YEAR };
+
+  db = sl_database_open (path, SL_DATABASE_CREATE, &error);
+  g_assert_no_error (error);
+  if (!sl_demo_write (db, &options, NULL, NULL, &error))
+    g_error ("%s", error->message);
+  return path;
+}
+
+static void
+remove_workspace (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path_1m = NULL;
+  g_autofree char *path_10m = NULL;
+  const char *runs_env = g_getenv ("SL_BENCH_RUNS");
+  guint runs = runs_env != NULL ? (guint)MAX (1, g_ascii_strtoll (runs_env, NULL, 10)) : 5;
+  double bare, app, filter_1m, filter_10m, rss_10m;
+  gint64 ignored;
+
+  if (argc >= 2 && g_str_has_prefix (argv[1], "--"))
+    return run_child (argv[1], argc >= 3 ? argv[2] : NULL);
+
+  dir = g_dir_make_tmp ("sunlight-bench-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  path_1m = make_workspace (dir, 1000000);
+  path_10m = make_workspace (dir, 10000000);
+
+  {
+    const char *bare_args[] = { argv[0], "--bare", NULL };
+    const char *app_args[] = { argv[0], "--app", path_1m, NULL };
+    const char *filter_1m_args[] = { argv[0], "--app-filter", path_1m, NULL };
+    const char *filter_10m_args[] = { argv[0], "--app-filter", path_10m, NULL };
+
+    bare = startup_ms (bare_args, runs);
+    app = startup_ms (app_args, runs);
+    filter_1m = run_measure (filter_1m_args, "filter_ms", &ignored);
+    filter_10m = run_measure (filter_10m_args, "filter_ms", &ignored);
+    rss_10m = run_measure (filter_10m_args, "rss_mb", &ignored);
+  }
+  remove_workspace (path_1m);
+  remove_workspace (path_10m);
+  g_rmdir (dir);
+
+  g_print ("startup_ms_bare=%.1f\n", bare);
+  g_print ("startup_ms_1m=%.1f\n", app);
+  g_print ("startup_ratio=%.2f\n", app / bare);
+  g_print ("filter_frame_ms_1m=%.2f\n", filter_1m);
+  g_print ("filter_frame_ms_10m=%.2f\n", filter_10m);
+  g_print ("filter_ratio_10m_1m=%.2f\n", filter_10m / filter_1m);
+  g_print ("rss_mb_10m=%.1f\n", rss_10m);
+  return 0;
+}
