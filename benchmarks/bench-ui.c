@@ -104,7 +104,8 @@ step_filter_cb (gpointer data)
   SlViewFilter *filter = sl_window_get_view_filter (bench_window);
 
   change_time = g_get_monotonic_time ();
-  sl_view_filter_step (filter, filter_times->len % 2 == 0 ? -1 : 1);
+  if (g_getenv ("SL_BENCH_NO_CHANGE") == NULL)
+    sl_view_filter_step (filter, filter_times->len % 2 == 0 ? -1 : 1);
   gtk_widget_queue_draw (GTK_WIDGET (bench_window));
   return G_SOURCE_REMOVE;
 }

@@ -32,6 +32,7 @@ struct _SlFilterBar
   SlViewFilter   *filter;
   GArray         *channel_ids;   /* gint64 per channel row after "All" */
   GArray         *campaign_ids;  /* gint64 per campaign row after "All" */
+  gint64          campaigns_channel_id;  /* whose campaigns campaign_ids holds */
   gboolean        syncing;       /* updating the controls from the filter */
 };
 
@@ -65,6 +66,7 @@ rebuild_campaigns (SlFilterBar *self,
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   GListModel *campaigns = G_LIST_MODEL (sl_workspace_get_campaigns (self->workspace));
 
+  self->campaigns_channel_id = channel_id;
   g_array_set_size (self->campaign_ids, 0);
   g_ptr_array_add (names, (gpointer)_("All campaigns"));
   for (guint i = 0; channel_id != 0 && i < g_list_model_get_n_items (campaigns); i++)
@@ -142,9 +144,9 @@ sync_from_filter (SlFilterBar *self)
 
   sl_view_filter_get_scope (self->filter, &scope);
   channel_id = scope_channel (self, &scope);
-  rebuild_channels (self);
   gtk_drop_down_set_selected (self->channel_dropdown, index_of (self->channel_ids, channel_id));
-  rebuild_campaigns (self, channel_id);
+  if (channel_id != self->campaigns_channel_id)
+    rebuild_campaigns (self, channel_id);
   gtk_drop_down_set_selected (self->campaign_dropdown,
                               scope.kind == SL_SCOPE_CAMPAIGN ? index_of (self->campaign_ids, scope.id) : 0);
   gtk_drop_down_set_selected (self->credit_dropdown,
@@ -354,6 +356,13 @@ sl_filter_bar_init (SlFilterBar *self)
 static void
 stores_changed_cb (SlFilterBar *self)
 {
+  SlScope scope;
+
+  self->syncing = TRUE;
+  rebuild_channels (self);
+  sl_view_filter_get_scope (self->filter, &scope);
+  rebuild_campaigns (self, scope_channel (self, &scope));
+  self->syncing = FALSE;
   sync_from_filter (self);
 }
 
@@ -382,7 +391,7 @@ sl_filter_bar_set_context (SlFilterBar  *self,
                            G_CALLBACK (stores_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (sl_workspace_get_campaigns (workspace), "items-changed",
                            G_CALLBACK (stores_changed_cb), self, G_CONNECT_SWAPPED);
-  sync_from_filter (self);
+  stores_changed_cb (self);
 }
 
 void
