@@ -28,6 +28,8 @@ struct _SlChannelsView
   SlViewFilter    *filter;
   GListStore      *channels;     /* SlChannelItem */
   GtkSortListModel *sorted;      /* GtkTreeListRow */
+  GtkSorter       *result_sorter;  /* the default order, by business result */
+  GHashTable      *items;        /* "channel:campaign" → SlChannelItem, reused */
   gboolean         stale;        /* changed while hidden */
 };
 
@@ -55,6 +57,8 @@ static const struct {
 static SlChannelItem *
 row_item (gpointer row)
 {
+  if (row == NULL)
+    return NULL;
   if (GTK_IS_TREE_LIST_ROW (row))
     return SL_CHANNEL_ITEM (gtk_tree_list_row_get_item (row));
   return g_object_ref (row);
@@ -90,14 +94,12 @@ setup_value_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, label);
 }
 
+/* A figure's label shows @item's value of the metric set on it. */
 static void
-bind_value_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  user_data)
+update_value_label (SlChannelItem *item,
+                    GtkWidget     *label)
 {
-  SlMetric metric = GPOINTER_TO_UINT (user_data);
-  g_autoptr(SlChannelItem) item = row_item (gtk_list_item_get_item (list_item));
-  GtkWidget *label = gtk_list_item_get_child (list_item);
+  SlMetric metric = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "metric"));
   g_autofree char *text = NULL;
   g_autofree char *tooltip = NULL;
   SlMetricValue value;
@@ -111,6 +113,32 @@ bind_value_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "error");
   else
     gtk_widget_remove_css_class (label, "error");
+}
+
+/* Cells follow their item's ::changed, so new figures for the same
+ * lines need no new rows. */
+static void
+bind_value_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  g_autoptr(SlChannelItem) item = row_item (gtk_list_item_get_item (list_item));
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  g_object_set_data (G_OBJECT (label), "metric", user_data);
+  update_value_label (item, label);
+  g_signal_connect_object (item, "changed", G_CALLBACK (update_value_label), label, 0);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
+{
+  g_autoptr(SlChannelItem) item = row_item (gtk_list_item_get_item (list_item));
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_data (item, gtk_list_item_get_child (list_item));
 }
 
 static void
@@ -134,6 +162,23 @@ setup_name_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+update_name (SlChannelItem *item,
+             GtkWidget     *expander)
+{
+  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+  GtkWidget *label = gtk_widget_get_first_child (box);
+  GtkWidget *flag = gtk_widget_get_last_child (box);
+  const char *flags = sl_channel_item_get_flags_text (item);
+
+  gtk_label_set_label (GTK_LABEL (label), sl_channel_item_get_name (item));
+  gtk_widget_set_tooltip_text (label, sl_channel_item_get_name (item));
+  gtk_widget_set_visible (flag, flags != NULL);
+  gtk_widget_set_tooltip_text (flag, flags);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (flag), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  flags != NULL ? flags : "", -1);
+}
+
+static void
 bind_name_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               gpointer                  user_data)
@@ -141,18 +186,10 @@ bind_name_cb (GtkSignalListItemFactory *factory,
   GtkTreeListRow *row = gtk_list_item_get_item (list_item);
   g_autoptr(SlChannelItem) item = row_item (row);
   GtkWidget *expander = gtk_list_item_get_child (list_item);
-  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
-  GtkWidget *label = gtk_widget_get_first_child (box);
-  GtkWidget *flag = gtk_widget_get_last_child (box);
-  const char *flags = sl_channel_item_get_flags_text (item);
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
-  gtk_label_set_label (GTK_LABEL (label), sl_channel_item_get_name (item));
-  gtk_widget_set_tooltip_text (label, sl_channel_item_get_name (item));
-  gtk_widget_set_visible (flag, flags != NULL);
-  gtk_widget_set_tooltip_text (flag, flags);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (flag), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  flags != NULL ? flags : "", -1);
+  update_name (item, expander);
+  g_signal_connect_object (item, "changed", G_CALLBACK (update_name), expander, 0);
 }
 
 static int
@@ -222,6 +259,7 @@ add_column (SlChannelsView *self,
 
   g_signal_connect (factory, "setup", setup, data);
   g_signal_connect (factory, "bind", bind, data);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), data);
   column = gtk_column_view_column_new (title, g_object_ref (factory));
   gtk_column_view_column_set_sorter (column, sorter);
   g_clear_object (&sorter);
@@ -256,7 +294,8 @@ build_columns (SlChannelsView *self)
 
   /* A header click sorts by its column; otherwise, by business result. */
   gtk_multi_sorter_append (sorter, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_custom_sorter_new (compare_result, NULL, NULL)));
+  self->result_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_result, NULL, NULL));
+  gtk_multi_sorter_append (sorter, self->result_sorter);
 
   self->channels = g_list_store_new (SL_TYPE_CHANNEL_ITEM);
   tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->channels)), FALSE, FALSE,
@@ -329,20 +368,44 @@ add_flags (SlChannelsView *self,
     }
 }
 
+/* The item of line @row, the same object from one refresh to the next
+ * so that the rows showing it stay. */
+static SlChannelItem *
+item_for_row (SlChannelsView     *self,
+              const SlMetricsRow *row)
+{
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
+                                          row->channel_id, row->campaign_id);
+  const char *name = row->campaign_id != 0 ? campaign_name (self, row->campaign_id)
+                                           : channel_name (self, row->channel_id);
+  SlChannelItem *item = g_hash_table_lookup (self->items, key);
+
+  if (item == NULL)
+    {
+      item = sl_channel_item_new (name, row);
+      g_hash_table_insert (self->items, g_steal_pointer (&key), item);
+    }
+  else
+    sl_channel_item_set_row (item, name, row);
+  return item;
+}
+
 /* A channel line is shown when it passes the search, or when some of
  * its campaigns do (the only ones it then shows); for a campaign scope,
  * when it holds that campaign. */
 static void
 keep_channel (SlChannelItem  *channel,
               gboolean        matches,
+              GPtrArray      *children,
               const SlScope  *scope,
               GPtrArray      *items)
 {
   if (channel == NULL)
     return;
-  if (sl_channel_item_get_children (channel) != NULL ||
-      (matches && scope->kind != SL_SCOPE_CAMPAIGN))
+  sl_channel_item_set_children (channel, children);
+  if (children->len > 0 || (matches && scope->kind != SL_SCOPE_CAMPAIGN))
     g_ptr_array_add (items, g_object_ref (channel));
+  g_ptr_array_set_size (children, 0);
 }
 
 /* The channel lines and their campaigns, as the filter wants them. */
@@ -352,7 +415,8 @@ fill_items (SlChannelsView *self,
             GPtrArray      *items,
             GHashTable     *by_channel)
 {
-  g_autoptr(SlChannelItem) channel = NULL;
+  g_autoptr(GPtrArray) children = g_ptr_array_new ();
+  SlChannelItem *channel = NULL;
   gboolean channel_matches = FALSE;
   SlScope scope;
 
@@ -360,25 +424,50 @@ fill_items (SlChannelsView *self,
   for (guint i = 0; i < rows->len; i++)
     {
       SlMetricsRow *row = &g_array_index (rows, SlMetricsRow, i);
-      g_autoptr(SlChannelItem) campaign = NULL;
+      SlChannelItem *item;
 
       if (!row_in_scope (row, &scope))
         continue;
+      item = item_for_row (self, row);
       if (row->campaign_id == 0)
         {
-          keep_channel (channel, channel_matches, &scope, items);
-          g_clear_object (&channel);
-          channel = sl_channel_item_new (channel_name (self, row->channel_id), row);
+          keep_channel (channel, channel_matches, children, &scope, items);
+          channel = item;
           channel_matches = sl_view_filter_matches (self->filter, sl_channel_item_get_name (channel));
           g_hash_table_insert (by_channel, &row->channel_id, g_object_ref (channel));
-          continue;
         }
-      campaign = sl_channel_item_new (campaign_name (self, row->campaign_id), row);
-      if (channel != NULL &&
-          (channel_matches || sl_view_filter_matches (self->filter, sl_channel_item_get_name (campaign))))
-        sl_channel_item_add_child (channel, campaign);
+      else if (channel != NULL &&
+               (channel_matches || sl_view_filter_matches (self->filter, sl_channel_item_get_name (item))))
+        g_ptr_array_add (children, item);
     }
-  keep_channel (channel, channel_matches, &scope, items);
+  keep_channel (channel, channel_matches, children, &scope, items);
+}
+
+/* Replaces the lines when they are not the same objects in the same
+ * order; otherwise the rows stay and their cells update themselves. */
+static void
+set_items (SlChannelsView *self,
+           GPtrArray      *items)
+{
+  GListModel *model = G_LIST_MODEL (self->channels);
+  guint n = g_list_model_get_n_items (model);
+  gboolean same = n == items->len;
+  GHashTableIter iter;
+  gpointer item;
+
+  for (guint i = 0; same && i < n; i++)
+    {
+      g_autoptr(GObject) shown = g_list_model_get_object (model, i);
+
+      same = shown == items->pdata[i];
+    }
+  if (!same)
+    g_list_store_splice (self->channels, 0, n, items->pdata, items->len);
+
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, NULL, &item))
+    sl_channel_item_changed (item);
+  gtk_sorter_changed (self->result_sorter, GTK_SORTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -443,8 +532,7 @@ refresh_now (SlChannelsView *self)
   fill_items (self, rows, items, by_channel);
   add_flags (self, metrics, by_channel);
 
-  g_list_store_splice (self->channels, 0, g_list_model_get_n_items (G_LIST_MODEL (self->channels)),
-                       items->pdata, items->len);
+  set_items (self, items);
   update_total (self, items);
   gtk_stack_set_visible_child_name (self->stack, rows->len > 0 ? "table" : "empty");
 }
@@ -482,6 +570,7 @@ sl_channels_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_CHANNELS_VIEW);
   g_clear_object (&self->sorted);
   g_clear_object (&self->channels);
+  g_clear_pointer (&self->items, g_hash_table_unref);
 
   G_OBJECT_CLASS (sl_channels_view_parent_class)->dispose (object);
 }
@@ -506,6 +595,7 @@ static void
 sl_channels_view_init (SlChannelsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   build_columns (self);
 }
 
@@ -530,6 +620,11 @@ sl_channels_view_set_context (SlChannelsView *self,
     }
   g_set_object (&self->workspace, workspace);
   g_set_object (&self->filter, filter);
+  if (self->items != NULL)
+    {
+      g_list_store_remove_all (self->channels);
+      g_hash_table_remove_all (self->items);
+    }
   if (filter != NULL)
     {
       g_signal_connect_object (filter, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
