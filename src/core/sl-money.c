@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <string.h>
@@ -949,7 +951,8 @@ typedef struct
 {
   char               *locale;
   UNumberFormatStyle  style;
-  char                currency[4];
+  char                currency[4];  /* "" for plain numbers */
+  int                 digits;
   UNumberFormat      *format;
 } FormatCache;
 
@@ -966,6 +969,9 @@ format_cache_free (gpointer data)
 
 static GPrivate format_cache = G_PRIVATE_INIT (format_cache_free);
 
+/* A format of @style for @icu_locale with exactly @exponent decimals:
+ * money (@currency not "") is never rounded, plain numbers are rounded
+ * half to even. */
 static UNumberFormat *
 open_format (const char         *icu_locale,
              UNumberFormatStyle  style,
@@ -976,8 +982,8 @@ open_format (const char         *icu_locale,
   FormatCache *cache = g_private_get (&format_cache);
   g_auto(UNumberFormat) format = NULL;
 
-  if (cache != NULL && cache->style == style && g_str_equal (cache->locale, icu_locale) &&
-      g_str_equal (cache->currency, currency))
+  if (cache != NULL && cache->style == style && cache->digits == exponent &&
+      g_str_equal (cache->locale, icu_locale) && g_str_equal (cache->currency, currency))
     return cache->format;
 
   format = unum_open (style, NULL, 0, icu_locale, NULL, status);
@@ -993,11 +999,13 @@ open_format (const char         *icu_locale,
   /* After the currency code, which resets them to ICU's digits. */
   unum_setAttribute (format, UNUM_MIN_FRACTION_DIGITS, exponent);
   unum_setAttribute (format, UNUM_MAX_FRACTION_DIGITS, exponent);
-  unum_setAttribute (format, UNUM_ROUNDING_MODE, UNUM_ROUND_UNNECESSARY);
+  unum_setAttribute (format, UNUM_ROUNDING_MODE,
+                     currency[0] != '\0' ? UNUM_ROUND_UNNECESSARY : UNUM_ROUND_HALFEVEN);
 
   cache = g_new0 (FormatCache, 1);
   cache->locale = g_strdup (icu_locale);
   cache->style = style;
+  cache->digits = exponent;
   g_strlcpy (cache->currency, currency, sizeof cache->currency);
   cache->format = g_steal_pointer (&format);
   g_private_replace (&format_cache, cache);
@@ -1036,6 +1044,31 @@ format_with_icu (const SlMoney      *money,
     }
 
   return result;
+}
+
+char *
+sl_number_format (double      value,
+                  int         digits,
+                  const char *locale)
+{
+  g_autofree char *icu_locale = icu_locale_for (locale, LC_NUMERIC);
+  UErrorCode status = U_ZERO_ERROR;
+  UNumberFormat *format;
+  UChar chars[64];
+  int32_t length;
+
+  g_return_val_if_fail (digits >= 0 && digits <= 6, NULL);
+  g_return_val_if_fail (isfinite (value), NULL);
+
+  format = open_format (icu_locale, UNUM_DECIMAL, "", digits, &status);
+  if (format != NULL)
+    length = unum_formatDouble (format, value, chars, G_N_ELEMENTS (chars), NULL, &status);
+  if (format == NULL || U_FAILURE (status))
+    {
+      g_warning ("Cannot format %g for %s: %s", value, icu_locale, u_errorName (status));
+      return g_strdup_printf ("%.*f", digits, value);
+    }
+  return g_utf16_to_utf8 ((const gunichar2 *)chars, length, NULL, NULL, NULL);
 }
 
 char *
