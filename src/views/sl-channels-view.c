@@ -13,7 +13,9 @@
 
 #include "sl-channel-item.h"
 #include "sl-channels-view.h"
+#include "sl-attribution-result.h"
 #include "sl-flags.h"
+#include "sl-heat-map.h"
 
 struct _SlChannelsView
 {
@@ -30,6 +32,10 @@ struct _SlChannelsView
   GtkSortListModel *sorted;      /* GtkTreeListRow */
   GtkSorter       *result_sorter;  /* the default order, by business result */
   GHashTable      *items;        /* "channel:campaign" → SlChannelItem, reused */
+  SlHeatMap       *heat_map;
+  SlMetricsMatrix *matrix;       /* ROI by month of the fiscal year shown, credited */
+  SlPeriod         matrix_year;
+  int              matrix_model; /* -1: channel of origin */
   gboolean         stale;        /* changed while hidden */
 };
 
@@ -503,6 +509,131 @@ update_total (SlChannelsView *self,
   gtk_label_set_label (self->total_label, line);
 }
 
+/* The months × channels of the fiscal year holding the period, revenue
+ * credited as the filter says; kept while neither changes. */
+static SlMetricsMatrix *
+get_matrix (SlChannelsView *self,
+            SlMetrics      *metrics)
+{
+  const SlPeriod *period = sl_view_filter_get_period (self->filter);
+  int model = sl_view_filter_get_attributed (self->filter) ? (int)sl_view_filter_get_model (self->filter) : -1;
+  g_autoptr(GError) error = NULL;
+  SlPeriod year;
+
+  sl_workspace_get_fiscal_year (self->workspace, period->first, &year);
+  if (self->matrix != NULL && sl_period_equal (&year, &self->matrix_year) && model == self->matrix_model)
+    return self->matrix;
+
+  g_clear_pointer (&self->matrix, sl_metrics_matrix_unref);
+  self->matrix = sl_metrics_get_matrix (metrics, &year, SL_PERIOD_MONTH, &error);
+  if (self->matrix == NULL)
+    {
+      g_warning ("Could not compute ROI by month: %s", error->message);
+      return NULL;
+    }
+  self->matrix_year = year;
+  self->matrix_model = model;
+  return self->matrix;
+}
+
+/* The ROI of channel @c in month @p, credited under the filter's model. */
+static void
+matrix_roi (SlChannelsView  *self,
+            SlMetricsMatrix *matrix,
+            GPtrArray       *credits,
+            guint            c,
+            guint            p,
+            SlMetricValue   *out)
+{
+  SlMetricsTotals totals = *sl_metrics_matrix_get_totals (matrix, c, p);
+
+  if (credits != NULL)
+    {
+      g_autoptr(GArray) one = g_array_new (FALSE, FALSE, sizeof (SlMetricsTotals));
+
+      g_array_append_val (one, totals);
+      sl_metrics_table_apply_attribution (one, g_ptr_array_index (credits, p));
+      totals = g_array_index (one, SlMetricsTotals, 0);
+    }
+  sl_metrics_totals_get (&totals, SL_METRIC_ROI, out);
+}
+
+/* Each month's attribution, when revenue is credited under a model. */
+static GPtrArray *
+month_credits (SlChannelsView  *self,
+               SlMetricsMatrix *matrix)
+{
+  GPtrArray *credits;
+
+  if (!sl_view_filter_get_attributed (self->filter))
+    return NULL;
+  credits = g_ptr_array_new_with_free_func ((GDestroyNotify)sl_attribution_result_unref);
+  for (guint p = 0; p < sl_metrics_matrix_get_n_periods (matrix); p++)
+    {
+      g_autoptr(GError) error = NULL;
+      SlAttributionResult *result = sl_attribution_run (sl_workspace_get_database (self->workspace),
+                                                        sl_view_filter_get_model (self->filter),
+                                                        sl_metrics_matrix_get_period (matrix, p), 0, &error);
+
+      if (result == NULL)
+        {
+          g_warning ("Could not credit revenue: %s", error->message);
+          g_ptr_array_unref (credits);
+          return NULL;
+        }
+      g_ptr_array_add (credits, result);
+    }
+  return credits;
+}
+
+static void
+update_heat_map (SlChannelsView *self,
+                 SlMetrics      *metrics,
+                 GPtrArray      *items)
+{
+  SlMetricsMatrix *matrix = get_matrix (self, metrics);
+  g_autoptr(GPtrArray) credits = NULL;
+  guint n_periods;
+
+  if (matrix == NULL)
+    return;
+  credits = month_credits (self, matrix);
+  n_periods = sl_metrics_matrix_get_n_periods (matrix);
+  sl_heat_map_set_size (self->heat_map, items->len, n_periods);
+  for (guint p = 0; p < n_periods; p++)
+    {
+      const SlPeriod *month = sl_metrics_matrix_get_period (matrix, p);
+      g_autofree char *name = sl_calendar_month_name (month->calendar, month->index, NULL);
+
+      sl_heat_map_set_column_label (self->heat_map, p, name);
+    }
+  /* A row per channel line of the table, in the channels' order. */
+  for (guint r = 0; r < items->len; r++)
+    {
+      gint64 id = sl_channel_item_get_channel_id (items->pdata[r]);
+
+      sl_heat_map_set_row_label (self->heat_map, r, sl_channel_item_get_name (items->pdata[r]));
+      for (guint c = 0; c < sl_metrics_matrix_get_n_channels (matrix); c++)
+        {
+          if (sl_metrics_matrix_get_channel_id (matrix, c) != id)
+            continue;
+          for (guint p = 0; p < n_periods; p++)
+            {
+              g_autofree char *text = NULL;
+              SlMetricValue roi;
+              double x;
+
+              matrix_roi (self, matrix, credits, c, p, &roi);
+              text = sl_metric_value_format (&roi, NULL);
+              if (sl_metric_value_to_double (&roi, &x))
+                sl_heat_map_set_value (self->heat_map, r, p, x, text);
+              else
+                sl_heat_map_set_undefined (self->heat_map, r, p, sl_metric_reason_get_label (roi.reason));
+            }
+        }
+    }
+}
+
 static void
 refresh_now (SlChannelsView *self)
 {
@@ -534,6 +665,7 @@ refresh_now (SlChannelsView *self)
 
   set_items (self, items);
   update_total (self, items);
+  update_heat_map (self, metrics, items);
   gtk_stack_set_visible_child_name (self->stack, rows->len > 0 ? "table" : "empty");
 }
 
@@ -571,6 +703,7 @@ sl_channels_view_dispose (GObject *object)
   g_clear_object (&self->sorted);
   g_clear_object (&self->channels);
   g_clear_pointer (&self->items, g_hash_table_unref);
+  g_clear_pointer (&self->matrix, sl_metrics_matrix_unref);
 
   G_OBJECT_CLASS (sl_channels_view_parent_class)->dispose (object);
 }
@@ -597,11 +730,23 @@ sl_channels_view_init (SlChannelsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   build_columns (self);
+  self->heat_map = SL_HEAT_MAP (sl_heat_map_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->heat_map), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("ROI by channel and month"), -1);
+  {
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->heat_map));
+    gtk_box_append (self->heat_box, scroller);
+  }
 }
 
 static void
 workspace_changed_cb (SlChannelsView *self)
 {
+  g_clear_pointer (&self->matrix, sl_metrics_matrix_unref);
   refresh (self);
 }
 
@@ -625,6 +770,7 @@ sl_channels_view_set_context (SlChannelsView *self,
       g_list_store_remove_all (self->channels);
       g_hash_table_remove_all (self->items);
     }
+  g_clear_pointer (&self->matrix, sl_metrics_matrix_unref);
   if (filter != NULL)
     {
       g_signal_connect_object (filter, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
@@ -658,4 +804,11 @@ sl_channels_view_dup_cell_text (SlChannelsView *self,
   item = row_item (row);
   sl_channel_item_get_value (item, metric, &value);
   return sl_metric_value_format (&value, NULL);
+}
+
+SlHeatMap *
+sl_channels_view_get_heat_map (SlChannelsView *self)
+{
+  g_return_val_if_fail (SL_IS_CHANNELS_VIEW (self), NULL);
+  return self->heat_map;
 }

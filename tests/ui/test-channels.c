@@ -199,6 +199,75 @@ test_matches_engine (void)
   g_assert_cmpuint (n, >, 7);
 }
 
+/* The heat map shows each channel's ROI by month as the engine has it:
+ * negative months red, positive green, mirrored right to left. */
+static void
+test_heat_map (void)
+{
+  SlChannelsView *view = sl_window_get_channels_view (window);
+  SlHeatMap *map = sl_channels_view_get_heat_map (view);
+  SlViewFilter *filter = sl_window_get_view_filter (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlWorkspace) workspace = sl_workspace_open (demo_path, &error);
+  g_autoptr(SlMetrics) metrics = NULL;
+  g_autoptr(SlMetricsMatrix) matrix = NULL;
+  guint negatives = 0, positives = 0;
+  graphene_rect_t first, second;
+  SlPeriod year;
+
+  sl_view_filter_set_attribution (filter, FALSE, SL_ATTRIBUTION_LINEAR);
+  sl_ui_test_settle (100);
+  g_assert_no_error (error);
+  metrics = sl_metrics_new (sl_workspace_get_database (workspace));
+  sl_period_init_fiscal_year (&year, SL_CALENDAR_GREGORIAN, 1, DEMO_YEAR);
+  matrix = sl_metrics_get_matrix (metrics, &year, SL_PERIOD_MONTH, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sl_heat_map_get_n_columns (map), ==, 12);
+  g_assert_cmpuint (sl_heat_map_get_n_rows (map), ==, sl_metrics_matrix_get_n_channels (matrix));
+
+  for (guint r = 0; r < sl_heat_map_get_n_rows (map); r++)
+    {
+      guint c = r;  /* rows follow the channels' order, as the matrix */
+
+      for (guint p = 0; p < 12; p++)
+        {
+          g_autofree char *want = NULL;
+          SlMetricValue roi;
+          GdkRGBA color;
+          double x;
+
+          sl_metrics_matrix_get_value (matrix, SL_METRIC_ROI, c, p, &roi);
+          want = sl_metric_value_format (&roi, NULL);
+          g_assert_cmpstr (sl_heat_map_get_cell_text (map, r, p), ==, want);
+          sl_heat_map_get_cell_color (map, r, p, &color);
+          if (!sl_metric_value_to_double (&roi, &x))
+            g_assert_cmpfloat (color.alpha, <, 0.1);
+          else if (x < 0)
+            {
+              g_assert_cmpfloat (color.red, >, color.green);
+              negatives++;
+            }
+          else
+            {
+              g_assert_cmpfloat (color.green, >, color.red);
+              positives++;
+            }
+        }
+    }
+  /* The demo has both seasons. */
+  g_assert_cmpuint (negatives, >, 0);
+  g_assert_cmpuint (positives, >, 0);
+
+  g_assert_true (sl_heat_map_get_cell_area (map, 0, 0, &first));
+  g_assert_true (sl_heat_map_get_cell_area (map, 0, 1, &second));
+  g_assert_cmpfloat (first.origin.x, <, second.origin.x);
+  gtk_widget_set_direction (GTK_WIDGET (map), GTK_TEXT_DIR_RTL);
+  g_assert_true (sl_heat_map_get_cell_area (map, 0, 0, &first));
+  g_assert_true (sl_heat_map_get_cell_area (map, 0, 1, &second));
+  g_assert_cmpfloat (first.origin.x, >, second.origin.x);
+  gtk_widget_set_direction (GTK_WIDGET (map), GTK_TEXT_DIR_NONE);
+}
+
 /* Higher ROI first, undefined ROI last. */
 static void
 test_default_order (void)
@@ -428,6 +497,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/channels/matches-engine", test_matches_engine);
   g_test_add_func ("/ui/channels/default-order", test_default_order);
+  g_test_add_func ("/ui/channels/heat-map", test_heat_map);
   g_test_add_func ("/ui/channels/scope-and-search", test_scope_and_search);
   g_test_add_func ("/ui/channels/state-restored", test_state_restored);
   g_test_add_func ("/ui/channels/cheap-leads", test_cheap_leads);
