@@ -36,6 +36,10 @@ struct _SlChannelsView
   SlMetricsMatrix *matrix;       /* ROI by month of the fiscal year shown, credited */
   SlPeriod         matrix_year;
   int              matrix_model; /* -1: channel of origin */
+  char            *heat_key;     /* what the heat map shows: matrix and rows */
+  GPtrArray       *flags;        /* SlFlag of flags_period; NULL: not checked */
+  SlPeriod         flags_period;
+  guint            flags_idle_id;
   gboolean         stale;        /* changed while hidden */
 };
 
@@ -88,6 +92,46 @@ dup_value_tooltip (SlMetric             metric,
   return g_strdup (description);
 }
 
+/* A figure's label shows @item's value of the metric set on it; its
+ * tooltip is made when asked for (query_value_tooltip). */
+static void
+update_value_label (SlChannelItem *item,
+                    GtkWidget     *label)
+{
+  SlMetric metric = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "metric"));
+  g_autofree char *text = NULL;
+  SlMetricValue value;
+
+  sl_channel_item_get_value (item, metric, &value);
+  text = sl_metric_value_format (&value, NULL);
+  gtk_label_set_label (GTK_LABEL (label), text);
+  if (sl_metric_value_is_defined (&value) && value.num < 0)
+    gtk_widget_add_css_class (label, "error");
+  else
+    gtk_widget_remove_css_class (label, "error");
+}
+
+static gboolean
+query_value_tooltip (GtkWidget  *label,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard,
+                     GtkTooltip *tooltip,
+                     gpointer    user_data)
+{
+  SlChannelItem *item = g_object_get_data (G_OBJECT (label), "item");
+  SlMetric metric = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "metric"));
+  g_autofree char *text = NULL;
+  SlMetricValue value;
+
+  if (item == NULL)
+    return FALSE;
+  sl_channel_item_get_value (item, metric, &value);
+  text = dup_value_tooltip (metric, &value);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_value_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
@@ -97,28 +141,9 @@ setup_value_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (query_value_tooltip), NULL);
   gtk_list_item_set_child (list_item, label);
-}
-
-/* A figure's label shows @item's value of the metric set on it. */
-static void
-update_value_label (SlChannelItem *item,
-                    GtkWidget     *label)
-{
-  SlMetric metric = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "metric"));
-  g_autofree char *text = NULL;
-  g_autofree char *tooltip = NULL;
-  SlMetricValue value;
-
-  sl_channel_item_get_value (item, metric, &value);
-  text = sl_metric_value_format (&value, NULL);
-  tooltip = dup_value_tooltip (metric, &value);
-  gtk_label_set_label (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, tooltip);
-  if (sl_metric_value_is_defined (&value) && value.num < 0)
-    gtk_widget_add_css_class (label, "error");
-  else
-    gtk_widget_remove_css_class (label, "error");
 }
 
 /* Cells follow their item's ::changed, so new figures for the same
@@ -132,6 +157,7 @@ bind_value_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (list_item);
 
   g_object_set_data (G_OBJECT (label), "metric", user_data);
+  g_object_set_data (G_OBJECT (label), "item", item);
   update_value_label (item, label);
   g_signal_connect_object (item, "changed", G_CALLBACK (update_value_label), label, 0);
 }
@@ -143,6 +169,7 @@ unbind_cb (GtkSignalListItemFactory *factory,
 {
   g_autoptr(SlChannelItem) item = row_item (gtk_list_item_get_item (list_item));
 
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), "item", NULL);
   if (item != NULL)
     g_signal_handlers_disconnect_by_data (item, gtk_list_item_get_child (list_item));
 }
@@ -348,30 +375,68 @@ row_in_scope (const SlMetricsRow *row,
     }
 }
 
+/* The flags of the period, on the channel lines they name. */
 static void
-add_flags (SlChannelsView *self,
-           SlMetrics      *metrics,
-           GHashTable     *by_channel)
+apply_flags (SlChannelsView *self)
 {
-  g_autoptr(GPtrArray) flags = NULL;
-  g_autoptr(GError) error = NULL;
-  SlFlagsOptions options;
-
-  sl_flags_options_init (&options);
-  flags = sl_flags_check (metrics, sl_view_filter_get_period (self->filter), &options, &error);
-  if (flags == NULL)
+  for (guint i = 0; self->flags != NULL && i < self->flags->len; i++)
     {
-      g_warning ("Could not check the flags: %s", error->message);
-      return;
-    }
-  for (guint i = 0; i < flags->len; i++)
-    {
-      const SlFlag *flag = g_ptr_array_index (flags, i);
-      SlChannelItem *item = g_hash_table_lookup (by_channel, &flag->channel_id);
+      const SlFlag *flag = g_ptr_array_index (self->flags, i);
+      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":0", flag->channel_id);
+      SlChannelItem *item = g_hash_table_lookup (self->items, key);
 
       if (item != NULL)
         sl_channel_item_add_flag (item, flag);
     }
+}
+
+/* Flags take a few queries more than the figures: they come in just
+ * after the frame that shows the new figures, and are kept for the
+ * period (a scope, credit or search change needs no new check). */
+static gboolean
+check_flags_cb (gpointer data)
+{
+  SlChannelsView *self = data;
+  g_autoptr(SlMetrics) metrics = NULL;
+  g_autoptr(GError) error = NULL;
+  SlFlagsOptions options;
+  GHashTableIter iter;
+  gpointer item;
+
+  self->flags_idle_id = 0;
+  if (self->workspace == NULL)
+    return G_SOURCE_REMOVE;
+  metrics = sl_metrics_new (sl_workspace_get_database (self->workspace));
+  sl_flags_options_init (&options);
+  self->flags_period = *sl_view_filter_get_period (self->filter);
+  self->flags = sl_flags_check (metrics, &self->flags_period, &options, &error);
+  if (self->flags == NULL)
+    {
+      g_warning ("Could not check the flags: %s", error->message);
+      return G_SOURCE_REMOVE;
+    }
+  apply_flags (self);
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, NULL, &item))
+    if (sl_channel_item_get_flags_text (item) != NULL)
+      sl_channel_item_changed (item);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+update_flags (SlChannelsView *self)
+{
+  const SlPeriod *period = sl_view_filter_get_period (self->filter);
+
+  if (self->flags != NULL && sl_period_equal (period, &self->flags_period) &&
+      period->kind == self->flags_period.kind)
+    {
+      apply_flags (self);
+      return;
+    }
+  g_clear_pointer (&self->flags, g_ptr_array_unref);
+  if (self->flags_idle_id == 0)
+    self->flags_idle_id = g_idle_add_full (G_PRIORITY_LOW, check_flags_cb, self, NULL);
 }
 
 /* The item of line @row, the same object from one refresh to the next
@@ -418,8 +483,7 @@ keep_channel (SlChannelItem  *channel,
 static void
 fill_items (SlChannelsView *self,
             GArray         *rows,
-            GPtrArray      *items,
-            GHashTable     *by_channel)
+            GPtrArray      *items)
 {
   g_autoptr(GPtrArray) children = g_ptr_array_new ();
   SlChannelItem *channel = NULL;
@@ -440,13 +504,32 @@ fill_items (SlChannelsView *self,
           keep_channel (channel, channel_matches, children, &scope, items);
           channel = item;
           channel_matches = sl_view_filter_matches (self->filter, sl_channel_item_get_name (channel));
-          g_hash_table_insert (by_channel, &row->channel_id, g_object_ref (channel));
         }
       else if (channel != NULL &&
                (channel_matches || sl_view_filter_matches (self->filter, sl_channel_item_get_name (item))))
         g_ptr_array_add (children, item);
     }
   keep_channel (channel, channel_matches, children, &scope, items);
+}
+
+/* Whether the lines shown are still in the order of the sort model's
+ * sorter after new figures; resorting moves rows, so it is avoided. */
+static gboolean
+lines_in_order (SlChannelsView *self)
+{
+  GListModel *lines = G_LIST_MODEL (self->sorted);
+  GtkSorter *sorter = gtk_sort_list_model_get_sorter (self->sorted);
+  guint n = g_list_model_get_n_items (lines);
+
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(GObject) a = g_list_model_get_item (lines, i - 1);
+      g_autoptr(GObject) b = g_list_model_get_item (lines, i);
+
+      if (gtk_sorter_compare (sorter, a, b) == GTK_ORDERING_LARGER)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* Replaces the lines when they are not the same objects in the same
@@ -473,7 +556,8 @@ set_items (SlChannelsView *self,
   g_hash_table_iter_init (&iter, self->items);
   while (g_hash_table_iter_next (&iter, NULL, &item))
     sl_channel_item_changed (item);
-  gtk_sorter_changed (self->result_sorter, GTK_SORTER_CHANGE_DIFFERENT);
+  if (!lines_in_order (self))
+    gtk_sorter_changed (self->result_sorter, GTK_SORTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -525,6 +609,7 @@ get_matrix (SlChannelsView *self,
     return self->matrix;
 
   g_clear_pointer (&self->matrix, sl_metrics_matrix_unref);
+  g_clear_pointer (&self->heat_key, g_free);
   self->matrix = sl_metrics_get_matrix (metrics, &year, SL_PERIOD_MONTH, &error);
   if (self->matrix == NULL)
     {
@@ -593,10 +678,21 @@ update_heat_map (SlChannelsView *self,
 {
   SlMetricsMatrix *matrix = get_matrix (self, metrics);
   g_autoptr(GPtrArray) credits = NULL;
+  g_autoptr(GString) key = NULL;
   guint n_periods;
 
   if (matrix == NULL)
     return;
+  /* The same matrix and the same rows: nothing to redo. */
+  key = g_string_new (NULL);
+  g_string_append_printf (key, "%p", matrix);
+  for (guint r = 0; r < items->len; r++)
+    g_string_append_printf (key, ":%" G_GINT64_FORMAT, sl_channel_item_get_channel_id (items->pdata[r]));
+  if (g_strcmp0 (key->str, self->heat_key) == 0)
+    return;
+  g_free (self->heat_key);
+  self->heat_key = g_string_free (g_steal_pointer (&key), FALSE);
+
   credits = month_credits (self, matrix);
   n_periods = sl_metrics_matrix_get_n_periods (matrix);
   sl_heat_map_set_size (self->heat_map, items->len, n_periods);
@@ -640,7 +736,6 @@ refresh_now (SlChannelsView *self)
   g_autoptr(SlMetrics) metrics = NULL;
   g_autoptr(GArray) rows = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) by_channel = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
   g_autoptr(GError) error = NULL;
   SlAttributionModel model;
 
@@ -660,8 +755,8 @@ refresh_now (SlChannelsView *self)
       g_warning ("Could not compute the channel figures: %s", error->message);
       rows = g_array_new (FALSE, TRUE, sizeof (SlMetricsRow));
     }
-  fill_items (self, rows, items, by_channel);
-  add_flags (self, metrics, by_channel);
+  fill_items (self, rows, items);
+  update_flags (self);
 
   set_items (self, items);
   update_total (self, items);
@@ -704,6 +799,7 @@ sl_channels_view_dispose (GObject *object)
   g_clear_object (&self->channels);
   g_clear_pointer (&self->items, g_hash_table_unref);
   g_clear_pointer (&self->matrix, sl_metrics_matrix_unref);
+  g_clear_pointer (&self->heat_key, g_free);
 
   G_OBJECT_CLASS (sl_channels_view_parent_class)->dispose (object);
 }
@@ -746,7 +842,9 @@ sl_channels_view_init (SlChannelsView *self)
 static void
 workspace_changed_cb (SlChannelsView *self)
 {
+  g_clear_pointer (&self->flags, g_ptr_array_unref);
   g_clear_pointer (&self->matrix, sl_metrics_matrix_unref);
+  g_clear_pointer (&self->heat_key, g_free);
   refresh (self);
 }
 
@@ -771,6 +869,9 @@ sl_channels_view_set_context (SlChannelsView *self,
       g_hash_table_remove_all (self->items);
     }
   g_clear_pointer (&self->matrix, sl_metrics_matrix_unref);
+  g_clear_pointer (&self->heat_key, g_free);
+  g_clear_pointer (&self->flags, g_ptr_array_unref);
+  g_clear_handle_id (&self->flags_idle_id, g_source_remove);
   if (filter != NULL)
     {
       g_signal_connect_object (filter, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);

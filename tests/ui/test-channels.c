@@ -19,6 +19,7 @@
 #include "sl-application.h"
 #include "sl-channel-item.h"
 #include "sl-demo.h"
+#include "sl-flags.h"
 #include "sl-importer.h"
 #include "sl-test-utils.h"
 #include "sl-ui-test-utils.h"
@@ -268,6 +269,49 @@ test_heat_map (void)
   gtk_widget_set_direction (GTK_WIDGET (map), GTK_TEXT_DIR_NONE);
 }
 
+/* Every channel the engine flags for the period carries its flags. */
+static void
+test_flags (void)
+{
+  SlViewFilter *filter = sl_window_get_view_filter (window);
+  GListModel *lines = sl_channels_view_get_rows (sl_window_get_channels_view (window));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlWorkspace) workspace = sl_workspace_open (demo_path, &error);
+  g_autoptr(SlMetrics) metrics = NULL;
+  g_autoptr(GPtrArray) flags = NULL;
+  g_autoptr(GHashTable) flagged = g_hash_table_new (g_int64_hash, g_int64_equal);
+  SlFlagsOptions options;
+  guint n_shown = 0;
+
+  g_assert_no_error (error);
+  metrics = sl_metrics_new (sl_workspace_get_database (workspace));
+  sl_flags_options_init (&options);
+  flags = sl_flags_check (metrics, sl_view_filter_get_period (filter), &options, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < flags->len; i++)
+    {
+      SlFlag *flag = g_ptr_array_index (flags, i);
+
+      if (flag->channel_id != 0)
+        g_hash_table_add (flagged, &flag->channel_id);
+    }
+  g_assert_cmpuint (g_hash_table_size (flagged), >, 0);
+
+  sl_ui_test_settle (300);
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(SlChannelItem) item = line_item (lines, i);
+      gint64 id = sl_channel_item_get_channel_id (item);
+
+      if (sl_channel_item_get_campaign_id (item) != 0)
+        continue;
+      g_assert_cmpint (sl_channel_item_get_flags_text (item) != NULL, ==,
+                       g_hash_table_contains (flagged, &id));
+      n_shown += sl_channel_item_get_flags_text (item) != NULL;
+    }
+  g_assert_cmpuint (n_shown, ==, g_hash_table_size (flagged));
+}
+
 /* Higher ROI first, undefined ROI last. */
 static void
 test_default_order (void)
@@ -498,6 +542,7 @@ main (int   argc,
   g_test_add_func ("/ui/channels/matches-engine", test_matches_engine);
   g_test_add_func ("/ui/channels/default-order", test_default_order);
   g_test_add_func ("/ui/channels/heat-map", test_heat_map);
+  g_test_add_func ("/ui/channels/flags", test_flags);
   g_test_add_func ("/ui/channels/scope-and-search", test_scope_and_search);
   g_test_add_func ("/ui/channels/state-restored", test_state_restored);
   g_test_add_func ("/ui/channels/cheap-leads", test_cheap_leads);
