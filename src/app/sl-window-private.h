@@ -9,6 +9,7 @@
 
 #include "sl-channels-view.h"
 #include "sl-filter-bar.h"
+#include "sl-funnel-view.h"
 #include "sl-window.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,7 @@ struct _SlWindow
   SlPlanView           *plan_view;
   SlImportsView        *imports_view;
   SlChannelsView       *channels_view;
+  SlFunnelView         *funnel_view;
   SlFilterBar          *filter_bar;
   SlFilterBar          *filter_bar_narrow;
   GtkWidget            *filter_toolbar;

@@ -407,6 +407,13 @@ sl_window_get_channels_view (SlWindow *self)
   return self->channels_view;
 }
 
+SlFunnelView *
+sl_window_get_funnel_view (SlWindow *self)
+{
+  g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+  return self->funnel_view;
+}
+
 SlViewFilter *
 sl_window_get_view_filter (SlWindow *self)
 {

@@ -1,4 +1,4 @@
-/* test-channels.c
+/* test-views.c
  *
  * Copyright 2026 The Sunlight authors
  *
@@ -20,6 +20,8 @@
 #include "sl-channel-item.h"
 #include "sl-demo.h"
 #include "sl-flags.h"
+#include "sl-funnel.h"
+#include "sl-leak.h"
 #include "sl-importer.h"
 #include "sl-test-utils.h"
 #include "sl-ui-test-utils.h"
@@ -476,6 +478,108 @@ test_cheap_leads (void)
   }
 }
 
+static void save_screenshot (const char *name);
+
+/* The stages table shows the engine's funnel for the period and scope. */
+static void
+check_funnel_matches_engine (void)
+{
+  SlFunnelView *view = sl_window_get_funnel_view (window);
+  SlViewFilter *filter = sl_window_get_view_filter (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlWorkspace) workspace = sl_workspace_open (demo_path, &error);
+  g_autoptr(SlMetrics) metrics = NULL;
+  g_autoptr(SlFunnel) funnel = NULL;
+  SlScope scope;
+
+  g_assert_no_error (error);
+  metrics = sl_metrics_new (sl_workspace_get_database (workspace));
+  sl_view_filter_get_scope (filter, &scope);
+  funnel = sl_funnel_compute (metrics, sl_view_filter_get_period (filter), &scope, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (funnel->n_steps, >=, 5);
+  for (guint i = 0; i < funnel->n_steps; i++)
+    {
+      const SlFunnelStep *step = &funnel->steps[i];
+      const SlMetricValue *values[] = { &step->conversion, &step->days, &step->cost, &step->value };
+      g_autofree char *volume = sl_number_format ((double)step->volume, 0, NULL);
+
+      g_assert_cmpstr (sl_funnel_view_get_stage_text (view, i, 1), ==, volume);
+      for (guint k = 0; k < G_N_ELEMENTS (values); k++)
+        {
+          g_autofree char *want = NULL;
+
+          if (values[k]->reason == SL_METRIC_REASON_NOT_COMPUTED)
+            {
+              g_assert_null (sl_funnel_view_get_stage_text (view, i, k + 2));
+              continue;
+            }
+          want = sl_metric_value_format (values[k], NULL);
+          g_assert_cmpstr (sl_funnel_view_get_stage_text (view, i, k + 2), ==, want);
+        }
+    }
+  g_assert_null (sl_funnel_view_get_stage_text (view, funnel->n_steps, 1));
+}
+
+static void
+test_funnel (void)
+{
+  SlViewFilter *filter;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlWorkspace) workspace = sl_workspace_open (demo_path, &error);
+  g_autoptr(SlMetrics) metrics = NULL;
+  SlPeriod year;
+  g_autoptr(GArray) months = NULL;
+  gboolean found_leak = FALSE;
+
+  open_window (demo_path, 1280);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "funnel");
+  sl_ui_test_settle (200);
+  g_assert_cmpstr (sl_window_get_view (window), ==, "funnel");
+  filter = sl_window_get_view_filter (window);
+  sl_view_filter_set_scope (filter, &SL_SCOPE_INIT_WORKSPACE);
+  sl_period_init_fiscal_year (&year, SL_CALENDAR_GREGORIAN, 1, DEMO_YEAR);
+  sl_view_filter_set_period (filter, &year);
+  sl_ui_test_settle (100);
+  check_funnel_matches_engine ();
+
+  sl_view_filter_set_scope (filter, &SL_SCOPE_INIT_CHANNEL (2));
+  sl_ui_test_settle (100);
+  check_funnel_matches_engine ();
+  sl_view_filter_set_scope (filter, &SL_SCOPE_INIT_WORKSPACE);
+
+  /* A month where the engine finds a leak lists it with its rates. */
+  g_assert_no_error (error);
+  metrics = sl_metrics_new (sl_workspace_get_database (workspace));
+  months = sl_period_split (&year, SL_PERIOD_MONTH);
+  for (guint m = 3; m < 10 && !found_leak; m++)
+    {
+      const SlPeriod *month = &g_array_index (months, SlPeriod, m);
+      g_autoptr(GArray) leaks = sl_leak_find (metrics, month, SL_LEAK_DEFAULT_MARGIN_BP, &error);
+      g_autofree char *text = NULL;
+
+      g_assert_no_error (error);
+      sl_view_filter_set_period (filter, month);
+      sl_ui_test_settle (100);
+      check_funnel_matches_engine ();
+      text = sl_funnel_view_dup_leaks_text (SL_FUNNEL_VIEW (sl_window_get_funnel_view (window)));
+      for (guint i = 0; i < leaks->len; i++)
+        {
+          const SlLeak *leak = &g_array_index (leaks, SlLeak, i);
+          g_autofree char *rate = sl_metric_value_format (&leak->rate, NULL);
+          g_autofree char *baseline = sl_metric_value_format (&leak->baseline, NULL);
+
+          g_assert_nonnull (strstr (text, rate));
+          g_assert_nonnull (strstr (text, baseline));
+          found_leak = TRUE;
+        }
+      if (leaks->len == 0)
+        g_assert_cmpstr (text, ==, "");
+    }
+  g_assert_true (found_leak);
+  save_screenshot ("funnel-wide.png");
+}
+
 static void
 save_screenshot (const char *name)
 {
@@ -547,6 +651,7 @@ main (int   argc,
   g_test_add_func ("/ui/channels/state-restored", test_state_restored);
   g_test_add_func ("/ui/channels/cheap-leads", test_cheap_leads);
   g_test_add_func ("/ui/channels/screenshots", test_screenshots);
+  g_test_add_func ("/ui/funnel/matches-engine", test_funnel);
   status = g_test_run ();
 
   if (window != NULL)
