@@ -41,6 +41,7 @@ struct _SlWindow
   GtkWidget            *filter_toolbar;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
+  GtkWidget            *search_button;
 
   SlWorkspace          *workspace;
   SlViewFilter         *filter;     /* what the analysis views show */

@@ -173,5 +173,6 @@ sl_window_class_add_view_callbacks (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, SlWindow, filter_toolbar);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, search_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
 }

@@ -16,6 +16,7 @@
 #include "sl-attribution-result.h"
 #include "sl-flags.h"
 #include "sl-heat-map.h"
+#include "sl-rtl-scroll.h"
 
 struct _SlChannelsView
 {
@@ -826,6 +827,7 @@ sl_channels_view_init (SlChannelsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   build_columns (self);
+  sl_rtl_scroll_attach (GTK_SCROLLABLE (self->column_view));
   self->heat_map = SL_HEAT_MAP (sl_heat_map_new ());
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->heat_map), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("ROI by channel and month"), -1);
@@ -836,6 +838,7 @@ sl_channels_view_init (SlChannelsView *self)
     gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
     gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->heat_map));
     gtk_box_append (self->heat_box, scroller);
+    sl_rtl_scroll_attach (GTK_SCROLLABLE (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller))));
   }
 }
 

@@ -15,6 +15,7 @@
 #include "sl-funnel.h"
 #include "sl-leak.h"
 #include "sl-metrics-rows.h"
+#include "sl-rtl-scroll.h"
 
 struct _SlFunnelView
 {
@@ -26,6 +27,8 @@ struct _SlFunnelView
   GtkLabel     *velocity_label;
   GtkListBox   *leak_list;
   GtkGrid      *channel_grid;
+  GtkScrolledWindow *stage_scroller;
+  GtkScrolledWindow *channel_scroller;
 
   SlWorkspace  *workspace;
   SlViewFilter *filter;
@@ -372,12 +375,17 @@ sl_funnel_view_class_init (SlFunnelViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlFunnelView, velocity_label);
   gtk_widget_class_bind_template_child (widget_class, SlFunnelView, leak_list);
   gtk_widget_class_bind_template_child (widget_class, SlFunnelView, channel_grid);
+  gtk_widget_class_bind_template_child (widget_class, SlFunnelView, stage_scroller);
+  gtk_widget_class_bind_template_child (widget_class, SlFunnelView, channel_scroller);
 }
 
 static void
 sl_funnel_view_init (SlFunnelView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Wide tables in a narrow window start at their start, also right to left. */
+  sl_rtl_scroll_attach (GTK_SCROLLABLE (gtk_scrolled_window_get_child (self->stage_scroller)));
+  sl_rtl_scroll_attach (GTK_SCROLLABLE (gtk_scrolled_window_get_child (self->channel_scroller)));
 }
 
 static void
