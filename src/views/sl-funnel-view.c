@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-funnel-chart.h"
 #include "sl-funnel-view.h"
 #include "sl-funnel.h"
 #include "sl-leak.h"
@@ -29,6 +30,7 @@ struct _SlFunnelView
   GtkGrid      *channel_grid;
   GtkScrolledWindow *stage_scroller;
   GtkScrolledWindow *channel_scroller;
+  SlFunnelChart *chart;
 
   SlWorkspace  *workspace;
   SlViewFilter *filter;
@@ -181,26 +183,18 @@ scope_channel (SlFunnelView  *self,
   return campaign != NULL ? sl_campaign_get_channel_id (campaign) : 0;
 }
 
+/* The leaks of the scope's channel, or of every channel. */
 static void
 fill_leaks (SlFunnelView *self,
-            SlMetrics    *metrics)
+            GArray       *leaks,
+            gint64        channel_id)
 {
-  const SlPeriod *period = sl_view_filter_get_period (self->filter);
-  g_autoptr(GArray) leaks = NULL;
-  g_autoptr(GError) error = NULL;
   GtkWidget *row;
-  SlScope scope;
-  gint64 channel_id;
   guint shown = 0;
 
   while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->leak_list))) != NULL)
     gtk_list_box_remove (self->leak_list, row);
 
-  sl_view_filter_get_scope (self->filter, &scope);
-  channel_id = scope_channel (self, &scope);
-  leaks = sl_leak_find (metrics, period, SL_LEAK_DEFAULT_MARGIN_BP, &error);
-  if (leaks == NULL)
-    g_warning ("Could not look for leaks: %s", error->message);
   for (guint i = 0; leaks != NULL && i < leaks->len; i++)
     {
       const SlLeak *leak = &g_array_index (leaks, SlLeak, i);
@@ -296,13 +290,79 @@ fill_channels (SlFunnelView *self,
     }
 }
 
+/* Does the step from @stage leak, for the chart's scope (the whole
+ * workspace, or the scope's channel)? */
+static const SlLeak *
+find_leak (GArray        *leaks,
+           gint64         channel_id,
+           SlFunnelStage  stage)
+{
+  for (guint i = 0; leaks != NULL && i < leaks->len; i++)
+    {
+      const SlLeak *leak = &g_array_index (leaks, SlLeak, i);
+
+      if (leak->channel_id == channel_id && leak->from == stage)
+        return leak;
+    }
+  return NULL;
+}
+
+/* The funnel from leads to won: what marketing hands to sales. */
+static void
+fill_chart (SlFunnelView   *self,
+            const SlFunnel *funnel,
+            GArray         *leaks,
+            gint64          channel_id)
+{
+  guint first = 0, n;
+
+  while (first < funnel->n_steps && funnel->steps[first].stage < SL_FUNNEL_LEAD)
+    first++;
+  n = funnel->n_steps - first;
+  sl_funnel_chart_set_n_stages (self->chart, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const SlFunnelStep *step = &funnel->steps[first + i];
+      g_autofree char *volume = sl_number_format ((double)step->volume, 0, NULL);
+      g_autofree char *conversion = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *tooltip = NULL;
+      const SlLeak *leak;
+
+      sl_funnel_chart_set_stage (self->chart, i, stage_short_name (step->stage), (double)step->volume, volume);
+      if (i + 1 == n)
+        break;
+      conversion = sl_metric_value_format (&step->conversion, NULL);
+      if (sl_metric_value_is_defined (&funnel->steps[first + i + 1].days))
+        {
+          g_autofree char *days = sl_metric_value_format (&funnel->steps[first + i + 1].days, NULL);
+
+          /* Translators: a share moving to the next stage, and the median days it takes */
+          text = g_strdup_printf (_("↓ %s in %s"), conversion, days);
+        }
+      else
+        text = g_strdup_printf ("↓ %s", conversion);
+      leak = find_leak (leaks, channel_id, step->stage);
+      if (leak != NULL)
+        {
+          g_autofree char *baseline = sl_metric_value_format (&leak->baseline, NULL);
+
+          /* Translators: a conversion rate's baseline, when the rate fell below it */
+          tooltip = g_strdup_printf (_("Below its baseline of %s"), baseline);
+        }
+      sl_funnel_chart_set_step (self->chart, i, text, tooltip, leak != NULL);
+    }
+}
+
 static void
 refresh_now (SlFunnelView *self)
 {
   g_autoptr(SlMetrics) metrics = NULL;
   g_autoptr(SlFunnel) funnel = NULL;
+  g_autoptr(GArray) leaks = NULL;
   g_autoptr(GError) error = NULL;
   SlScope scope;
+  gint64 channel_id;
 
   if (self->workspace == NULL)
     return;
@@ -315,9 +375,17 @@ refresh_now (SlFunnelView *self)
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
+  leaks = sl_leak_find (metrics, sl_view_filter_get_period (self->filter), SL_LEAK_DEFAULT_MARGIN_BP, &error);
+  if (leaks == NULL)
+    {
+      g_warning ("Could not look for leaks: %s", error->message);
+      g_clear_error (&error);
+    }
+  channel_id = scope_channel (self, &scope);
+  fill_chart (self, funnel, leaks, channel_id);
   fill_stages (self, funnel);
   fill_velocity (self, funnel);
-  fill_leaks (self, metrics);
+  fill_leaks (self, leaks, channel_id);
   fill_channels (self, metrics);
   gtk_stack_set_visible_child_name (self->stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (sl_workspace_get_channels (self->workspace))) > 0
@@ -383,6 +451,10 @@ static void
 sl_funnel_view_init (SlFunnelView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->chart = SL_FUNNEL_CHART (sl_funnel_chart_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Funnel from leads to won deals"), -1);
+  gtk_box_append (self->chart_box, GTK_WIDGET (self->chart));
   /* Wide tables in a narrow window start at their start, also right to left. */
   sl_rtl_scroll_attach (GTK_SCROLLABLE (gtk_scrolled_window_get_child (self->stage_scroller)));
   sl_rtl_scroll_attach (GTK_SCROLLABLE (gtk_scrolled_window_get_child (self->channel_scroller)));
@@ -443,4 +515,11 @@ sl_funnel_view_dup_leaks_text (SlFunnelView *self)
       g_string_append_printf (text, "%s: %s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
                               adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
   return g_string_free (text, FALSE);
+}
+
+SlFunnelChart *
+sl_funnel_view_get_chart (SlFunnelView *self)
+{
+  g_return_val_if_fail (SL_IS_FUNNEL_VIEW (self), NULL);
+  return self->chart;
 }

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "sl-funnel-chart.h"
 #include "sl-view-filter.h"
 #include "sl-workspace.h"
 
@@ -32,6 +33,8 @@ void        sl_funnel_view_set_context   (SlFunnelView  *self,
 const char *sl_funnel_view_get_stage_text (SlFunnelView *self,
                                            guint         row,
                                            guint         column);
+/* The funnel chart, for tests. */
+SlFunnelChart *sl_funnel_view_get_chart   (SlFunnelView *self);
 /* The leaks listed (their messages, one per line), for tests. */
 char       *sl_funnel_view_dup_leaks_text (SlFunnelView *self);
 

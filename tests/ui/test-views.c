@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 
 #include "sl-application.h"
 #include "sl-channel-item.h"
@@ -519,6 +520,29 @@ check_funnel_matches_engine (void)
         }
     }
   g_assert_null (sl_funnel_view_get_stage_text (view, funnel->n_steps, 1));
+
+  /* The chart, leads to won: bars as wide as their volumes, in proportion. */
+  {
+    SlFunnelChart *chart = sl_funnel_view_get_chart (view);
+    const SlFunnelStep *lead = sl_funnel_get_step (funnel, SL_FUNNEL_LEAD);
+    graphene_rect_t first;
+
+    g_assert_cmpuint (sl_funnel_chart_get_n_stages (chart), ==, SL_FUNNEL_WON - SL_FUNNEL_LEAD + 1);
+    g_assert_true (sl_funnel_chart_get_stage_area (chart, 0, &first));
+    g_assert_cmpfloat (first.size.width, >, 100);
+    for (SlFunnelStage st = SL_FUNNEL_MQL; st <= SL_FUNNEL_WON; st++)
+      {
+        const SlFunnelStep *step = sl_funnel_get_step (funnel, st);
+        graphene_rect_t area;
+        double want;
+
+        g_assert_true (sl_funnel_chart_get_stage_area (chart, st - SL_FUNNEL_LEAD, &area));
+        want = first.size.width * step->volume / lead->volume;
+        g_assert_cmpfloat (fabs (area.size.width - MAX (want, 4.0)), <, 0.5);
+        /* Centred: the same margin on both sides. */
+        g_assert_cmpfloat (fabs ((area.origin.x + area.size.width / 2) - (first.origin.x + first.size.width / 2)), <, 0.5);
+      }
+  }
 }
 
 static void
@@ -575,6 +599,17 @@ test_funnel (void)
         }
       if (leaks->len == 0)
         g_assert_cmpstr (text, ==, "");
+      /* The chart marks the steps that leak for all channels. */
+      for (SlFunnelStage st = SL_FUNNEL_LEAD; st < SL_FUNNEL_WON; st++)
+        {
+          gboolean leaking = FALSE;
+
+          for (guint i = 0; i < leaks->len; i++)
+            leaking |= g_array_index (leaks, SlLeak, i).channel_id == 0 &&
+                       g_array_index (leaks, SlLeak, i).from == st;
+          g_assert_cmpint (sl_funnel_chart_get_step_leaking (sl_funnel_view_get_chart (sl_window_get_funnel_view (window)),
+                                                             st - SL_FUNNEL_LEAD), ==, leaking);
+        }
     }
   g_assert_true (found_leak);
   save_screenshot ("funnel-wide.png");
