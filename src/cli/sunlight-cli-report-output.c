@@ -62,9 +62,12 @@ static const char * const reason_keys[] = {
   [SL_METRIC_REASON_NO_DEALS] = "no deals",
   [SL_METRIC_REASON_OVERFLOW] = "too large to compute",
   [SL_METRIC_REASON_NOT_COMPUTED] = "not computed",
+  [SL_METRIC_REASON_NO_PLAN] = "no plan",
+  [SL_METRIC_REASON_NO_PREVIOUS] = "no figure before",
+  [SL_METRIC_REASON_PREVIOUS_ZERO] = "zero before",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (reason_keys) == SL_METRIC_REASON_NOT_COMPUTED + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (reason_keys) == SL_METRIC_N_REASONS);
 
 const char *
 report_reason_key (SlMetricReason reason)

@@ -35,7 +35,12 @@ static const char * const reason_labels[] = {
   [SL_METRIC_REASON_NO_DEALS] = N_("no deals"),
   [SL_METRIC_REASON_OVERFLOW] = N_("too large to compute"),
   [SL_METRIC_REASON_NOT_COMPUTED] = N_("not computed"),
+  [SL_METRIC_REASON_NO_PLAN] = N_("no plan"),
+  [SL_METRIC_REASON_NO_PREVIOUS] = N_("no figure before"),
+  [SL_METRIC_REASON_PREVIOUS_ZERO] = N_("zero before"),
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (reason_labels) == SL_METRIC_N_REASONS);
 
 static const char * const basis_labels[] = {
   [SL_METRIC_BASIS_NONE] = NULL,

@@ -47,7 +47,12 @@ typedef enum
   SL_METRIC_REASON_NO_DEALS,              /* a median over no deals */
   SL_METRIC_REASON_OVERFLOW,              /* beyond int64, even reduced */
   SL_METRIC_REASON_NOT_COMPUTED,          /* its inputs were not fetched */
+  SL_METRIC_REASON_NO_PLAN,               /* a share of a plan of 0 */
+  SL_METRIC_REASON_NO_PREVIOUS,           /* a change from an undefined value */
+  SL_METRIC_REASON_PREVIOUS_ZERO,         /* a relative change from 0 */
 } SlMetricReason;
+
+#define SL_METRIC_N_REASONS (SL_METRIC_REASON_PREVIOUS_ZERO + 1)
 
 /* Which formula a metric used, when it has more than one. */
 typedef enum

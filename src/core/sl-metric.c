@@ -129,6 +129,65 @@ static const MetricInfo metrics[SL_METRIC_N_METRICS] = {
 #undef MONEY
 #undef PERCENT
 
+#define NEUTRAL SL_METRIC_DIRECTION_NEUTRAL
+#define HIGHER  SL_METRIC_DIRECTION_HIGHER_IS_BETTER
+#define LOWER   SL_METRIC_DIRECTION_LOWER_IS_BETTER
+
+/* Spend is neither good nor bad by itself: what it buys is. More of
+ * every stage of the funnel is better, fewer lost deals; every cost per
+ * thing, churn and the days to qualify a lead are better lower. */
+static const SlMetricDirection directions[SL_METRIC_N_METRICS] = {
+  [SL_METRIC_SPEND] = NEUTRAL,
+  [SL_METRIC_IMPRESSIONS] = HIGHER,
+  [SL_METRIC_CLICKS] = HIGHER,
+  [SL_METRIC_CONVERSIONS] = HIGHER,
+  [SL_METRIC_LEADS] = HIGHER,
+  [SL_METRIC_MQLS] = HIGHER,
+  [SL_METRIC_SQLS] = HIGHER,
+  [SL_METRIC_OPPORTUNITIES] = HIGHER,
+  [SL_METRIC_NEW_CUSTOMERS] = HIGHER,
+  [SL_METRIC_LOST_DEALS] = LOWER,
+  [SL_METRIC_REVENUE] = HIGHER,
+  [SL_METRIC_GROSS_PROFIT] = HIGHER,
+  [SL_METRIC_AVERAGE_DEAL_SIZE] = HIGHER,
+  [SL_METRIC_REVENUE_PER_LEAD] = HIGHER,
+  [SL_METRIC_PROFIT_MARGIN] = HIGHER,
+  [SL_METRIC_CTR] = HIGHER,
+  [SL_METRIC_CLICK_TO_LEAD] = HIGHER,
+  [SL_METRIC_LEAD_TO_MQL] = HIGHER,
+  [SL_METRIC_MQL_TO_SQL] = HIGHER,
+  [SL_METRIC_SQL_TO_OPPORTUNITY] = HIGHER,
+  [SL_METRIC_OPPORTUNITY_TO_WON] = HIGHER,
+  [SL_METRIC_LEAD_TO_CLIENT] = HIGHER,
+  [SL_METRIC_WIN_RATE] = HIGHER,
+  [SL_METRIC_CPL] = LOWER,
+  [SL_METRIC_COST_PER_MQL] = LOWER,
+  [SL_METRIC_COST_PER_SQL] = LOWER,
+  [SL_METRIC_COST_PER_OPPORTUNITY] = LOWER,
+  [SL_METRIC_COST_PER_ACQUISITION] = LOWER,
+  [SL_METRIC_CAC] = LOWER,
+  [SL_METRIC_NET_REVENUE_MINUS_CAC] = HIGHER,
+  [SL_METRIC_ROI] = HIGHER,
+  [SL_METRIC_BILLED_REVENUE] = HIGHER,
+  [SL_METRIC_EXPANSION_REVENUE] = HIGHER,
+  [SL_METRIC_MRR] = HIGHER,
+  [SL_METRIC_ARR] = HIGHER,
+  [SL_METRIC_ARPA] = HIGHER,
+  [SL_METRIC_RETENTION] = HIGHER,
+  [SL_METRIC_CHURN] = LOWER,
+  [SL_METRIC_MONTHLY_CHURN] = LOWER,
+  [SL_METRIC_CLV] = HIGHER,
+  [SL_METRIC_CLV_CAC] = HIGHER,
+  [SL_METRIC_CLV_OBSERVED] = HIGHER,
+  [SL_METRIC_REVENUE_PER_EMPLOYEE] = HIGHER,
+  [SL_METRIC_REVENUE_PER_REP] = HIGHER,
+  [SL_METRIC_MQL_TO_SQL_DAYS] = LOWER,
+};
+
+#undef NEUTRAL
+#undef HIGHER
+#undef LOWER
+
 const char *
 sl_metric_to_string (SlMetric metric)
 {
@@ -183,4 +242,12 @@ sl_metric_get_parts (SlMetric metric)
   g_return_val_if_fail ((guint)metric < SL_METRIC_N_METRICS, 0);
 
   return metrics[metric].parts;
+}
+
+SlMetricDirection
+sl_metric_get_direction (SlMetric metric)
+{
+  g_return_val_if_fail ((guint)metric < SL_METRIC_N_METRICS, SL_METRIC_DIRECTION_NEUTRAL);
+
+  return directions[metric];
 }

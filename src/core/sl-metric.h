@@ -81,6 +81,15 @@ typedef enum
 
 #define SL_METRICS_PART_ALL ((SlMetricsParts)0x1f)
 
+/* Which way a metric should move: what makes a change good or bad, and
+ * which side of a target meets it. */
+typedef enum
+{
+  SL_METRIC_DIRECTION_NEUTRAL,           /* neither: spend, impressions */
+  SL_METRIC_DIRECTION_HIGHER_IS_BETTER,  /* revenue, ROI, conversion rates */
+  SL_METRIC_DIRECTION_LOWER_IS_BETTER,   /* CAC, CPL, churn, days to SQL */
+} SlMetricDirection;
+
 /* Stable machine names, as key_result.metric and reports use them:
  * "revenue", "cac", "clv-cac", "mql-to-sql-days"… */
 const char     *sl_metric_to_string       (SlMetric   metric);
@@ -93,5 +102,6 @@ const char     *sl_metric_get_label       (SlMetric   metric);
 const char     *sl_metric_get_description (SlMetric   metric);
 SlMetricUnit    sl_metric_get_unit        (SlMetric   metric);
 SlMetricsParts  sl_metric_get_parts       (SlMetric   metric);
+SlMetricDirection sl_metric_get_direction (SlMetric   metric);
 
 G_END_DECLS
