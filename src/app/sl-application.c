@@ -171,6 +171,7 @@ set_accels (GtkApplication *app)
     { "win.import", { "<Control>i", NULL } },
     { "win.show-view::funnel", { "<Control>2", NULL } },
     { "win.show-view::channels", { "<Control>3", NULL } },
+    { "win.show-view::timeline", { "<Control>4", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.help", { "F1", NULL } },
     { "win.filters", { "<Control><Shift>f", NULL } },

@@ -10,6 +10,7 @@
 #include "sl-channels-view.h"
 #include "sl-filter-bar.h"
 #include "sl-funnel-view.h"
+#include "sl-timeline-view.h"
 #include "sl-window.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,7 @@ struct _SlWindow
   SlImportsView        *imports_view;
   SlChannelsView       *channels_view;
   SlFunnelView         *funnel_view;
+  SlTimelineView       *timeline_view;
   SlFilterBar          *filter_bar;
   SlFilterBar          *filter_bar_narrow;
   GtkWidget            *filter_toolbar;

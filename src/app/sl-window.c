@@ -417,6 +417,13 @@ sl_window_get_funnel_view (SlWindow *self)
   return self->funnel_view;
 }
 
+SlTimelineView *
+sl_window_get_timeline_view (SlWindow *self)
+{
+  g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+  return self->timeline_view;
+}
+
 SlViewFilter *
 sl_window_get_view_filter (SlWindow *self)
 {

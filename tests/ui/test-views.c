@@ -23,6 +23,7 @@
 #include "sl-flags.h"
 #include "sl-funnel.h"
 #include "sl-leak.h"
+#include "sl-timeline.h"
 #include "sl-importer.h"
 #include "sl-test-utils.h"
 #include "sl-ui-test-utils.h"
@@ -615,6 +616,113 @@ test_funnel (void)
   save_screenshot ("funnel-wide.png");
 }
 
+static char *
+format_usd (gint64 minor)
+{
+  SlMoney money;
+
+  sl_money_init (&money, minor, "USD");
+  return sl_money_format (&money, NULL);
+}
+
+/* The months table and the chart show the engine's timeline, as of
+ * the same day. */
+static void
+test_timeline (void)
+{
+  SlTimelineView *view;
+  SlTimelineChart *chart;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlWorkspace) workspace = sl_workspace_open (demo_path, &error);
+  g_autoptr(SlMetrics) metrics = NULL;
+  g_autoptr(SlTimeline) timeline = NULL;
+  SlDay as_of = sl_day_from_ymd (DEMO_YEAR, 10, 16);
+  SlPeriod year;
+  guint n, overs = 0;
+  graphene_rect_t biggest = { { 0, 0 }, { 0, 0 } };
+  gint64 biggest_plan = 0;
+
+  open_window (demo_path, 1280);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "timeline");
+  view = sl_window_get_timeline_view (window);
+  sl_timeline_view_set_as_of (view, as_of);
+  sl_view_filter_set_scope (sl_window_get_view_filter (window), &SL_SCOPE_INIT_WORKSPACE);
+  sl_period_init_fiscal_year (&year, SL_CALENDAR_GREGORIAN, 1, DEMO_YEAR);
+  sl_view_filter_set_period (sl_window_get_view_filter (window), &year);
+  sl_ui_test_settle (200);
+  g_assert_cmpstr (sl_window_get_view (window), ==, "timeline");
+
+  g_assert_no_error (error);
+  metrics = sl_metrics_new (sl_workspace_get_database (workspace));
+  timeline = sl_timeline_compute (metrics, &year, as_of, 0, NULL, &error);
+  g_assert_no_error (error);
+  n = sl_timeline_get_n_months (timeline);
+  g_assert_cmpuint (n, ==, 12);
+  chart = sl_timeline_view_get_chart (view);
+  g_assert_cmpuint (sl_timeline_chart_get_n_months (chart), ==, n);
+
+  for (guint m = 0; m <= n; m++)
+    {
+      const SlTimelineCell *cell = sl_timeline_get_cell (timeline, SL_TIMELINE_TOTAL, m < n ? m : SL_TIMELINE_TOTAL);
+      const gint64 amounts[] = { cell->plan_minor, cell->committed_minor, cell->actual_minor,
+                                 cell->forecast_minor, cell->outlook_minor, cell->variance_minor };
+
+      for (guint r = 0; r < G_N_ELEMENTS (amounts); r++)
+        {
+          g_autofree char *want = format_usd (amounts[r]);
+
+          g_assert_cmpstr (sl_timeline_view_get_cell_text (view, r, m), ==, want);
+        }
+      if (m < n)
+        {
+          graphene_rect_t bar;
+          GdkRGBA color;
+
+          g_assert_true (sl_timeline_chart_get_plan_bar (chart, m, &bar));
+          if (cell->plan_minor > biggest_plan)
+            {
+              biggest_plan = cell->plan_minor;
+              biggest = bar;
+            }
+          sl_timeline_chart_get_point_color (chart, m, &color);
+          if (cell->outlook_minor > cell->plan_minor)
+            {
+              g_assert_cmpfloat (color.red, >, color.green);
+              overs++;
+            }
+        }
+    }
+  g_assert_cmpuint (overs, >, 0);
+
+  /* Bars as tall as their plans, in proportion. */
+  for (guint m = 0; m < n; m++)
+    {
+      const SlTimelineCell *cell = sl_timeline_get_cell (timeline, SL_TIMELINE_TOTAL, m);
+      graphene_rect_t bar;
+
+      sl_timeline_chart_get_plan_bar (chart, m, &bar);
+      g_assert_cmpfloat (fabs (bar.size.height - biggest.size.height * cell->plan_minor / biggest_plan), <, 0.5);
+      g_assert_cmpfloat (bar.origin.y + bar.size.height, ==, biggest.origin.y + biggest.size.height);
+    }
+
+  /* Right to left, January is on the right. */
+  {
+    graphene_rect_t jan, feb;
+
+    gtk_widget_set_direction (GTK_WIDGET (chart), GTK_TEXT_DIR_RTL);
+    sl_ui_test_settle (50);
+    sl_timeline_chart_get_plan_bar (chart, 0, &jan);
+    sl_timeline_chart_get_plan_bar (chart, 1, &feb);
+    g_assert_cmpfloat (jan.origin.x, >, feb.origin.x);
+    gtk_widget_set_direction (GTK_WIDGET (chart), GTK_TEXT_DIR_NONE);
+    sl_ui_test_settle (50);
+    sl_timeline_chart_get_plan_bar (chart, 0, &jan);
+    sl_timeline_chart_get_plan_bar (chart, 1, &feb);
+    g_assert_cmpfloat (jan.origin.x, <, feb.origin.x);
+  }
+  save_screenshot ("timeline-wide.png");
+}
+
 static void
 save_screenshot (const char *name)
 {
@@ -687,6 +795,7 @@ main (int   argc,
   g_test_add_func ("/ui/channels/cheap-leads", test_cheap_leads);
   g_test_add_func ("/ui/channels/screenshots", test_screenshots);
   g_test_add_func ("/ui/funnel/matches-engine", test_funnel);
+  g_test_add_func ("/ui/timeline/matches-engine", test_timeline);
   status = g_test_run ();
 
   if (window != NULL)
