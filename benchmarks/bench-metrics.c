@@ -5,10 +5,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Prints how long the metrics engine takes on demo workspaces of 1 M and
- * 10 M spend rows (issue 5): a full channel table for one quarter and a
- * month × channel ROI matrix for the fiscal year, each the best of
- * several warm runs, and how much slower the 10 M workspace is. The
- * engine reads the day rollups, so the ratio should stay near 1.
+ * 10 M spend rows (issue 5): a full channel table for one quarter, a
+ * month × channel ROI matrix for the fiscal year and the fiscal year's
+ * timeline (plan, actual, forecast, outlook, warnings, events), each the
+ * best of several warm runs, and how much slower the 10 M workspace is.
+ * The engine reads the day rollups, so the ratio should stay near 1.
  * SL_BENCH_RUNS sets the runs per figure (default 20).
  */
 
@@ -18,6 +19,7 @@
 
 #include "sl-demo.h"
 #include "sl-metrics.h"
+#include "sl-timeline.h"
 
 #define DEMO_YEAR 2025
 
@@ -25,6 +27,7 @@ typedef struct
 {
   double channel_table_ms;
   double roi_matrix_ms;
+  double timeline_ms;
 } Timings;
 
 static void
@@ -81,6 +84,22 @@ time_roi_matrix (SlMetrics      *metrics,
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
+static double
+time_timeline (SlMetrics      *metrics,
+               const SlPeriod *year)
+{
+  g_autoptr(SlTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  /* As of the day after the demo's "now", October 15. */
+  timeline = sl_timeline_compute (metrics, year, sl_day_from_ymd (DEMO_YEAR, 10, 16), 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sl_timeline_get_n_months (timeline), ==, 12);
+  g_assert_cmpuint (sl_timeline_get_n_actual_months (timeline), ==, 9);
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
 static void
 measure (const char *dir,
          gint64      spend_rows,
@@ -131,6 +150,14 @@ measure (const char *dir,
         if (i > 0)
           out->roi_matrix_ms = MIN (out->roi_matrix_ms, t);
       }
+    out->timeline_ms = G_MAXDOUBLE;
+    for (guint i = 0; i <= runs; i++)
+      {
+        double t = time_timeline (metrics, &year);
+
+        if (i > 0)
+          out->timeline_ms = MIN (out->timeline_ms, t);
+      }
   }
   remove_workspace (path);
 }
@@ -152,10 +179,13 @@ main (int   argc,
   g_rmdir (dir);
 
   ratio = MAX (t10.channel_table_ms / t1.channel_table_ms, t10.roi_matrix_ms / t1.roi_matrix_ms);
+  ratio = MAX (ratio, t10.timeline_ms / t1.timeline_ms);
   g_print ("channel_table_ms_1m=%.2f\n", t1.channel_table_ms);
   g_print ("channel_table_ms_10m=%.2f\n", t10.channel_table_ms);
   g_print ("roi_matrix_ms_1m=%.2f\n", t1.roi_matrix_ms);
   g_print ("roi_matrix_ms_10m=%.2f\n", t10.roi_matrix_ms);
+  g_print ("timeline_ms_1m=%.2f\n", t1.timeline_ms);
+  g_print ("timeline_ms_10m=%.2f\n", t10.timeline_ms);
   g_print ("ratio_10m_1m=%.2f\n", ratio);
   return 0;
 }

@@ -24,7 +24,11 @@ typedef struct
 SlMetricsTotals *sl_metrics_target_lookup   (SlMetricsTarget  *target,
                                              gint64            channel_id);
 
-/* Scoped statements take the scope as ?8 (kind) and ?9 (id). */
+/* Scoped statements take the scope as ?8 (kind) and ?9 (id). For deals
+ * (d) by their campaign (c), whose channel is as rollup_day has it: */
+#define SL_METRICS_DEAL_SCOPE \
+  "(?8 = 0 OR (?8 = 1 AND c.channel_id = ?9) OR (?8 = 2 AND c.id = ?9))"
+
 void             sl_metrics_bind_scope      (SlStatement      *stmt,
                                              const SlScope    *scope);
 gboolean         sl_metrics_read_currency   (SlMetrics        *self,
@@ -61,6 +65,18 @@ gboolean         sl_metrics_fetch_observed  (SlMetrics        *self,
                                              const SlScope    *scope,
                                              SlMetricsTarget  *target,
                                              GError          **error);
+
+/* Adds the twelve FUNNEL sums of columns 1–12 of @stmt (spend …
+ * won gross profit) to @t; the won deals of unknown gross profit (count
+ * and amount) of columns 1–2. */
+void             sl_metrics_add_funnel_columns     (SlStatement      *stmt,
+                                                    SlMetricsTotals  *t);
+void             sl_metrics_add_unknown_gp_columns (SlStatement      *stmt,
+                                                    SlMetricsTotals  *t);
+/* Sets @t's lifecycle count and twice the median of @days (sorted in
+ * place). */
+void             sl_metrics_totals_set_median      (SlMetricsTotals  *t,
+                                                    GArray           *days);
 
 /* First day of the Gregorian month holding @day, and of the next one. */
 SlDay            sl_metrics_month_first     (SlDay             day);

@@ -34,8 +34,7 @@ static const char * const funnel_sql[] = {
 };
 
 /* A campaign's channel, as rollup_day has it. */
-#define DEAL_SCOPE \
-  "(?8 = 0 OR (?8 = 1 AND c.channel_id = ?9) OR (?8 = 2 AND c.id = ?9))"
+#define DEAL_SCOPE SL_METRICS_DEAL_SCOPE
 #define CUSTOMER_SCOPE \
   "(?8 = 0 OR (?8 = 1 AND cu.channel_id = ?9) OR (?8 = 2 AND cu.campaign_id = ?9))"
 
@@ -195,6 +194,13 @@ add_funnel_row (SlStatement     *stmt,
                 SlMetricsTotals *t,
                 gpointer         user_data)
 {
+  sl_metrics_add_funnel_columns (stmt, t);
+}
+
+void
+sl_metrics_add_funnel_columns (SlStatement     *stmt,
+                               SlMetricsTotals *t)
+{
   t->spend_minor += sqlite3_column_int64 (stmt, 1);
   t->impressions += sqlite3_column_int64 (stmt, 2);
   t->clicks += sqlite3_column_int64 (stmt, 3);
@@ -213,6 +219,13 @@ static void
 add_unknown_gp_row (SlStatement     *stmt,
                     SlMetricsTotals *t,
                     gpointer         user_data)
+{
+  sl_metrics_add_unknown_gp_columns (stmt, t);
+}
+
+void
+sl_metrics_add_unknown_gp_columns (SlStatement     *stmt,
+                                   SlMetricsTotals *t)
 {
   t->won_unknown_gp += sqlite3_column_int64 (stmt, 1);
   t->won_unknown_gp_minor += sqlite3_column_int64 (stmt, 2);
@@ -404,15 +417,23 @@ sl_metrics_fetch_lifecycle (SlMetrics        *self,
 
   g_hash_table_iter_init (&iter, days);
   while (g_hash_table_iter_next (&iter, (gpointer *)&t, (gpointer *)&list))
-    {
-      guint n = list->len;
-
-      g_array_sort (list, compare_int64);
-      t->lifecycle_deals = n;
-      t->lifecycle_median_x2 = n % 2 == 1 ? 2 * g_array_index (list, gint64, n / 2)
-                                          : g_array_index (list, gint64, n / 2 - 1) + g_array_index (list, gint64, n / 2);
-    }
+    sl_metrics_totals_set_median (t, list);
   return TRUE;
+}
+
+void
+sl_metrics_totals_set_median (SlMetricsTotals *t,
+                              GArray          *days)
+{
+  guint n = days->len;
+
+  g_array_sort (days, compare_int64);
+  t->lifecycle_deals = n;
+  if (n == 0)
+    t->lifecycle_median_x2 = 0;
+  else
+    t->lifecycle_median_x2 = n % 2 == 1 ? 2 * g_array_index (days, gint64, n / 2)
+                                        : g_array_index (days, gint64, n / 2 - 1) + g_array_index (days, gint64, n / 2);
 }
 
 /* Headcount (a single scope) and observed CLV. */

@@ -92,6 +92,19 @@ GArray        *sl_metrics_channel_table      (SlMetrics            *self,
 void           sl_metrics_table_apply_attribution (GArray              *table,
                                                    SlAttributionResult *attribution);
 
+/* A trend: the totals of @scope for each period of @kind covering
+ * @period (sl_period_split(): twelve months into their months), of the
+ * @parts asked for. FUNNEL and LIFECYCLE take one pass each over the
+ * whole range, grouped by day and bucketed in C; CUSTOMERS, HEADCOUNT
+ * and OBSERVED_CLV are fetched part by part. Returns a GArray of
+ * SlMetricsTotals, one per part, in order. */
+GArray        *sl_metrics_get_series         (SlMetrics            *self,
+                                              const SlPeriod       *period,
+                                              SlPeriodKind          kind,
+                                              const SlScope        *scope,
+                                              SlMetricsParts        parts,
+                                              GError              **error);
+
 /* Periods × channels of FUNNEL totals: @period split into periods of
  * @kind (a fiscal year into months: the month × channel ROI matrix), in
  * one pass over the rollups. */
