@@ -10,6 +10,7 @@
 #include "sl-channels-view.h"
 #include "sl-filter-bar.h"
 #include "sl-funnel-view.h"
+#include "sl-overview-view.h"
 #include "sl-timeline-view.h"
 #include "sl-window.h"
 
@@ -37,6 +38,7 @@ struct _SlWindow
   SlImportsView        *imports_view;
   SlChannelsView       *channels_view;
   SlFunnelView         *funnel_view;
+  SlOverviewView       *overview_view;
   SlTimelineView       *timeline_view;
   SlFilterBar          *filter_bar;
   SlFilterBar          *filter_bar_narrow;

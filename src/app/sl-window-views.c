@@ -149,6 +149,7 @@ sl_window_views_set_workspace (SlWindow    *self,
   sl_filter_bar_set_context (self->filter_bar_narrow, workspace, self->filter);
   sl_channels_view_set_context (self->channels_view, workspace, self->filter);
   sl_funnel_view_set_context (self->funnel_view, workspace, self->filter);
+  sl_overview_view_set_context (self->overview_view, workspace, self->filter);
   sl_timeline_view_set_context (self->timeline_view, workspace, self->filter);
 }
 
@@ -166,10 +167,12 @@ sl_window_class_add_view_callbacks (GtkWidgetClass *widget_class)
   g_type_ensure (SL_TYPE_FILTER_BAR);
   g_type_ensure (SL_TYPE_CHANNELS_VIEW);
   g_type_ensure (SL_TYPE_FUNNEL_VIEW);
+  g_type_ensure (SL_TYPE_OVERVIEW_VIEW);
   g_type_ensure (SL_TYPE_TIMELINE_VIEW);
 
   gtk_widget_class_bind_template_child (widget_class, SlWindow, channels_view);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, funnel_view);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, overview_view);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, filter_bar_narrow);

@@ -424,6 +424,13 @@ sl_window_get_timeline_view (SlWindow *self)
   return self->timeline_view;
 }
 
+SlOverviewView *
+sl_window_get_overview_view (SlWindow *self)
+{
+  g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+  return self->overview_view;
+}
+
 SlViewFilter *
 sl_window_get_view_filter (SlWindow *self)
 {

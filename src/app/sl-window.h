@@ -12,6 +12,7 @@
 #include "sl-application.h"
 #include "sl-channels-view.h"
 #include "sl-funnel-view.h"
+#include "sl-overview-view.h"
 #include "sl-timeline-view.h"
 #include "sl-imports-view.h"
 #include "sl-plan-view.h"
@@ -39,6 +40,7 @@ SlPlanView     *sl_window_get_plan_view       (SlWindow       *self);
 SlImportsView  *sl_window_get_imports_view    (SlWindow       *self);
 SlChannelsView *sl_window_get_channels_view   (SlWindow       *self);
 SlFunnelView   *sl_window_get_funnel_view     (SlWindow       *self);
+SlOverviewView *sl_window_get_overview_view   (SlWindow       *self);
 SlTimelineView *sl_window_get_timeline_view   (SlWindow       *self);
 /* What the analysis views show; NULL without a workspace. */
 SlViewFilter   *sl_window_get_view_filter     (SlWindow       *self);

@@ -37,6 +37,8 @@ add_label (SlKpiCard  *self,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* Narrow enough for four cards a line in a wide window. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   gtk_box_append (GTK_BOX (self->box), label);

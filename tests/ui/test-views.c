@@ -22,7 +22,9 @@
 #include "sl-demo.h"
 #include "sl-flags.h"
 #include "sl-funnel.h"
+#include "sl-kpi-card.h"
 #include "sl-leak.h"
+#include "sl-overview.h"
 #include "sl-timeline.h"
 #include "sl-importer.h"
 #include "sl-test-utils.h"
@@ -723,6 +725,66 @@ test_timeline (void)
   save_screenshot ("timeline-wide.png");
 }
 
+/* A card per KPI with the engine's value, change verdict and goal;
+ * the engine's flags listed. */
+static void
+test_overview (void)
+{
+  SlOverviewView *view;
+  SlViewFilter *filter;
+  GPtrArray *cards;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlWorkspace) workspace = sl_workspace_open (demo_path, &error);
+  g_autoptr(SlMetrics) metrics = NULL;
+  g_autoptr(SlOverview) overview = NULL;
+  SlFlagsOptions options;
+  SlScope scope;
+
+  open_window (demo_path, 1280);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "overview");
+  filter = sl_window_get_view_filter (window);
+  sl_view_filter_set_scope (filter, &SL_SCOPE_INIT_WORKSPACE);
+  sl_view_filter_set_attribution (filter, FALSE, SL_ATTRIBUTION_LINEAR);
+  sl_view_filter_set_period_kind (filter, SL_PERIOD_QUARTER, sl_day_from_ymd (DEMO_YEAR, 8, 1));
+  sl_ui_test_settle (200);
+  g_assert_cmpstr (sl_window_get_view (window), ==, "overview");
+  view = sl_window_get_overview_view (window);
+
+  g_assert_no_error (error);
+  metrics = sl_metrics_new (sl_workspace_get_database (workspace));
+  sl_flags_options_init (&options);
+  sl_view_filter_get_scope (filter, &scope);
+  overview = sl_overview_compute (metrics, sl_view_filter_get_period (filter), &scope, NULL, &options, &error);
+  g_assert_no_error (error);
+
+  cards = sl_overview_view_get_cards (view);
+  g_assert_cmpuint (cards->len, ==, sl_overview_get_n_kpis (overview));
+  g_assert_cmpuint (cards->len, >, 3);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      const SlKpiSummary *kpi = sl_overview_get_kpi (overview, i);
+      SlKpiCard *card = g_ptr_array_index (cards, i);
+      g_autofree char *value = sl_metric_value_format (&kpi->value, NULL);
+      SlKpiCardTone tone = sl_kpi_card_get_change (card);
+
+      g_assert_cmpstr (sl_kpi_card_get_value_text (card), ==, value);
+      g_assert_cmpint (tone == SL_KPI_CARD_GOOD, ==, kpi->verdict == SL_KPI_CHANGE_GOOD);
+      g_assert_cmpint (tone == SL_KPI_CARD_BAD, ==, kpi->verdict == SL_KPI_CHANGE_BAD);
+      g_assert_cmpint (sl_kpi_card_get_goal (card) == SL_KPI_CARD_GOOD, ==, kpi->goal_status == SL_KPI_GOAL_MET);
+      g_assert_cmpint (sl_kpi_card_get_goal (card) == SL_KPI_CARD_BAD, ==, kpi->goal_status == SL_KPI_GOAL_BEHIND);
+      if (sl_metric_value_is_defined (&kpi->change))
+        {
+          g_autofree char *change = sl_metric_value_format (&kpi->change, NULL);
+
+          g_assert_nonnull (strstr (sl_kpi_card_get_change_text (card), change));
+        }
+      g_assert_cmpuint (sl_sparkline_get_n_values (sl_kpi_card_get_sparkline (card)), ==,
+                        kpi->trend != NULL ? kpi->trend->len : 0);
+    }
+  g_assert_cmpuint (sl_overview_view_get_n_flags (view), ==, sl_overview_get_flags (overview)->len);
+  save_screenshot ("overview-wide.png");
+}
+
 static void
 save_screenshot (const char *name)
 {
@@ -796,6 +858,7 @@ main (int   argc,
   g_test_add_func ("/ui/channels/screenshots", test_screenshots);
   g_test_add_func ("/ui/funnel/matches-engine", test_funnel);
   g_test_add_func ("/ui/timeline/matches-engine", test_timeline);
+  g_test_add_func ("/ui/overview/matches-engine", test_overview);
   status = g_test_run ();
 
   if (window != NULL)
