@@ -274,9 +274,19 @@ draw_axis (SlTimelineChart *self,
                  rtl ? self->plot_x + self->plot_width + AXIS_GAP : self->plot_x - AXIS_GAP, y,
                  rtl ? 0.0 : 1.0, &dim);
     }
-  for (guint i = 0; i < self->months->len; i++)
-    draw_text (self, snapshot, get_month (self, i)->label, x_at (self, i + 0.5),
-               self->plot_y + self->plot_height + BOTTOM_MARGIN / 2.0, 0.5, &dim);
+  /* Every month's label when they fit, else every second or third… */
+  {
+    double slot = self->plot_width / MAX (1, self->months->len);
+    int widest = 0;
+    guint every;
+
+    for (guint i = 0; i < self->months->len; i++)
+      widest = MAX (widest, text_width (self, get_month (self, i)->label));
+    every = MAX (1, (guint)ceil ((widest + 6) / MAX (slot, 1)));
+    for (guint i = 0; i < self->months->len; i += every)
+      draw_text (self, snapshot, get_month (self, i)->label, x_at (self, i + 0.5),
+                 self->plot_y + self->plot_height + BOTTOM_MARGIN / 2.0, 0.5, &dim);
+  }
 }
 
 static void
