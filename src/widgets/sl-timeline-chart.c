@@ -106,35 +106,16 @@ format_value (SlTimelineChart *self,
   return g_strdup_printf ("%g", value);
 }
 
-/* 1, 2 or 5 × 10ⁿ, covering 0 to the largest value in about four steps. */
+/* Rounded ticks from 0 to the largest value, about four steps. */
 static void
 compute_ticks (SlTimelineChart *self)
 {
-  double max = 0, raw, magnitude, step;
+  double max = 0;
 
   for (guint i = 0; i < self->months->len; i++)
     max = MAX (max, MAX (get_month (self, i)->plan, get_month (self, i)->outlook));
-  if (max <= 0)
-    max = 1;
-  raw = max / 4;
-  magnitude = pow (10, floor (log10 (raw)));
-  if (raw <= magnitude)
-    step = magnitude;
-  else if (raw <= 2 * magnitude)
-    step = 2 * magnitude;
-  else if (raw <= 5 * magnitude)
-    step = 5 * magnitude;
-  else
-    step = 10 * magnitude;
-  g_array_set_size (self->ticks, 0);
-  for (double v = 0; v < max + step / 2; v += step)
-    g_array_append_val (self->ticks, v);
-  if (g_array_index (self->ticks, double, self->ticks->len - 1) < max)
-    {
-      double v = g_array_index (self->ticks, double, self->ticks->len - 1) + step;
-
-      g_array_append_val (self->ticks, v);
-    }
+  g_clear_pointer (&self->ticks, g_array_unref);
+  self->ticks = sl_chart_nice_ticks (0, max, 4);
   self->top = g_array_index (self->ticks, double, self->ticks->len - 1);
 }
 

@@ -9,6 +9,8 @@
 
 #include <gtk/gtk.h>
 
+#include "sl-chart-format.h"
+
 G_BEGIN_DECLS
 
 /* Months across: the plan as bars, the outlook as one line — solid over
@@ -19,10 +21,6 @@ G_BEGIN_DECLS
 
 #define SL_TYPE_TIMELINE_CHART (sl_timeline_chart_get_type ())
 G_DECLARE_FINAL_TYPE (SlTimelineChart, sl_timeline_chart, SL, TIMELINE_CHART, GtkWidget)
-
-/* Formats an axis value (in the units of the values given) for people. */
-typedef char *(*SlChartFormatFunc) (double   value,
-                                    gpointer user_data);
 
 GtkWidget *sl_timeline_chart_new            (void);
 void       sl_timeline_chart_set_formatter  (SlTimelineChart  *self,
