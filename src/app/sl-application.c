@@ -169,8 +169,11 @@ set_accels (GtkApplication *app)
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", NULL } },
     { "win.import", { "<Control>i", NULL } },
+    { "win.show-view::funnel", { "<Control>2", NULL } },
     { "win.show-view::channels", { "<Control>3", NULL } },
+    { "win.show-view::timeline", { "<Control>4", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.help", { "F1", NULL } },
     { "win.filters", { "<Control><Shift>f", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };

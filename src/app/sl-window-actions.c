@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-glossary-window.h"
 #include "sl-import-batch.h"
 #include "sl-window-private.h"
 
@@ -156,6 +157,14 @@ show_view_action_cb (GtkWidget  *widget,
 }
 
 static void
+help_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  gtk_window_present (sl_glossary_window_new (GTK_WINDOW (widget)));
+}
+
+static void
 search_action_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -189,6 +198,7 @@ sl_window_class_add_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action_cb);
   gtk_widget_class_install_action (widget_class, "win.filters", NULL, filters_action_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action_cb);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action_cb);

@@ -9,6 +9,8 @@
 
 #include "sl-channels-view.h"
 #include "sl-filter-bar.h"
+#include "sl-funnel-view.h"
+#include "sl-timeline-view.h"
 #include "sl-window.h"
 
 G_BEGIN_DECLS
@@ -34,11 +36,14 @@ struct _SlWindow
   SlPlanView           *plan_view;
   SlImportsView        *imports_view;
   SlChannelsView       *channels_view;
+  SlFunnelView         *funnel_view;
+  SlTimelineView       *timeline_view;
   SlFilterBar          *filter_bar;
   SlFilterBar          *filter_bar_narrow;
   GtkWidget            *filter_toolbar;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
+  GtkWidget            *search_button;
 
   SlWorkspace          *workspace;
   SlViewFilter         *filter;     /* what the analysis views show */

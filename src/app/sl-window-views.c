@@ -148,6 +148,8 @@ sl_window_views_set_workspace (SlWindow    *self,
   sl_filter_bar_set_context (self->filter_bar, workspace, self->filter);
   sl_filter_bar_set_context (self->filter_bar_narrow, workspace, self->filter);
   sl_channels_view_set_context (self->channels_view, workspace, self->filter);
+  sl_funnel_view_set_context (self->funnel_view, workspace, self->filter);
+  sl_timeline_view_set_context (self->timeline_view, workspace, self->filter);
 }
 
 static void
@@ -163,12 +165,17 @@ sl_window_class_add_view_callbacks (GtkWidgetClass *widget_class)
 {
   g_type_ensure (SL_TYPE_FILTER_BAR);
   g_type_ensure (SL_TYPE_CHANNELS_VIEW);
+  g_type_ensure (SL_TYPE_FUNNEL_VIEW);
+  g_type_ensure (SL_TYPE_TIMELINE_VIEW);
 
   gtk_widget_class_bind_template_child (widget_class, SlWindow, channels_view);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, funnel_view);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, filter_bar_narrow);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, filter_toolbar);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, search_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
 }

@@ -135,6 +135,9 @@ update_header (SlWindow *self)
   gtk_widget_set_visible (self->year_box, !folded && g_strcmp0 (view, "plan") == 0);
   gtk_widget_set_visible (GTK_WIDGET (self->filter_bar), !folded && sl_window_view_is_analysis (view));
   gtk_widget_set_visible (self->filter_toolbar, folded && sl_window_view_is_analysis (view));
+  /* Narrow windows have no room for it; Ctrl+F still searches. */
+  if (self->search_button != NULL)
+    gtk_widget_set_visible (self->search_button, !folded && sl_window_view_is_analysis (view));
   update_title (self);
   sl_window_views_save_view (self);
 }
@@ -405,6 +408,20 @@ sl_window_get_channels_view (SlWindow *self)
 {
   g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
   return self->channels_view;
+}
+
+SlFunnelView *
+sl_window_get_funnel_view (SlWindow *self)
+{
+  g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+  return self->funnel_view;
+}
+
+SlTimelineView *
+sl_window_get_timeline_view (SlWindow *self)
+{
+  g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+  return self->timeline_view;
 }
 
 SlViewFilter *

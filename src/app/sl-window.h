@@ -11,6 +11,8 @@
 
 #include "sl-application.h"
 #include "sl-channels-view.h"
+#include "sl-funnel-view.h"
+#include "sl-timeline-view.h"
 #include "sl-imports-view.h"
 #include "sl-plan-view.h"
 #include "sl-workspace.h"
@@ -36,6 +38,8 @@ const SlPeriod *sl_window_get_fiscal_year     (SlWindow       *self);
 SlPlanView     *sl_window_get_plan_view       (SlWindow       *self);
 SlImportsView  *sl_window_get_imports_view    (SlWindow       *self);
 SlChannelsView *sl_window_get_channels_view   (SlWindow       *self);
+SlFunnelView   *sl_window_get_funnel_view     (SlWindow       *self);
+SlTimelineView *sl_window_get_timeline_view   (SlWindow       *self);
 /* What the analysis views show; NULL without a workspace. */
 SlViewFilter   *sl_window_get_view_filter     (SlWindow       *self);
 /* The name of the view shown ("channels", "plan"…). */

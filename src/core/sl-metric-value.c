@@ -257,6 +257,7 @@ char *
 sl_metric_value_format (const SlMetricValue *value,
                         const char          *locale)
 {
+  g_autofree char *number = NULL;
   double x;
 
   g_return_val_if_fail (value != NULL, NULL);
@@ -267,7 +268,7 @@ sl_metric_value_format (const SlMetricValue *value,
   switch (value->unit)
     {
     case SL_METRIC_UNIT_COUNT:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, value->num);
+      return sl_number_format ((double)value->num, 0, locale);
     case SL_METRIC_UNIT_MONEY:
       {
         SlMoney money;
@@ -276,14 +277,17 @@ sl_metric_value_format (const SlMetricValue *value,
         return sl_money_format (&money, locale);
       }
     case SL_METRIC_UNIT_PERCENT:
-      /* Translators: a percentage, e.g. "12.5 %" */
-      return g_strdup_printf (_("%.1f %%"), x * 100.0);
+      number = sl_number_format (x * 100.0, 1, locale);
+      /* Translators: a percentage, %s is the number, e.g. "12.5 %" */
+      return g_strdup_printf (_("%s %%"), number);
     case SL_METRIC_UNIT_MULTIPLE:
-      /* Translators: a ratio such as CLV : CAC, e.g. "3.0×" */
-      return g_strdup_printf (_("%.1f×"), x);
+      number = sl_number_format (x, 1, locale);
+      /* Translators: a ratio such as CLV : CAC, %s is the number, e.g. "3.0×" */
+      return g_strdup_printf (_("%s×"), number);
     case SL_METRIC_UNIT_DAYS:
-      /* Translators: a number of days, possibly with a fraction */
-      return g_strdup_printf (_("%.1f days"), x);
+      number = sl_number_format (x, 1, locale);
+      /* Translators: a number of days, %s is the number (possibly with a fraction) */
+      return g_strdup_printf (_("%s days"), number);
     default:
       g_return_val_if_reached (NULL);
     }

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <string.h>
@@ -942,6 +944,74 @@ format_decimal (UNumberFormat *format,
   return g_utf16_to_utf8 ((const gunichar2 *) chars, length, NULL, NULL, NULL);
 }
 
+/* The last number format each thread used, kept: opening one costs
+ * more than formatting, and views format hundreds of amounts in a row
+ * in one locale and currency. */
+typedef struct
+{
+  char               *locale;
+  UNumberFormatStyle  style;
+  char                currency[4];  /* "" for plain numbers */
+  int                 digits;
+  UNumberFormat      *format;
+} FormatCache;
+
+static void
+format_cache_free (gpointer data)
+{
+  FormatCache *cache = data;
+
+  g_free (cache->locale);
+  if (cache->format != NULL)
+    unum_close (cache->format);
+  g_free (cache);
+}
+
+static GPrivate format_cache = G_PRIVATE_INIT (format_cache_free);
+
+/* A format of @style for @icu_locale with exactly @exponent decimals:
+ * money (@currency not "") is never rounded, plain numbers are rounded
+ * half to even. */
+static UNumberFormat *
+open_format (const char         *icu_locale,
+             UNumberFormatStyle  style,
+             const char         *currency,
+             int                 exponent,
+             UErrorCode         *status)
+{
+  FormatCache *cache = g_private_get (&format_cache);
+  g_auto(UNumberFormat) format = NULL;
+
+  if (cache != NULL && cache->style == style && cache->digits == exponent &&
+      g_str_equal (cache->locale, icu_locale) && g_str_equal (cache->currency, currency))
+    return cache->format;
+
+  format = unum_open (style, NULL, 0, icu_locale, NULL, status);
+  if (style == UNUM_CURRENCY && U_SUCCESS (*status))
+    {
+      UChar code[4];
+
+      u_charsToUChars (currency, code, 4);
+      unum_setTextAttribute (format, UNUM_CURRENCY_CODE, code, 3, status);
+    }
+  if (U_FAILURE (*status))
+    return NULL;
+  /* After the currency code, which resets them to ICU's digits. */
+  unum_setAttribute (format, UNUM_MIN_FRACTION_DIGITS, exponent);
+  unum_setAttribute (format, UNUM_MAX_FRACTION_DIGITS, exponent);
+  unum_setAttribute (format, UNUM_ROUNDING_MODE,
+                     currency[0] != '\0' ? UNUM_ROUND_UNNECESSARY : UNUM_ROUND_HALFEVEN);
+
+  cache = g_new0 (FormatCache, 1);
+  cache->locale = g_strdup (icu_locale);
+  cache->style = style;
+  cache->digits = exponent;
+  g_strlcpy (cache->currency, currency, sizeof cache->currency);
+  cache->format = g_steal_pointer (&format);
+  g_private_replace (&format_cache, cache);
+  return cache->format;
+}
+
 /* Formats @money with ICU in @style, with exactly the currency's
  * decimals; ICU is told never to round, so the result is exact. */
 static char *
@@ -952,7 +1022,7 @@ format_with_icu (const SlMoney      *money,
 {
   g_autofree char *icu_locale = icu_locale_for (locale, category);
   g_autofree char *decimal = NULL;
-  g_auto(UNumberFormat) format = NULL;
+  UNumberFormat *format;
   UErrorCode status = U_ZERO_ERROR;
   int exponent = sl_currency_exponent (money->currency);
   char *result = NULL;
@@ -960,22 +1030,9 @@ format_with_icu (const SlMoney      *money,
   g_return_val_if_fail (exponent >= 0, NULL);
 
   decimal = decimal_string (money->minor, exponent);
-  format = unum_open (style, NULL, 0, icu_locale, NULL, &status);
-  if (style == UNUM_CURRENCY && U_SUCCESS (status))
-    {
-      UChar code[4];
-
-      u_charsToUChars (money->currency, code, 4);
-      unum_setTextAttribute (format, UNUM_CURRENCY_CODE, code, 3, &status);
-    }
-  if (U_SUCCESS (status))
-    {
-      /* After the currency code, which resets them to ICU's digits. */
-      unum_setAttribute (format, UNUM_MIN_FRACTION_DIGITS, exponent);
-      unum_setAttribute (format, UNUM_MAX_FRACTION_DIGITS, exponent);
-      unum_setAttribute (format, UNUM_ROUNDING_MODE, UNUM_ROUND_UNNECESSARY);
-      result = format_decimal (format, decimal, &status);
-    }
+  format = open_format (icu_locale, style, money->currency, exponent, &status);
+  if (format != NULL)
+    result = format_decimal (format, decimal, &status);
 
   if (result == NULL)
     {
@@ -987,6 +1044,31 @@ format_with_icu (const SlMoney      *money,
     }
 
   return result;
+}
+
+char *
+sl_number_format (double      value,
+                  int         digits,
+                  const char *locale)
+{
+  g_autofree char *icu_locale = icu_locale_for (locale, LC_NUMERIC);
+  UErrorCode status = U_ZERO_ERROR;
+  UNumberFormat *format;
+  UChar chars[64];
+  int32_t length;
+
+  g_return_val_if_fail (digits >= 0 && digits <= 6, NULL);
+  g_return_val_if_fail (isfinite (value), NULL);
+
+  format = open_format (icu_locale, UNUM_DECIMAL, "", digits, &status);
+  if (format != NULL)
+    length = unum_formatDouble (format, value, chars, G_N_ELEMENTS (chars), NULL, &status);
+  if (format == NULL || U_FAILURE (status))
+    {
+      g_warning ("Cannot format %g for %s: %s", value, icu_locale, u_errorName (status));
+      return g_strdup_printf ("%.*f", digits, value);
+    }
+  return g_utf16_to_utf8 ((const gunichar2 *)chars, length, NULL, NULL, NULL);
 }
 
 char *

@@ -89,6 +89,12 @@ char     *sl_money_format        (const SlMoney *money,
 /* The amount alone, for @locale, without the currency sign: "1,234.56". */
 char     *sl_money_format_amount (const SlMoney *money,
                                   const char    *locale);
+/* A number for people, in @locale's digits and separators, rounded half
+ * to even to @digits decimals (0–6): "1,234.5", "۱٬۲۳۴٫۵". For counts,
+ * ratios and shares, never for money. */
+char     *sl_number_format       (double         value,
+                                  int            digits,
+                                  const char    *locale);
 /* "1234.56": C-locale, no grouping, no sign; what sl_money_parse_plain()
  * reads back. */
 char     *sl_money_format_plain  (const SlMoney *money);

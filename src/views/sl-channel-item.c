@@ -23,6 +23,13 @@ struct _SlChannelItem
 
 G_DEFINE_FINAL_TYPE (SlChannelItem, sl_channel_item, G_TYPE_OBJECT)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 sl_channel_item_finalize (GObject *object)
 {
@@ -40,6 +47,9 @@ static void
 sl_channel_item_class_init (SlChannelItemClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = sl_channel_item_finalize;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -60,6 +70,32 @@ sl_channel_item_new (const char         *name,
   self->name = g_strdup (name);
   self->row = *row;
   return self;
+}
+
+void
+sl_channel_item_set_row (SlChannelItem      *self,
+                         const char         *name,
+                         const SlMetricsRow *row)
+{
+  g_return_if_fail (SL_IS_CHANNEL_ITEM (self));
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (row != NULL);
+
+  if (g_strcmp0 (self->name, name) != 0)
+    {
+      g_free (self->name);
+      self->name = g_strdup (name);
+    }
+  self->row = *row;
+  if (self->flags != NULL)
+    g_string_free (g_steal_pointer (&self->flags), TRUE);
+}
+
+void
+sl_channel_item_changed (SlChannelItem *self)
+{
+  g_return_if_fail (SL_IS_CHANNEL_ITEM (self));
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 const char *
@@ -105,19 +141,33 @@ GListModel *
 sl_channel_item_get_children (SlChannelItem *self)
 {
   g_return_val_if_fail (SL_IS_CHANNEL_ITEM (self), NULL);
-  return self->children != NULL ? G_LIST_MODEL (self->children) : NULL;
+  if (self->children == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->children)) == 0)
+    return NULL;
+  return G_LIST_MODEL (self->children);
 }
 
 void
-sl_channel_item_add_child (SlChannelItem *self,
-                           SlChannelItem *child)
+sl_channel_item_set_children (SlChannelItem *self,
+                              GPtrArray     *children)
 {
+  guint n;
+  gboolean same;
+
   g_return_if_fail (SL_IS_CHANNEL_ITEM (self));
-  g_return_if_fail (SL_IS_CHANNEL_ITEM (child));
+  g_return_if_fail (children != NULL);
 
   if (self->children == NULL)
     self->children = g_list_store_new (SL_TYPE_CHANNEL_ITEM);
-  g_list_store_append (self->children, child);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->children));
+  same = n == children->len;
+  for (guint i = 0; same && i < n; i++)
+    {
+      g_autoptr(GObject) child = g_list_model_get_object (G_LIST_MODEL (self->children), i);
+
+      same = child == children->pdata[i];
+    }
+  if (!same)
+    g_list_store_splice (self->children, 0, n, children->pdata, children->len);
 }
 
 void

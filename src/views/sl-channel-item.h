@@ -22,6 +22,13 @@ G_DECLARE_FINAL_TYPE (SlChannelItem, sl_channel_item, SL, CHANNEL_ITEM, GObject)
 
 SlChannelItem         *sl_channel_item_new          (const char         *name,
                                                      const SlMetricsRow *row);
+/* New figures for the same line (its flags cleared); ::changed is
+ * emitted by sl_channel_item_changed() once the flags are in, so that
+ * the cells showing it update in place. */
+void                   sl_channel_item_set_row      (SlChannelItem      *self,
+                                                     const char         *name,
+                                                     const SlMetricsRow *row);
+void                   sl_channel_item_changed      (SlChannelItem      *self);
 const char            *sl_channel_item_get_name     (SlChannelItem      *self);
 gint64                 sl_channel_item_get_channel_id (SlChannelItem    *self);
 /* 0 for a channel. */
@@ -32,8 +39,9 @@ void                   sl_channel_item_get_value    (SlChannelItem      *self,
                                                      SlMetricValue      *out);
 /* A channel's campaigns (NULL for a campaign or a channel without). */
 GListModel            *sl_channel_item_get_children (SlChannelItem      *self);
-void                   sl_channel_item_add_child    (SlChannelItem      *self,
-                                                     SlChannelItem      *child);
+/* Replaces the campaigns by @children (SlChannelItem), when they differ. */
+void                   sl_channel_item_set_children (SlChannelItem      *self,
+                                                     GPtrArray          *children);
 /* Flags: their messages and moves, one per line; NULL when none. */
 void                   sl_channel_item_add_flag     (SlChannelItem      *self,
                                                      const SlFlag       *flag);

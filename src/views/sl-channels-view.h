@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "sl-heat-map.h"
 #include "sl-view-filter.h"
 #include "sl-workspace.h"
 
@@ -32,5 +33,9 @@ GListModel *sl_channels_view_get_rows    (SlChannelsView *self);
 char       *sl_channels_view_dup_cell_text (SlChannelsView *self,
                                             guint           position,
                                             SlMetric        metric);
+
+/* The ROI by month heat map: a row per channel line, a column per
+ * month of the fiscal year. For tests. */
+SlHeatMap  *sl_channels_view_get_heat_map (SlChannelsView *self);
 
 G_END_DECLS

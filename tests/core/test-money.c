@@ -881,6 +881,31 @@ test_money_parse_minor (void)
   g_assert_cmpint (parse_minor_error ("1e5", 2, FALSE), ==, SL_MONEY_ERROR_INVALID);
 }
 
+/* Numbers for people: the locale's digits and separators, rounded half
+ * to even, the same again from the cached formatter. */
+static void
+test_number_format (void)
+{
+  static const struct { double value; int digits; const char *locale; const char *text; } cases[] = {
+    { 1234.5, 1, "en_US", "1,234.5" },
+    { 0.25, 1, "en_US", "0.2" },
+    { 0.35, 1, "en_US", "0.4" },
+    { -71.94, 1, "en_US", "-71.9" },
+    { 1693, 0, "en_US", "1,693" },
+    { 1693, 0, "fa_IR", "۱٬۶۹۳" },
+    { 311.8, 1, "fa_IR", "۳۱۱٫۸" },
+    { 1234.5, 1, "de_DE", "1.234,5" },
+    { 1234.5, 1, "en_US", "1,234.5" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = sl_number_format (cases[i].value, cases[i].digits, cases[i].locale);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -921,6 +946,7 @@ main (int   argc,
   g_test_add_func ("/core/money/equal", test_money_equal);
   g_test_add_func ("/core/money/boxed", test_money_boxed);
   g_test_add_func ("/core/money/int64-helpers", test_money_int64_helpers);
+  g_test_add_func ("/core/money/number-format", test_number_format);
 
   return g_test_run ();
 }

@@ -17,6 +17,8 @@
 
 #include "sl-application.h"
 #include "sl-demo.h"
+#include "sl-glossary-window.h"
+#include "sl-metric.h"
 #include "sl-plan-cell.h"
 #include "sl-plan-row.h"
 #include "sl-test-utils.h"
@@ -391,6 +393,34 @@ test_screenshot (void)
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
+/* F1: every metric with its definition, searchable. */
+static void
+test_glossary (void)
+{
+  g_autoptr(GPtrArray) windows = NULL;
+  SlGlossaryWindow *glossary = NULL;
+  GList *list;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.help", NULL));
+  sl_ui_test_settle (200);
+  list = gtk_window_list_toplevels ();
+  for (GList *l = list; l != NULL; l = l->next)
+    if (SL_IS_GLOSSARY_WINDOW (l->data))
+      glossary = l->data;
+  g_list_free (list);
+  g_assert_nonnull (glossary);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (glossary)) == GTK_WINDOW (window));
+
+  g_assert_cmpuint (sl_glossary_window_get_n_visible (glossary), ==, SL_METRIC_N_METRICS);
+  /* CAC, CLV : CAC, net of CAC, CAC in other definitions. */
+  sl_glossary_window_set_search (glossary, "cac");
+  g_assert_cmpuint (sl_glossary_window_get_n_visible (glossary), >=, 3);
+  g_assert_cmpuint (sl_glossary_window_get_n_visible (glossary), <, SL_METRIC_N_METRICS);
+  sl_glossary_window_set_search (glossary, "no metric is called this");
+  g_assert_cmpuint (sl_glossary_window_get_n_visible (glossary), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (glossary));
+}
+
 static void
 write_demo (void)
 {
@@ -436,6 +466,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/edit-and-undo", test_edit_and_undo);
   g_test_add_func ("/ui/window/fiscal-years", test_fiscal_years);
   g_test_add_func ("/ui/window/screenshot", test_screenshot);
+  g_test_add_func ("/ui/window/glossary", test_glossary);
   status = g_test_run ();
 
   if (window != NULL)

@@ -1,4 +1,4 @@
-/* test-channels.c
+/* test-views.c
  *
  * Copyright 2026 The Sunlight authors
  *
@@ -15,10 +15,15 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 
 #include "sl-application.h"
 #include "sl-channel-item.h"
 #include "sl-demo.h"
+#include "sl-flags.h"
+#include "sl-funnel.h"
+#include "sl-leak.h"
+#include "sl-timeline.h"
 #include "sl-importer.h"
 #include "sl-test-utils.h"
 #include "sl-ui-test-utils.h"
@@ -199,6 +204,118 @@ test_matches_engine (void)
   g_assert_cmpuint (n, >, 7);
 }
 
+/* The heat map shows each channel's ROI by month as the engine has it:
+ * negative months red, positive green, mirrored right to left. */
+static void
+test_heat_map (void)
+{
+  SlChannelsView *view = sl_window_get_channels_view (window);
+  SlHeatMap *map = sl_channels_view_get_heat_map (view);
+  SlViewFilter *filter = sl_window_get_view_filter (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlWorkspace) workspace = sl_workspace_open (demo_path, &error);
+  g_autoptr(SlMetrics) metrics = NULL;
+  g_autoptr(SlMetricsMatrix) matrix = NULL;
+  guint negatives = 0, positives = 0;
+  graphene_rect_t first, second;
+  SlPeriod year;
+
+  sl_view_filter_set_attribution (filter, FALSE, SL_ATTRIBUTION_LINEAR);
+  sl_ui_test_settle (100);
+  g_assert_no_error (error);
+  metrics = sl_metrics_new (sl_workspace_get_database (workspace));
+  sl_period_init_fiscal_year (&year, SL_CALENDAR_GREGORIAN, 1, DEMO_YEAR);
+  matrix = sl_metrics_get_matrix (metrics, &year, SL_PERIOD_MONTH, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sl_heat_map_get_n_columns (map), ==, 12);
+  g_assert_cmpuint (sl_heat_map_get_n_rows (map), ==, sl_metrics_matrix_get_n_channels (matrix));
+
+  for (guint r = 0; r < sl_heat_map_get_n_rows (map); r++)
+    {
+      guint c = r;  /* rows follow the channels' order, as the matrix */
+
+      for (guint p = 0; p < 12; p++)
+        {
+          g_autofree char *want = NULL;
+          SlMetricValue roi;
+          GdkRGBA color;
+          double x;
+
+          sl_metrics_matrix_get_value (matrix, SL_METRIC_ROI, c, p, &roi);
+          want = sl_metric_value_format (&roi, NULL);
+          g_assert_cmpstr (sl_heat_map_get_cell_text (map, r, p), ==, want);
+          sl_heat_map_get_cell_color (map, r, p, &color);
+          if (!sl_metric_value_to_double (&roi, &x))
+            g_assert_cmpfloat (color.alpha, <, 0.1);
+          else if (x < 0)
+            {
+              g_assert_cmpfloat (color.red, >, color.green);
+              negatives++;
+            }
+          else
+            {
+              g_assert_cmpfloat (color.green, >, color.red);
+              positives++;
+            }
+        }
+    }
+  /* The demo has both seasons. */
+  g_assert_cmpuint (negatives, >, 0);
+  g_assert_cmpuint (positives, >, 0);
+
+  g_assert_true (sl_heat_map_get_cell_area (map, 0, 0, &first));
+  g_assert_true (sl_heat_map_get_cell_area (map, 0, 1, &second));
+  g_assert_cmpfloat (first.origin.x, <, second.origin.x);
+  gtk_widget_set_direction (GTK_WIDGET (map), GTK_TEXT_DIR_RTL);
+  g_assert_true (sl_heat_map_get_cell_area (map, 0, 0, &first));
+  g_assert_true (sl_heat_map_get_cell_area (map, 0, 1, &second));
+  g_assert_cmpfloat (first.origin.x, >, second.origin.x);
+  gtk_widget_set_direction (GTK_WIDGET (map), GTK_TEXT_DIR_NONE);
+}
+
+/* Every channel the engine flags for the period carries its flags. */
+static void
+test_flags (void)
+{
+  SlViewFilter *filter = sl_window_get_view_filter (window);
+  GListModel *lines = sl_channels_view_get_rows (sl_window_get_channels_view (window));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlWorkspace) workspace = sl_workspace_open (demo_path, &error);
+  g_autoptr(SlMetrics) metrics = NULL;
+  g_autoptr(GPtrArray) flags = NULL;
+  g_autoptr(GHashTable) flagged = g_hash_table_new (g_int64_hash, g_int64_equal);
+  SlFlagsOptions options;
+  guint n_shown = 0;
+
+  g_assert_no_error (error);
+  metrics = sl_metrics_new (sl_workspace_get_database (workspace));
+  sl_flags_options_init (&options);
+  flags = sl_flags_check (metrics, sl_view_filter_get_period (filter), &options, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < flags->len; i++)
+    {
+      SlFlag *flag = g_ptr_array_index (flags, i);
+
+      if (flag->channel_id != 0)
+        g_hash_table_add (flagged, &flag->channel_id);
+    }
+  g_assert_cmpuint (g_hash_table_size (flagged), >, 0);
+
+  sl_ui_test_settle (300);
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(SlChannelItem) item = line_item (lines, i);
+      gint64 id = sl_channel_item_get_channel_id (item);
+
+      if (sl_channel_item_get_campaign_id (item) != 0)
+        continue;
+      g_assert_cmpint (sl_channel_item_get_flags_text (item) != NULL, ==,
+                       g_hash_table_contains (flagged, &id));
+      n_shown += sl_channel_item_get_flags_text (item) != NULL;
+    }
+  g_assert_cmpuint (n_shown, ==, g_hash_table_size (flagged));
+}
+
 /* Higher ROI first, undefined ROI last. */
 static void
 test_default_order (void)
@@ -363,6 +480,249 @@ test_cheap_leads (void)
   }
 }
 
+static void save_screenshot (const char *name);
+
+/* The stages table shows the engine's funnel for the period and scope. */
+static void
+check_funnel_matches_engine (void)
+{
+  SlFunnelView *view = sl_window_get_funnel_view (window);
+  SlViewFilter *filter = sl_window_get_view_filter (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlWorkspace) workspace = sl_workspace_open (demo_path, &error);
+  g_autoptr(SlMetrics) metrics = NULL;
+  g_autoptr(SlFunnel) funnel = NULL;
+  SlScope scope;
+
+  g_assert_no_error (error);
+  metrics = sl_metrics_new (sl_workspace_get_database (workspace));
+  sl_view_filter_get_scope (filter, &scope);
+  funnel = sl_funnel_compute (metrics, sl_view_filter_get_period (filter), &scope, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (funnel->n_steps, >=, 5);
+  for (guint i = 0; i < funnel->n_steps; i++)
+    {
+      const SlFunnelStep *step = &funnel->steps[i];
+      const SlMetricValue *values[] = { &step->conversion, &step->days, &step->cost, &step->value };
+      g_autofree char *volume = sl_number_format ((double)step->volume, 0, NULL);
+
+      g_assert_cmpstr (sl_funnel_view_get_stage_text (view, i, 1), ==, volume);
+      for (guint k = 0; k < G_N_ELEMENTS (values); k++)
+        {
+          g_autofree char *want = NULL;
+
+          if (values[k]->reason == SL_METRIC_REASON_NOT_COMPUTED)
+            {
+              g_assert_null (sl_funnel_view_get_stage_text (view, i, k + 2));
+              continue;
+            }
+          want = sl_metric_value_format (values[k], NULL);
+          g_assert_cmpstr (sl_funnel_view_get_stage_text (view, i, k + 2), ==, want);
+        }
+    }
+  g_assert_null (sl_funnel_view_get_stage_text (view, funnel->n_steps, 1));
+
+  /* The chart, leads to won: bars as wide as their volumes, in proportion. */
+  {
+    SlFunnelChart *chart = sl_funnel_view_get_chart (view);
+    const SlFunnelStep *lead = sl_funnel_get_step (funnel, SL_FUNNEL_LEAD);
+    graphene_rect_t first;
+
+    g_assert_cmpuint (sl_funnel_chart_get_n_stages (chart), ==, SL_FUNNEL_WON - SL_FUNNEL_LEAD + 1);
+    g_assert_true (sl_funnel_chart_get_stage_area (chart, 0, &first));
+    g_assert_cmpfloat (first.size.width, >, 100);
+    for (SlFunnelStage st = SL_FUNNEL_MQL; st <= SL_FUNNEL_WON; st++)
+      {
+        const SlFunnelStep *step = sl_funnel_get_step (funnel, st);
+        graphene_rect_t area;
+        double want;
+
+        g_assert_true (sl_funnel_chart_get_stage_area (chart, st - SL_FUNNEL_LEAD, &area));
+        want = first.size.width * step->volume / lead->volume;
+        g_assert_cmpfloat (fabs (area.size.width - MAX (want, 4.0)), <, 0.5);
+        /* Centred: the same margin on both sides. */
+        g_assert_cmpfloat (fabs ((area.origin.x + area.size.width / 2) - (first.origin.x + first.size.width / 2)), <, 0.5);
+      }
+  }
+}
+
+static void
+test_funnel (void)
+{
+  SlViewFilter *filter;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlWorkspace) workspace = sl_workspace_open (demo_path, &error);
+  g_autoptr(SlMetrics) metrics = NULL;
+  SlPeriod year;
+  g_autoptr(GArray) months = NULL;
+  gboolean found_leak = FALSE;
+
+  open_window (demo_path, 1280);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "funnel");
+  sl_ui_test_settle (200);
+  g_assert_cmpstr (sl_window_get_view (window), ==, "funnel");
+  filter = sl_window_get_view_filter (window);
+  sl_view_filter_set_scope (filter, &SL_SCOPE_INIT_WORKSPACE);
+  sl_period_init_fiscal_year (&year, SL_CALENDAR_GREGORIAN, 1, DEMO_YEAR);
+  sl_view_filter_set_period (filter, &year);
+  sl_ui_test_settle (100);
+  check_funnel_matches_engine ();
+
+  sl_view_filter_set_scope (filter, &SL_SCOPE_INIT_CHANNEL (2));
+  sl_ui_test_settle (100);
+  check_funnel_matches_engine ();
+  sl_view_filter_set_scope (filter, &SL_SCOPE_INIT_WORKSPACE);
+
+  /* A month where the engine finds a leak lists it with its rates. */
+  g_assert_no_error (error);
+  metrics = sl_metrics_new (sl_workspace_get_database (workspace));
+  months = sl_period_split (&year, SL_PERIOD_MONTH);
+  for (guint m = 3; m < 10 && !found_leak; m++)
+    {
+      const SlPeriod *month = &g_array_index (months, SlPeriod, m);
+      g_autoptr(GArray) leaks = sl_leak_find (metrics, month, SL_LEAK_DEFAULT_MARGIN_BP, &error);
+      g_autofree char *text = NULL;
+
+      g_assert_no_error (error);
+      sl_view_filter_set_period (filter, month);
+      sl_ui_test_settle (100);
+      check_funnel_matches_engine ();
+      text = sl_funnel_view_dup_leaks_text (SL_FUNNEL_VIEW (sl_window_get_funnel_view (window)));
+      for (guint i = 0; i < leaks->len; i++)
+        {
+          const SlLeak *leak = &g_array_index (leaks, SlLeak, i);
+          g_autofree char *rate = sl_metric_value_format (&leak->rate, NULL);
+          g_autofree char *baseline = sl_metric_value_format (&leak->baseline, NULL);
+
+          g_assert_nonnull (strstr (text, rate));
+          g_assert_nonnull (strstr (text, baseline));
+          found_leak = TRUE;
+        }
+      if (leaks->len == 0)
+        g_assert_cmpstr (text, ==, "");
+      /* The chart marks the steps that leak for all channels. */
+      for (SlFunnelStage st = SL_FUNNEL_LEAD; st < SL_FUNNEL_WON; st++)
+        {
+          gboolean leaking = FALSE;
+
+          for (guint i = 0; i < leaks->len; i++)
+            leaking |= g_array_index (leaks, SlLeak, i).channel_id == 0 &&
+                       g_array_index (leaks, SlLeak, i).from == st;
+          g_assert_cmpint (sl_funnel_chart_get_step_leaking (sl_funnel_view_get_chart (sl_window_get_funnel_view (window)),
+                                                             st - SL_FUNNEL_LEAD), ==, leaking);
+        }
+    }
+  g_assert_true (found_leak);
+  save_screenshot ("funnel-wide.png");
+}
+
+static char *
+format_usd (gint64 minor)
+{
+  SlMoney money;
+
+  sl_money_init (&money, minor, "USD");
+  return sl_money_format (&money, NULL);
+}
+
+/* The months table and the chart show the engine's timeline, as of
+ * the same day. */
+static void
+test_timeline (void)
+{
+  SlTimelineView *view;
+  SlTimelineChart *chart;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlWorkspace) workspace = sl_workspace_open (demo_path, &error);
+  g_autoptr(SlMetrics) metrics = NULL;
+  g_autoptr(SlTimeline) timeline = NULL;
+  SlDay as_of = sl_day_from_ymd (DEMO_YEAR, 10, 16);
+  SlPeriod year;
+  guint n, overs = 0;
+  graphene_rect_t biggest = { { 0, 0 }, { 0, 0 } };
+  gint64 biggest_plan = 0;
+
+  open_window (demo_path, 1280);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "timeline");
+  view = sl_window_get_timeline_view (window);
+  sl_timeline_view_set_as_of (view, as_of);
+  sl_view_filter_set_scope (sl_window_get_view_filter (window), &SL_SCOPE_INIT_WORKSPACE);
+  sl_period_init_fiscal_year (&year, SL_CALENDAR_GREGORIAN, 1, DEMO_YEAR);
+  sl_view_filter_set_period (sl_window_get_view_filter (window), &year);
+  sl_ui_test_settle (200);
+  g_assert_cmpstr (sl_window_get_view (window), ==, "timeline");
+
+  g_assert_no_error (error);
+  metrics = sl_metrics_new (sl_workspace_get_database (workspace));
+  timeline = sl_timeline_compute (metrics, &year, as_of, 0, NULL, &error);
+  g_assert_no_error (error);
+  n = sl_timeline_get_n_months (timeline);
+  g_assert_cmpuint (n, ==, 12);
+  chart = sl_timeline_view_get_chart (view);
+  g_assert_cmpuint (sl_timeline_chart_get_n_months (chart), ==, n);
+
+  for (guint m = 0; m <= n; m++)
+    {
+      const SlTimelineCell *cell = sl_timeline_get_cell (timeline, SL_TIMELINE_TOTAL, m < n ? m : SL_TIMELINE_TOTAL);
+      const gint64 amounts[] = { cell->plan_minor, cell->committed_minor, cell->actual_minor,
+                                 cell->forecast_minor, cell->outlook_minor, cell->variance_minor };
+
+      for (guint r = 0; r < G_N_ELEMENTS (amounts); r++)
+        {
+          g_autofree char *want = format_usd (amounts[r]);
+
+          g_assert_cmpstr (sl_timeline_view_get_cell_text (view, r, m), ==, want);
+        }
+      if (m < n)
+        {
+          graphene_rect_t bar;
+          GdkRGBA color;
+
+          g_assert_true (sl_timeline_chart_get_plan_bar (chart, m, &bar));
+          if (cell->plan_minor > biggest_plan)
+            {
+              biggest_plan = cell->plan_minor;
+              biggest = bar;
+            }
+          sl_timeline_chart_get_point_color (chart, m, &color);
+          if (cell->outlook_minor > cell->plan_minor)
+            {
+              g_assert_cmpfloat (color.red, >, color.green);
+              overs++;
+            }
+        }
+    }
+  g_assert_cmpuint (overs, >, 0);
+
+  /* Bars as tall as their plans, in proportion. */
+  for (guint m = 0; m < n; m++)
+    {
+      const SlTimelineCell *cell = sl_timeline_get_cell (timeline, SL_TIMELINE_TOTAL, m);
+      graphene_rect_t bar;
+
+      sl_timeline_chart_get_plan_bar (chart, m, &bar);
+      g_assert_cmpfloat (fabs (bar.size.height - biggest.size.height * cell->plan_minor / biggest_plan), <, 0.5);
+      g_assert_cmpfloat (bar.origin.y + bar.size.height, ==, biggest.origin.y + biggest.size.height);
+    }
+
+  /* Right to left, January is on the right. */
+  {
+    graphene_rect_t jan, feb;
+
+    gtk_widget_set_direction (GTK_WIDGET (chart), GTK_TEXT_DIR_RTL);
+    sl_ui_test_settle (50);
+    sl_timeline_chart_get_plan_bar (chart, 0, &jan);
+    sl_timeline_chart_get_plan_bar (chart, 1, &feb);
+    g_assert_cmpfloat (jan.origin.x, >, feb.origin.x);
+    gtk_widget_set_direction (GTK_WIDGET (chart), GTK_TEXT_DIR_NONE);
+    sl_ui_test_settle (50);
+    sl_timeline_chart_get_plan_bar (chart, 0, &jan);
+    sl_timeline_chart_get_plan_bar (chart, 1, &feb);
+    g_assert_cmpfloat (jan.origin.x, <, feb.origin.x);
+  }
+  save_screenshot ("timeline-wide.png");
+}
+
 static void
 save_screenshot (const char *name)
 {
@@ -428,10 +788,14 @@ main (int   argc,
 
   g_test_add_func ("/ui/channels/matches-engine", test_matches_engine);
   g_test_add_func ("/ui/channels/default-order", test_default_order);
+  g_test_add_func ("/ui/channels/heat-map", test_heat_map);
+  g_test_add_func ("/ui/channels/flags", test_flags);
   g_test_add_func ("/ui/channels/scope-and-search", test_scope_and_search);
   g_test_add_func ("/ui/channels/state-restored", test_state_restored);
   g_test_add_func ("/ui/channels/cheap-leads", test_cheap_leads);
   g_test_add_func ("/ui/channels/screenshots", test_screenshots);
+  g_test_add_func ("/ui/funnel/matches-engine", test_funnel);
+  g_test_add_func ("/ui/timeline/matches-engine", test_timeline);
   status = g_test_run ();
 
   if (window != NULL)

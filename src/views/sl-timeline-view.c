@@ -1,0 +1,617 @@
+/* sl-timeline-view.c
+ *
+ * Copyright 2026 The Sunlight authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sunlight"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sl-rtl-scroll.h"
+#include "sl-timeline.h"
+#include "sl-timeline-view.h"
+
+struct _SlTimelineView
+{
+  AdwBin            parent_instance;
+
+  GtkStack         *stack;
+  GtkLabel         *summary_label;
+  GtkBox           *chart_box;
+  GtkLabel         *drivers_label;
+  GtkListBox       *warning_list;
+  GtkScrolledWindow *month_scroller;
+  GtkGrid          *month_grid;
+  GtkListBox       *event_list;
+  SlTimelineChart  *chart;
+
+  SlWorkspace      *workspace;
+  SlViewFilter     *filter;
+  SlDay             as_of;       /* SL_DAY_INVALID: today */
+  gboolean          stale;
+};
+
+G_DEFINE_FINAL_TYPE (SlTimelineView, sl_timeline_view, ADW_TYPE_BIN)
+
+static char *
+format_minor (SlTimelineView *self,
+              gint64          minor)
+{
+  SlMoney money;
+
+  sl_money_init (&money, minor, sl_workspace_get_currency (self->workspace));
+  return sl_money_format (&money, NULL);
+}
+
+/* The chart's axis: whole units of the currency, rounded. */
+static char *
+format_axis (double   value,
+             gpointer user_data)
+{
+  SlTimelineView *self = user_data;
+  int exponent = sl_currency_exponent (sl_workspace_get_currency (self->workspace));
+  double scale = 1;
+
+  for (int i = 0; i < exponent; i++)
+    scale *= 10;
+  return sl_number_format (value / scale, 0, NULL);
+}
+
+static char *
+month_name (const SlPeriod *month)
+{
+  return sl_calendar_month_name (month->calendar, month->index, NULL);
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *row;
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, row);
+}
+
+static void
+append_row (GtkListBox *list,
+            const char *title,
+            const char *subtitle,
+            const char *icon_name,
+            const char *css_class)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (icon_name != NULL)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+
+      if (css_class != NULL)
+        gtk_widget_add_css_class (icon, css_class);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+    }
+  gtk_list_box_append (list, row);
+}
+
+static void
+fill_summary (SlTimelineView *self,
+              SlTimeline     *timeline)
+{
+  const SlTimelineCell *total = sl_timeline_get_cell (timeline, SL_TIMELINE_TOTAL, SL_TIMELINE_TOTAL);
+  const SlTimelineReserve *reserve = sl_timeline_get_reserve (timeline);
+  g_autofree char *budget = format_minor (self, sl_timeline_get_budget_minor (timeline));
+  g_autofree char *actual = format_minor (self, total->cumulative_actual_minor);
+  g_autofree char *outlook = format_minor (self, total->outlook_minor);
+  g_autofree char *variance = format_minor (self, total->variance_minor);
+  g_autofree char *variance_share = sl_metric_value_format (&total->variance_share, NULL);
+  g_autofree char *reserve_amount = format_minor (self, reserve->amount_minor);
+  g_autofree char *reserve_drawn = format_minor (self, reserve->drawn_minor);
+  g_autofree char *reserve_left = format_minor (self, reserve->left_minor);
+  g_autofree char *burn_text = NULL;
+  g_autofree char *elapsed_text = NULL;
+  g_autofree char *text = NULL;
+  SlMetricValue burn, elapsed;
+
+  sl_timeline_get_burn (timeline, &burn, &elapsed);
+  burn_text = sl_metric_value_format (&burn, NULL);
+  elapsed_text = sl_metric_value_format (&elapsed, NULL);
+  /* Translators: the budget; spend so far, the share of the plan it is and
+   * the share of the year gone; the outlook and its variance against plan
+   * (money, share); the reserve, what plans drew from it, what is left */
+  text = g_strdup_printf (_("Budget %s  ·  Spent %s, %s of plan with %s of the year gone  ·  "
+                            "Outlook %s, variance %s (%s)  ·  Reserve %s, drawn %s, %s left"),
+                          budget, actual, burn_text, elapsed_text, outlook, variance, variance_share,
+                          reserve_amount, reserve_drawn, reserve_left);
+  gtk_label_set_label (self->summary_label, text);
+}
+
+/* Where @day falls, in months from the timeline's start. */
+static double
+month_position (SlTimeline *timeline,
+                SlDay       day)
+{
+  for (guint m = 0; m < sl_timeline_get_n_months (timeline); m++)
+    {
+      const SlPeriod *month = &sl_timeline_get_month (timeline, m)->period;
+
+      if (sl_period_contains (month, day))
+        return m + (day - month->first + 0.5) / sl_period_n_days (month);
+    }
+  return -1;
+}
+
+static void
+fill_chart (SlTimelineView *self,
+            SlTimeline     *timeline)
+{
+  guint n = sl_timeline_get_n_months (timeline);
+
+  sl_timeline_chart_set_n_months (self->chart, n);
+  for (guint m = 0; m < n; m++)
+    {
+      const SlTimelineMonth *month = sl_timeline_get_month (timeline, m);
+      const SlTimelineCell *cell = sl_timeline_get_cell (timeline, SL_TIMELINE_TOTAL, m);
+      g_autofree char *name = month_name (&month->period);
+      g_autofree char *plan = format_minor (self, cell->plan_minor);
+      g_autofree char *committed = format_minor (self, cell->committed_minor);
+      g_autofree char *actual = format_minor (self, cell->actual_minor);
+      g_autofree char *outlook = format_minor (self, cell->outlook_minor);
+      g_autofree char *variance = format_minor (self, cell->variance_minor);
+      g_autofree char *tooltip = NULL;
+
+      /* Translators: a month, then its plan, committed, actual, outlook and variance */
+      tooltip = g_strdup_printf (_("%s\nPlan %s · Committed %s · Actual %s\nOutlook %s · Variance %s"),
+                                 name, plan, committed, actual, outlook, variance);
+      sl_timeline_chart_set_month (self->chart, m, name, (double)cell->plan_minor, (double)cell->outlook_minor,
+                                   cell->plan_minor > 0 && cell->outlook_minor > cell->plan_minor, tooltip);
+    }
+  sl_timeline_chart_set_n_actual (self->chart, sl_timeline_get_n_actual_months (timeline));
+  for (guint e = 0; e < sl_timeline_get_n_events (timeline); e++)
+    {
+      const SlTimelineEvent *event = sl_timeline_get_event (timeline, e);
+      double position = month_position (timeline, event->day);
+
+      if (position >= 0)
+        sl_timeline_chart_add_marker (self->chart, position, event->kind, event->title);
+    }
+}
+
+static void
+fill_drivers (SlTimelineView *self,
+              SlTimeline     *timeline)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint d = 0; d < sl_timeline_get_n_drivers (timeline); d++)
+    {
+      const SlTimelineDriver *driver = sl_timeline_get_driver (timeline, d);
+      g_autofree char *name = month_name (&sl_timeline_get_month (timeline, driver->month)->period);
+      g_autofree char *amount = format_minor (self, driver->variance_minor);
+      g_autofree char *share = sl_metric_value_format (&driver->share, NULL);
+
+      if (d > 0)
+        g_string_append (text, ", ");
+      /* Translators: a month, its variance against plan, and its share of the year's variance */
+      g_string_append_printf (text, _("%s (%s, %s)"), name, amount, share);
+    }
+  if (text->len == 0)
+    gtk_label_set_label (self->drivers_label, _("No variance against plan."));
+  else
+    {
+      /* Translators: %s lists months with their variance, e.g. “June ($12,000, 60 %)” */
+      g_autofree char *line = g_strdup_printf (_("Most of the variance came from %s."), text->str);
+
+      gtk_label_set_label (self->drivers_label, line);
+    }
+}
+
+static const char *
+channel_name (SlTimelineView *self,
+              gint64          id)
+{
+  SlChannel *channel = sl_channel_store_lookup (sl_workspace_get_channels (self->workspace), id);
+
+  return channel != NULL ? sl_channel_get_name (channel) : "?";
+}
+
+static char *
+dup_warning_text (SlTimelineView          *self,
+                  SlTimeline              *timeline,
+                  const SlTimelineWarning *warning)
+{
+  g_autofree char *over = format_minor (self, warning->over_minor);
+  g_autofree char *month = NULL;
+
+  if (warning->month != SL_TIMELINE_TOTAL)
+    month = month_name (&sl_timeline_get_month (timeline, warning->month)->period);
+  switch (warning->kind)
+    {
+    case SL_TIMELINE_WARNING_PERIOD_OVER_PLAN:
+      {
+        g_autofree char *beyond = format_minor (self, warning->beyond_reserve_minor);
+
+        if (warning->beyond_reserve_minor <= 0)
+          /* Translators: how much the year is expected over plan */
+          return g_strdup_printf (_("The year is heading %s over plan; what is left of the reserve covers it"), over);
+        /* Translators: how much the year is expected over plan, and how much of it the reserve does not cover */
+        return g_strdup_printf (_("The year is heading %s over plan; %s of it beyond what is left of the reserve"),
+                                over, beyond);
+      }
+    case SL_TIMELINE_WARNING_RESERVE_OVERDRAWN:
+      /* Translators: by how much reallocation plans overdrew the reserve */
+      return g_strdup_printf (_("Reallocation plans drew %s more than the reserve holds"), over);
+    case SL_TIMELINE_WARNING_ACTUAL_OVER_PLAN:
+      /* Translators: a channel, a month, and how much it spent over its plan */
+      return g_strdup_printf (_("%s spent %s over plan in %s"), channel_name (self, warning->channel_id), over, month);
+    case SL_TIMELINE_WARNING_OUTLOOK_OVER_PLAN:
+    default:
+      /* Translators: a channel, a month, and how much it is expected to spend over its plan */
+      return g_strdup_printf (_("%s is expected %s over plan in %s"), channel_name (self, warning->channel_id), over,
+                              month);
+    }
+}
+
+/* The year's and the reserve's warnings, then the largest channel-month
+ * overspends; the rest are counted. */
+#define MAX_MONTH_WARNINGS 5
+
+/* Largest overspend first. */
+static int
+compare_over (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const SlTimelineWarning *x = *(SlTimelineWarning * const *)a;
+  const SlTimelineWarning *y = *(SlTimelineWarning * const *)b;
+
+  return (y->over_minor > x->over_minor) - (y->over_minor < x->over_minor);
+}
+
+static void
+fill_warnings (SlTimelineView *self,
+               SlTimeline     *timeline)
+{
+  guint n = sl_timeline_get_n_warnings (timeline);
+  g_autoptr(GPtrArray) months = g_ptr_array_new ();
+  guint shown = 0;
+
+  clear_list (self->warning_list);
+  for (guint w = 0; w < n; w++)
+    {
+      const SlTimelineWarning *warning = sl_timeline_get_warning (timeline, w);
+
+      if (warning->month == SL_TIMELINE_TOTAL)
+        {
+          g_autofree char *text = dup_warning_text (self, timeline, warning);
+
+          append_row (self->warning_list, text, NULL, "dialog-warning-symbolic", "warning");
+        }
+      else
+        g_ptr_array_add (months, (gpointer)warning);
+    }
+  g_ptr_array_sort_with_data (months, compare_over, NULL);
+  for (; shown < months->len && shown < MAX_MONTH_WARNINGS; shown++)
+    {
+      g_autofree char *text = dup_warning_text (self, timeline, g_ptr_array_index (months, shown));
+
+      append_row (self->warning_list, text, NULL, "dialog-warning-symbolic", "warning");
+    }
+  if (shown < months->len)
+    {
+      g_autofree char *more = g_strdup_printf (ngettext ("%u more smaller overspend this year",
+                                                         "%u more smaller overspends this year",
+                                                         months->len - shown),
+                                               months->len - shown);
+
+      append_row (self->warning_list, more, NULL, NULL, NULL);
+    }
+  if (n == 0)
+    append_row (self->warning_list, _("Every month is at or under plan"), NULL, "emblem-ok-symbolic", "success");
+}
+
+static void
+add_cell (GtkGrid    *grid,
+          int         column,
+          int         row,
+          const char *text,
+          gboolean    header,
+          gboolean    over)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
+  gtk_widget_add_css_class (label, header ? "dim-label" : "numeric");
+  if (over)
+    gtk_widget_add_css_class (label, "error");
+  gtk_grid_attach (grid, label, column, row, 1, 1);
+}
+
+static void
+fill_month_row (SlTimelineView       *self,
+                int                   row,
+                int                   column,
+                const SlTimelineCell *cell)
+{
+  const gint64 amounts[] = {
+    cell->plan_minor, cell->committed_minor, cell->actual_minor, cell->forecast_minor,
+    cell->outlook_minor, cell->variance_minor,
+  };
+  g_autofree char *share = sl_metric_value_format (&cell->variance_share, NULL);
+  g_autofree char *cumulative = format_minor (self, cell->cumulative_variance_minor);
+
+  for (guint k = 0; k < G_N_ELEMENTS (amounts); k++)
+    {
+      g_autofree char *text = format_minor (self, amounts[k]);
+
+      add_cell (self->month_grid, column, row + k, text, FALSE, k == 5 && amounts[k] > 0);
+    }
+  add_cell (self->month_grid, column, row + 6, share, FALSE, cell->variance_minor > 0);
+  add_cell (self->month_grid, column, row + 7, cumulative, FALSE, cell->cumulative_variance_minor > 0);
+}
+
+static void
+fill_months (SlTimelineView *self,
+             SlTimeline     *timeline)
+{
+  static const char *rows[] = {
+    N_("Plan"), N_("Committed"), N_("Actual"), N_("Forecast"), N_("Outlook"), N_("Variance"),
+    /* xgettext:no-c-format */
+    N_("Variance %"), N_("Cumulative variance"),
+  };
+  guint n = sl_timeline_get_n_months (timeline);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->month_grid))) != NULL)
+    gtk_grid_remove (self->month_grid, child);
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    add_cell (self->month_grid, 0, r + 1, _(rows[r]), TRUE, FALSE);
+  for (guint m = 0; m <= n; m++)
+    {
+      g_autofree char *name = m < n ? month_name (&sl_timeline_get_month (timeline, m)->period)
+                                    : g_strdup (_("Year"));
+
+      add_cell (self->month_grid, m + 1, 0, name, TRUE, FALSE);
+      fill_month_row (self, 1, m + 1,
+                      sl_timeline_get_cell (timeline, SL_TIMELINE_TOTAL, m < n ? m : SL_TIMELINE_TOTAL));
+    }
+}
+
+static void
+fill_events (SlTimelineView *self,
+             SlTimeline     *timeline,
+             SlDay           as_of)
+{
+  guint shown = 0;
+
+  clear_list (self->event_list);
+  for (guint e = 0; e < sl_timeline_get_n_events (timeline) && shown < 6; e++)
+    {
+      const SlTimelineEvent *event = sl_timeline_get_event (timeline, e);
+      g_autofree char *when = NULL;
+      g_autofree char *subtitle = NULL;
+      SlPeriod day;
+      int days;
+
+      if (event->day < as_of)
+        continue;
+      sl_period_init (&day, SL_PERIOD_DAY, sl_workspace_get_calendar (self->workspace),
+                      sl_workspace_get_fiscal_start_month (self->workspace), event->day);
+      when = sl_period_format (&day, NULL);
+      days = event->day - as_of;
+      /* Translators: a date, then how far it is; e.g. “December 5, 2026 — in 12 days” */
+      subtitle = days == 0 ? g_strdup_printf (_("%s — today"), when)
+                           : g_strdup_printf (ngettext ("%s — in %d day", "%s — in %d days", days), when, days);
+      append_row (self->event_list, event->title, subtitle,
+                  event->kind == SL_TIMELINE_EVENT_DEADLINE ? "alarm-symbolic" : "x-office-calendar-symbolic", NULL);
+      shown++;
+    }
+  if (shown == 0)
+    append_row (self->event_list, _("Nothing due for the rest of the year"), NULL, NULL, NULL);
+}
+
+/* The channel of the filter's scope, 0 for all. */
+static gint64
+scope_channel (SlTimelineView *self)
+{
+  SlCampaign *campaign;
+  SlScope scope;
+
+  sl_view_filter_get_scope (self->filter, &scope);
+  if (scope.kind == SL_SCOPE_CHANNEL)
+    return scope.id;
+  if (scope.kind != SL_SCOPE_CAMPAIGN)
+    return 0;
+  campaign = sl_campaign_store_lookup (sl_workspace_get_campaigns (self->workspace), scope.id);
+  return campaign != NULL ? sl_campaign_get_channel_id (campaign) : 0;
+}
+
+static void
+refresh_now (SlTimelineView *self)
+{
+  g_autoptr(SlMetrics) metrics = NULL;
+  g_autoptr(SlTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  SlDay as_of = self->as_of;
+  SlPeriod year;
+
+  if (self->workspace == NULL)
+    return;
+  /* Actuals are known up to the last day imported: later months are
+   * still estimates, even when their dates have passed. */
+  if (as_of == SL_DAY_INVALID)
+    {
+      SlDay last = sl_workspace_get_last_actual_day (self->workspace);
+
+      as_of = sl_day_today ();
+      if (last != SL_DAY_INVALID && last + 1 < as_of)
+        as_of = last + 1;
+    }
+  metrics = sl_metrics_new (sl_workspace_get_database (self->workspace));
+  sl_workspace_get_fiscal_year (self->workspace, sl_view_filter_get_period (self->filter)->first, &year);
+  timeline = sl_timeline_compute (metrics, &year, as_of, scope_channel (self), NULL, &error);
+  if (timeline == NULL)
+    {
+      g_warning ("Could not compute the timeline: %s", error->message);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  fill_summary (self, timeline);
+  fill_chart (self, timeline);
+  fill_drivers (self, timeline);
+  fill_warnings (self, timeline);
+  fill_months (self, timeline);
+  fill_events (self, timeline, as_of);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    sl_timeline_get_budget_minor (timeline) != 0 ||
+                                    sl_timeline_get_cell (timeline, SL_TIMELINE_TOTAL, SL_TIMELINE_TOTAL)->actual_minor != 0
+                                    ? "timeline" : "empty");
+}
+
+/* Hidden views catch up when they are shown. */
+static void
+refresh (SlTimelineView *self)
+{
+  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (!self->stale)
+    refresh_now (self);
+}
+
+static void
+sl_timeline_view_map (GtkWidget *widget)
+{
+  SlTimelineView *self = SL_TIMELINE_VIEW (widget);
+
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      refresh_now (self);
+    }
+  GTK_WIDGET_CLASS (sl_timeline_view_parent_class)->map (widget);
+}
+
+static void
+sl_timeline_view_dispose (GObject *object)
+{
+  SlTimelineView *self = (SlTimelineView *)object;
+
+  sl_timeline_view_set_context (self, NULL, NULL);
+  /* AdwBin unparents its child itself; let it before the template. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_TIMELINE_VIEW);
+
+  G_OBJECT_CLASS (sl_timeline_view_parent_class)->dispose (object);
+}
+
+static void
+sl_timeline_view_class_init (SlTimelineViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sl_timeline_view_dispose;
+  widget_class->map = sl_timeline_view_map;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sl-timeline-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SlTimelineView, stack);
+  gtk_widget_class_bind_template_child (widget_class, SlTimelineView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, SlTimelineView, chart_box);
+  gtk_widget_class_bind_template_child (widget_class, SlTimelineView, drivers_label);
+  gtk_widget_class_bind_template_child (widget_class, SlTimelineView, warning_list);
+  gtk_widget_class_bind_template_child (widget_class, SlTimelineView, month_scroller);
+  gtk_widget_class_bind_template_child (widget_class, SlTimelineView, month_grid);
+  gtk_widget_class_bind_template_child (widget_class, SlTimelineView, event_list);
+}
+
+static void
+sl_timeline_view_init (SlTimelineView *self)
+{
+  self->as_of = SL_DAY_INVALID;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->chart = SL_TIMELINE_CHART (sl_timeline_chart_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Plan and outlook by month"), -1);
+  sl_timeline_chart_set_formatter (self->chart, format_axis, self, NULL);
+  gtk_box_append (self->chart_box, GTK_WIDGET (self->chart));
+  sl_rtl_scroll_attach (GTK_SCROLLABLE (gtk_scrolled_window_get_child (self->month_scroller)));
+}
+
+static void
+workspace_changed_cb (SlTimelineView *self)
+{
+  refresh (self);
+}
+
+void
+sl_timeline_view_set_context (SlTimelineView *self,
+                              SlWorkspace    *workspace,
+                              SlViewFilter   *filter)
+{
+  g_return_if_fail (SL_IS_TIMELINE_VIEW (self));
+  g_return_if_fail ((workspace == NULL) == (filter == NULL));
+
+  if (self->filter != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->filter, self);
+      g_signal_handlers_disconnect_by_data (self->workspace, self);
+    }
+  g_set_object (&self->workspace, workspace);
+  g_set_object (&self->filter, filter);
+  if (filter == NULL)
+    return;
+  g_signal_connect_object (filter, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (workspace, "changed", G_CALLBACK (workspace_changed_cb), self, G_CONNECT_SWAPPED);
+  refresh (self);
+}
+
+void
+sl_timeline_view_set_as_of (SlTimelineView *self,
+                            SlDay           as_of)
+{
+  g_return_if_fail (SL_IS_TIMELINE_VIEW (self));
+
+  self->as_of = as_of;
+  if (self->filter != NULL)
+    refresh (self);
+}
+
+SlTimelineChart *
+sl_timeline_view_get_chart (SlTimelineView *self)
+{
+  g_return_val_if_fail (SL_IS_TIMELINE_VIEW (self), NULL);
+  return self->chart;
+}
+
+const char *
+sl_timeline_view_get_cell_text (SlTimelineView *self,
+                                guint           row,
+                                guint           column)
+{
+  GtkWidget *label;
+
+  g_return_val_if_fail (SL_IS_TIMELINE_VIEW (self), NULL);
+
+  label = gtk_grid_get_child_at (self->month_grid, column + 1, row + 1);
+  return label != NULL ? gtk_label_get_label (GTK_LABEL (label)) : NULL;
+}
+
+char *
+sl_timeline_view_dup_warnings_text (SlTimelineView *self)
+{
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (SL_IS_TIMELINE_VIEW (self), NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->warning_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_PREFERENCES_ROW (row))
+      g_string_append_printf (text, "%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  return g_string_free (text, FALSE);
+}
