@@ -6,8 +6,9 @@
  *
  * Prints how long the metrics engine takes on demo workspaces of 1 M and
  * 10 M spend rows (issue 5): a full channel table for one quarter, a
- * month × channel ROI matrix for the fiscal year and the fiscal year's
- * timeline (plan, actual, forecast, outlook, warnings, events), each the
+ * month × channel ROI matrix for the fiscal year, the fiscal year's
+ * timeline (plan, actual, forecast, outlook, warnings, events) and the
+ * Overview's KPIs for a quarter (with their trends and goals), each the
  * best of several warm runs, and how much slower the 10 M workspace is.
  * The engine reads the day rollups, so the ratio should stay near 1.
  * SL_BENCH_RUNS sets the runs per figure (default 20).
@@ -19,6 +20,7 @@
 
 #include "sl-demo.h"
 #include "sl-metrics.h"
+#include "sl-overview.h"
 #include "sl-timeline.h"
 
 #define DEMO_YEAR 2025
@@ -28,6 +30,7 @@ typedef struct
   double channel_table_ms;
   double roi_matrix_ms;
   double timeline_ms;
+  double overview_ms;
 } Timings;
 
 static void
@@ -100,6 +103,21 @@ time_timeline (SlMetrics      *metrics,
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
+static double
+time_overview (SlMetrics      *metrics,
+               const SlPeriod *quarter)
+{
+  g_autoptr(SlOverview) overview = NULL;
+  g_autoptr(GError) error = NULL;
+  SlScope all = SL_SCOPE_INIT_WORKSPACE;
+  gint64 start = g_get_monotonic_time ();
+
+  overview = sl_overview_compute (metrics, quarter, &all, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sl_overview_get_n_kpis (overview), >, 0);
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
 static void
 measure (const char *dir,
          gint64      spend_rows,
@@ -158,6 +176,14 @@ measure (const char *dir,
         if (i > 0)
           out->timeline_ms = MIN (out->timeline_ms, t);
       }
+    out->overview_ms = G_MAXDOUBLE;
+    for (guint i = 0; i <= runs; i++)
+      {
+        double t = time_overview (metrics, &quarter);
+
+        if (i > 0)
+          out->overview_ms = MIN (out->overview_ms, t);
+      }
   }
   remove_workspace (path);
 }
@@ -180,12 +206,15 @@ main (int   argc,
 
   ratio = MAX (t10.channel_table_ms / t1.channel_table_ms, t10.roi_matrix_ms / t1.roi_matrix_ms);
   ratio = MAX (ratio, t10.timeline_ms / t1.timeline_ms);
+  ratio = MAX (ratio, t10.overview_ms / t1.overview_ms);
   g_print ("channel_table_ms_1m=%.2f\n", t1.channel_table_ms);
   g_print ("channel_table_ms_10m=%.2f\n", t10.channel_table_ms);
   g_print ("roi_matrix_ms_1m=%.2f\n", t1.roi_matrix_ms);
   g_print ("roi_matrix_ms_10m=%.2f\n", t10.roi_matrix_ms);
   g_print ("timeline_ms_1m=%.2f\n", t1.timeline_ms);
   g_print ("timeline_ms_10m=%.2f\n", t10.timeline_ms);
+  g_print ("overview_ms_1m=%.2f\n", t1.overview_ms);
+  g_print ("overview_ms_10m=%.2f\n", t10.overview_ms);
   g_print ("ratio_10m_1m=%.2f\n", ratio);
   return 0;
 }

@@ -212,12 +212,8 @@ add_move (SlDatabase *db,
  * June; applied plan 4 gives $3 back in August. A draft, a rejected
  * plan and one of the year before do not count. */
 static void
-test_timeline_reserve_draws (SlImportFixture *fixture,
-                             gconstpointer    data)
+fill_reserve_plans (SlDatabase *db)
 {
-  SlDatabase *db = fixture->db;
-  SlPeriod fy;
-
   exec (db, "INSERT INTO channel (id, uuid, name, position) VALUES (1, 'c1', 'Search', 0), (2, 'c2', 'Social', 1)");
   for (int m = 1; m <= 12; m++)
     exec (db, "INSERT INTO budget_line (uuid, version, is_reserve, first_day, last_day, amount_minor, currency) "
@@ -234,6 +230,16 @@ test_timeline_reserve_draws (SlImportFixture *fixture,
   add_plan (db, 5, "rejected", 9999, SL_DAY_INVALID, DAY (2025, 2, 1));
   add_plan (db, 6, "applied", 0, DAY (2024, 12, 20), DAY (2024, 12, 20));
   add_move (db, 6, 0, 1, DAY (2024, 12, 1), 4000);
+}
+
+static void
+test_timeline_reserve_draws (SlImportFixture *fixture,
+                             gconstpointer    data)
+{
+  SlDatabase *db = fixture->db;
+  SlPeriod fy;
+
+  fill_reserve_plans (db);
   sl_period_init_fiscal_year (&fy, SL_CALENDAR_GREGORIAN, 1, 2025);
 
   {
