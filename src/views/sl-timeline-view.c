@@ -13,6 +13,7 @@
 
 #include "sl-rtl-scroll.h"
 #include "sl-timeline.h"
+#include "sl-bar-chart.h"
 #include "sl-timeline-view.h"
 
 struct _SlTimelineView
@@ -28,6 +29,8 @@ struct _SlTimelineView
   GtkGrid          *month_grid;
   GtkListBox       *event_list;
   SlTimelineChart  *chart;
+  GtkBox           *channel_box;
+  SlBarChart       *channel_chart;
 
   SlWorkspace      *workspace;
   SlViewFilter     *filter;
@@ -183,6 +186,44 @@ fill_chart (SlTimelineView *self,
     }
 }
 
+static const char *
+channel_name (SlTimelineView *self,
+              gint64          id)
+{
+  SlChannel *channel = sl_channel_store_lookup (sl_workspace_get_channels (self->workspace), id);
+
+  return channel != NULL ? sl_channel_get_name (channel) : "?";
+}
+
+/* Each channel's outlook, stacked month by month. */
+static void
+fill_channel_chart (SlTimelineView *self,
+                    SlTimeline     *timeline)
+{
+  guint n_months = sl_timeline_get_n_months (timeline);
+  guint n_channels = sl_timeline_get_n_channels (timeline);
+
+  sl_bar_chart_set_size (self->channel_chart, n_channels, n_months);
+  for (guint m = 0; m < n_months; m++)
+    {
+      g_autofree char *name = month_name (&sl_timeline_get_month (timeline, m)->period);
+
+      sl_bar_chart_set_category (self->channel_chart, m, name);
+    }
+  for (guint c = 0; c < n_channels; c++)
+    {
+      sl_bar_chart_set_series_name (self->channel_chart, c,
+                                    channel_name (self, sl_timeline_get_channel_id (timeline, c)));
+      for (guint m = 0; m < n_months; m++)
+        {
+          const SlTimelineCell *cell = sl_timeline_get_cell (timeline, c, m);
+          g_autofree char *text = format_minor (self, cell->outlook_minor);
+
+          sl_bar_chart_set_value (self->channel_chart, c, m, (double)cell->outlook_minor, text);
+        }
+    }
+}
+
 static void
 fill_drivers (SlTimelineView *self,
               SlTimeline     *timeline)
@@ -210,15 +251,6 @@ fill_drivers (SlTimelineView *self,
 
       gtk_label_set_label (self->drivers_label, line);
     }
-}
-
-static const char *
-channel_name (SlTimelineView *self,
-              gint64          id)
-{
-  SlChannel *channel = sl_channel_store_lookup (sl_workspace_get_channels (self->workspace), id);
-
-  return channel != NULL ? sl_channel_get_name (channel) : "?";
 }
 
 static char *
@@ -464,10 +496,12 @@ refresh_now (SlTimelineView *self)
     }
   fill_summary (self, timeline);
   fill_chart (self, timeline);
+  fill_channel_chart (self, timeline);
   fill_drivers (self, timeline);
   fill_warnings (self, timeline);
   fill_months (self, timeline);
-  fill_events (self, timeline, as_of);
+  /* Deadlines count down from the real today, whatever the figures' day. */
+  fill_events (self, timeline, self->as_of != SL_DAY_INVALID ? self->as_of : sl_day_today ());
   gtk_stack_set_visible_child_name (self->stack,
                                     sl_timeline_get_budget_minor (timeline) != 0 ||
                                     sl_timeline_get_cell (timeline, SL_TIMELINE_TOTAL, SL_TIMELINE_TOTAL)->actual_minor != 0
@@ -527,6 +561,7 @@ sl_timeline_view_class_init (SlTimelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlTimelineView, month_scroller);
   gtk_widget_class_bind_template_child (widget_class, SlTimelineView, month_grid);
   gtk_widget_class_bind_template_child (widget_class, SlTimelineView, event_list);
+  gtk_widget_class_bind_template_child (widget_class, SlTimelineView, channel_box);
 }
 
 static void
@@ -539,6 +574,12 @@ sl_timeline_view_init (SlTimelineView *self)
                                   _("Plan and outlook by month"), -1);
   sl_timeline_chart_set_formatter (self->chart, format_axis, self, NULL);
   gtk_box_append (self->chart_box, GTK_WIDGET (self->chart));
+  self->channel_chart = SL_BAR_CHART (sl_bar_chart_new ());
+  sl_bar_chart_set_stacked (self->channel_chart, TRUE);
+  sl_bar_chart_set_formatter (self->channel_chart, format_axis, self, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->channel_chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Outlook by channel and month"), -1);
+  gtk_box_append (self->channel_box, GTK_WIDGET (self->channel_chart));
   sl_rtl_scroll_attach (GTK_SCROLLABLE (gtk_scrolled_window_get_child (self->month_scroller)));
 }
 

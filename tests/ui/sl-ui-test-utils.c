@@ -69,28 +69,60 @@ sl_ui_test_find_all (GtkWidget *root,
   return found;
 }
 
-void
-sl_ui_test_save_screenshot (GtkWidget  *widget,
-                            const char *path)
+GdkTexture *
+sl_ui_test_render (GtkWidget *widget)
 {
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   GtkSnapshot *snapshot;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  g_autofree char *dir = g_path_get_dirname (path);
 
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
 
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                      node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+void
+sl_ui_test_texture_pixel (GdkTexture *texture,
+                          int         x,
+                          int         y,
+                          GdkRGBA    *out)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guchar *data = NULL;
+  const guchar *p;
+
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, width);
+  g_assert_cmpint (y, <, height);
+  data = g_malloc ((gsize)width * height * 4);
+  gdk_texture_download (texture, data, width * 4);
+  /* Premultiplied BGRA on little-endian (CAIRO_FORMAT_ARGB32). */
+  p = data + ((gsize)y * width + x) * 4;
+  out->alpha = p[3] / 255.0;
+  out->red = p[3] > 0 ? p[2] / (double)p[3] : 0;
+  out->green = p[3] > 0 ? p[1] / (double)p[3] : 0;
+  out->blue = p[3] > 0 ? p[0] / (double)p[3] : 0;
+}
+
+void
+sl_ui_test_save_screenshot (GtkWidget  *widget,
+                            const char *path)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  texture = sl_ui_test_render (widget);
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }

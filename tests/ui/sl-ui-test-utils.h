@@ -21,6 +21,13 @@ void       sl_ui_test_settle          (guint       ms);
 /* Every widget of @type under @root, @root included (transfer container). */
 GPtrArray *sl_ui_test_find_all        (GtkWidget  *root,
                                        GType       type);
+/* Renders @widget as it is on screen. */
+GdkTexture *sl_ui_test_render         (GtkWidget  *widget);
+/* The colour of pixel (@x, @y) of @texture, not premultiplied. */
+void       sl_ui_test_texture_pixel   (GdkTexture *texture,
+                                       int         x,
+                                       int         y,
+                                       GdkRGBA    *out);
 /* Renders @widget as it is on screen and saves it as a PNG. */
 void       sl_ui_test_save_screenshot (GtkWidget  *widget,
                                        const char *path);
