@@ -54,6 +54,7 @@ struct _SlWindow
   AdwToast             *import_toast;   /* the last import's, until dismissed */
   AdwToast             *pending_toast;  /* the next one, shown in an idle */
   guint                 pending_toast_id;
+  gboolean              narrow;   /* too narrow for the filters in the header bar */
 };
 
 /* sl-window-actions.c */

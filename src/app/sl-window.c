@@ -15,6 +15,8 @@
 
 G_DEFINE_FINAL_TYPE (SlWindow, sl_window, ADW_TYPE_APPLICATION_WINDOW)
 
+#define HEADER_FILTERS_MIN_WIDTH 760
+
 static char *
 dup_folder_label (GFile *file)
 {
@@ -131,7 +133,9 @@ update_header (SlWindow *self)
     return;
 
   view = gtk_stack_get_visible_child_name (self->content_stack);
-  folded = adw_leaflet_get_folded (self->leaflet);
+  /* The period and filters leave the header bar before it is too
+   * narrow for them, so that they never hold the window wide. */
+  folded = adw_leaflet_get_folded (self->leaflet) || self->narrow;
   gtk_widget_set_visible (self->year_box, !folded && g_strcmp0 (view, "plan") == 0);
   gtk_widget_set_visible (GTK_WIDGET (self->filter_bar), !folded && sl_window_view_is_analysis (view));
   gtk_widget_set_visible (self->filter_toolbar, folded && sl_window_view_is_analysis (view));
@@ -140,6 +144,13 @@ update_header (SlWindow *self)
     gtk_widget_set_visible (self->search_button, !folded && sl_window_view_is_analysis (view));
   update_title (self);
   sl_window_views_save_view (self);
+}
+
+static gboolean
+update_header_idle_cb (gpointer data)
+{
+  update_header (SL_WINDOW (data));
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -196,12 +207,31 @@ sl_window_dispose (GObject *object)
 }
 
 static void
+sl_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  SlWindow *self = SL_WINDOW (widget);
+  gboolean narrow = width < HEADER_FILTERS_MIN_WIDTH;
+
+  GTK_WIDGET_CLASS (sl_window_parent_class)->size_allocate (widget, width, height, baseline);
+  /* After this allocation: changing visibility inside one is not allowed. */
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_header_idle_cb, g_object_ref (self), g_object_unref);
+    }
+}
+
+static void
 sl_window_class_init (SlWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sl_window_dispose;
+  widget_class->size_allocate = sl_window_size_allocate;
 
   g_type_ensure (SL_TYPE_PLAN_VIEW);
   g_type_ensure (SL_TYPE_IMPORTS_VIEW);

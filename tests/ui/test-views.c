@@ -55,8 +55,16 @@ open_window (const char *path,
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
+  GSettings *settings = sl_application_get_settings (app);
+
   if (window != NULL)
     gtk_window_destroy (GTK_WINDOW (window));
+  /* The window takes its size from the settings the last one saved. */
+  if (settings != NULL)
+    {
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", width < 600 ? 720 : 800);
+    }
   window = sl_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), width, 800);
   gtk_window_present (GTK_WINDOW (window));
@@ -798,16 +806,35 @@ save_screenshot (const char *name)
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
+/* Every analysis view wide and narrow, light and dark, into
+ * build/screenshots/ (CI keeps them). */
 static void
 test_screenshots (void)
 {
-  open_window (demo_path, 1280);
-  show_channels ();
-  save_screenshot ("channels-wide.png");
-  open_window (demo_path, 360);
-  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
-  sl_ui_test_settle (300);
-  save_screenshot ("channels-narrow.png");
+  static const char * const views[] = { "overview", "funnel", "channels", "timeline" };
+  static const struct { int width, height; const char *name; } sizes[] = {
+    { 360, 720, "narrow" }, { 1280, 800, "wide" },
+  };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+    {
+      open_window (demo_path, sizes[z].width);
+      sl_view_filter_set_scope (sl_window_get_view_filter (window), &SL_SCOPE_INIT_WORKSPACE);
+      for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+        for (guint dark = 0; dark < 2; dark++)
+          {
+            g_autofree char *name = g_strdup_printf ("%s-%s-%s.png", views[v], sizes[z].name,
+                                                     dark ? "dark" : "light");
+
+            adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                             : ADW_COLOR_SCHEME_FORCE_LIGHT);
+            gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", views[v]);
+            g_assert_cmpstr (sl_window_get_view (window), ==, views[v]);
+            save_screenshot (name);
+          }
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
 static void
