@@ -293,9 +293,9 @@ static const char * const month_names[12] = {
 
 /* The metrics finance asked for, in the Overview's order. */
 static const struct { const char *metric; int goal; } kpis[] = {
-  { "revenue", -1 }, { "arr", GOAL_ARR }, { "cac", GOAL_CAC }, { "clv_cac", GOAL_CAC },
-  { "roi", -1 }, { "cpl", -1 }, { "win_rate", -1 }, { "churn", GOAL_CHURN },
-  { "pipeline_velocity", -1 }, { "mql_to_sql_days", GOAL_CAC },
+  { "revenue", -1 }, { "arr", GOAL_ARR }, { "cac", GOAL_CAC }, { "clv-cac", GOAL_CAC },
+  { "roi", -1 }, { "cpl", -1 }, { "win-rate", -1 }, { "churn", GOAL_CHURN },
+  { "lead-to-client", -1 }, { "mql-to-sql-days", GOAL_CAC },
 };
 
 /* The writer */
@@ -707,8 +707,8 @@ insert_goals (DemoWriter  *w,
   return insert_key_result (w, GOAL_ARR, "arr", 0, "money", 0, &w->arr_key_result_id, error) &&
          insert_key_result (w, GOAL_CHURN, "churn", 200, "basis-points", 0, NULL, error) &&
          insert_key_result (w, GOAL_CAC, "cac", 500000, "money", 0, NULL, error) &&
-         insert_key_result (w, GOAL_CAC, "clv_cac", 30000, "basis-points", 1, NULL, error) &&
-         insert_key_result (w, GOAL_CAC, "mql_to_sql_days", 7, "days", 2, NULL, error);
+         insert_key_result (w, GOAL_CAC, "clv-cac", 30000, "basis-points", 1, NULL, error) &&
+         insert_key_result (w, GOAL_CAC, "mql-to-sql-days", 7, "days", 2, NULL, error);
 }
 
 static gboolean
