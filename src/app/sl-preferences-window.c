@@ -154,6 +154,54 @@ sl_preferences_window_show_error (SlPreferencesWindow *self,
 
 /* Callbacks */
 
+/* Spin buttons show and read numbers in the locale's digits. */
+static gboolean
+spin_output_cb (SlPreferencesWindow *self,
+                GtkSpinButton       *spin)
+{
+  g_autofree char *text = sl_number_format (gtk_spin_button_get_value (spin),
+                                            gtk_spin_button_get_digits (spin), NULL);
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+spin_input_cb (SlPreferencesWindow *self,
+               double              *new_value,
+               GtkSpinButton       *spin)
+{
+  g_autoptr(GString) ascii = g_string_new (NULL);
+  char *end = NULL;
+
+  /* What stays when the text is refused: GTK applies it even then. */
+  *new_value = gtk_spin_button_get_value (spin);
+  for (const char *p = gtk_editable_get_text (GTK_EDITABLE (spin)); *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_digit_value (c) >= 0)
+        g_string_append_c (ascii, '0' + g_unichar_digit_value (c));
+      else if (c == '.' || c == ',' || c == 0x066B)  /* ٫, the Arabic decimal separator */
+        g_string_append_c (ascii, '.');
+      else if (c == '-')
+        g_string_append_c (ascii, '-');
+      else if (!g_unichar_isspace (c) && c != 0x066C && c != '%' && c != 0x066A)
+        return GTK_INPUT_ERROR;
+    }
+
+  if (ascii->len == 0)
+    return GTK_INPUT_ERROR;
+  *new_value = g_ascii_strtod (ascii->str, &end);
+  if (*end != '\0')
+    {
+      *new_value = gtk_spin_button_get_value (spin);
+      return GTK_INPUT_ERROR;
+    }
+  return TRUE;
+}
+
 static void
 workspace_notify_cb (SlPreferencesWindow *self,
                      GParamSpec          *pspec,
@@ -375,6 +423,8 @@ sl_preferences_window_class_init (SlPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, month_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, spin_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, spin_left_cb);
+  gtk_widget_class_bind_template_callback (widget_class, spin_output_cb);
+  gtk_widget_class_bind_template_callback (widget_class, spin_input_cb);
   sl_preferences_window_class_add_kpi_callbacks (widget_class);
 
   /* Undo and redo here too, under the main window's shortcuts. */

@@ -137,10 +137,12 @@ sl_workspace_set_deadline_offset_days (SlWorkspace  *self,
 
   if (days < 0 || days > SL_WORKSPACE_MAX_DEADLINE_OFFSET)
     {
+      g_autofree char *most = sl_number_format (SL_WORKSPACE_MAX_DEADLINE_OFFSET, 0, NULL);
+
       g_set_error (error, SL_WORKSPACE_ERROR, SL_WORKSPACE_ERROR_INVALID_SETTING,
-                   /* Translators: %d is the most days allowed, 365 */
-                   _("The budget request deadline must be from 0 to %d days before the quarter"),
-                   SL_WORKSPACE_MAX_DEADLINE_OFFSET);
+                   /* Translators: %s is the most days allowed, 365, in your digits */
+                   _("The budget request deadline must be from 0 to %s days before the quarter"),
+                   most);
       return FALSE;
     }
 
@@ -158,10 +160,12 @@ sl_workspace_set_checkin_day (SlWorkspace  *self,
 
   if (day < 1 || day > SL_WORKSPACE_MAX_CHECKIN_DAY)
     {
+      g_autofree char *last = sl_number_format (SL_WORKSPACE_MAX_CHECKIN_DAY, 0, NULL);
+
       g_set_error (error, SL_WORKSPACE_ERROR, SL_WORKSPACE_ERROR_INVALID_SETTING,
-                   /* Translators: %d is the last day allowed, 28: every month has it */
-                   _("The monthly check-in must fall on a day from 1 to %d"),
-                   SL_WORKSPACE_MAX_CHECKIN_DAY);
+                   /* Translators: %s is the last day allowed, 28 (every month has it), in your digits */
+                   _("The monthly check-in must fall on a day from 1 to %s"),
+                   last);
       return FALSE;
     }
 

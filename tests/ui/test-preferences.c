@@ -278,6 +278,29 @@ test_rename (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, old_title);
 }
 
+/* Digits of any script are read; what cannot be a number is refused. */
+static void
+test_spin_digits (void)
+{
+  GtkSpinButton *reserve = GTK_SPIN_BUTTON (find_named (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON, "reserve"));
+  int reserve_before = query_reserve ();
+
+  gtk_editable_set_text (GTK_EDITABLE (reserve), "۹٫۵");
+  gtk_spin_button_update (reserve);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (reserve), 9.5, 0.001);
+  sl_preferences_window_commit (preferences);
+  g_assert_cmpint (query_reserve (), ==, 950);
+
+  gtk_editable_set_text (GTK_EDITABLE (reserve), "nine");
+  gtk_spin_button_update (reserve);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (reserve), 9.5, 0.001);
+  sl_preferences_window_commit (preferences);
+  g_assert_cmpint (query_reserve (), ==, 950);
+
+  undo_in_main_window ();
+  g_assert_cmpint (query_reserve (), ==, reserve_before);
+}
+
 static void
 save_page (const char *page,
            const char *name)
@@ -340,6 +363,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/preferences/edit-and-undo", test_edit_and_undo);
   g_test_add_func ("/ui/preferences/rename", test_rename);
+  g_test_add_func ("/ui/preferences/spin-digits", test_spin_digits);
   g_test_add_func ("/ui/preferences/screenshots", test_screenshots);
   status = g_test_run ();
 
