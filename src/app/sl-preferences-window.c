@@ -159,8 +159,15 @@ static gboolean
 spin_output_cb (SlPreferencesWindow *self,
                 GtkSpinButton       *spin)
 {
-  g_autofree char *text = sl_number_format (gtk_spin_button_get_value (spin),
-                                            gtk_spin_button_get_digits (spin), NULL);
+  g_autofree char *number = sl_number_format (gtk_spin_button_get_value (spin),
+                                              gtk_spin_button_get_digits (spin), NULL);
+  g_autofree char *text = NULL;
+
+  if (spin == self->reserve_spin)
+    /* Translators: the reserve as a percentage of the budget; %s is the number, %% a percent sign */
+    text = g_strdup_printf (_("%s %%"), number);
+  else
+    text = g_steal_pointer (&number);
 
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (spin), text);

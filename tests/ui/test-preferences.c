@@ -308,6 +308,12 @@ test_spin_digits (void)
   sl_preferences_window_commit (preferences);
   g_assert_cmpint (query_reserve (), ==, 950);
 
+  /* As shown, with its percent sign. */
+  gtk_editable_set_text (GTK_EDITABLE (reserve), "9.50 %");
+  gtk_spin_button_update (reserve);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (reserve), 9.5, 0.001);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (reserve)), ==, "9.50 %");
+
   gtk_editable_set_text (GTK_EDITABLE (reserve), "nine");
   gtk_spin_button_update (reserve);
   g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (reserve), 9.5, 0.001);
