@@ -139,6 +139,31 @@ sl_test_query_double (SlDatabase *db,
 }
 
 char *
+sl_test_query_text (SlDatabase *db,
+                    const char *sql)
+{
+  GString *text = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (sl_database_get_handle (db), sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (sl_database_get_handle (db)));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          const char *value = (const char *)sqlite3_column_text (stmt, i);
+
+          g_string_append_printf (text, "%s%s", i > 0 ? "|" : "", value != NULL ? value : "∅");
+        }
+      g_string_append_c (text, '\n');
+    }
+  g_assert_cmpint (rc, ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  return g_string_free (text, FALSE);
+}
+
+char *
 sl_test_shared_data (const char *relative)
 {
   const char *dir = g_getenv ("SHARED_DATA_DIR");

@@ -31,6 +31,10 @@ gint64       sl_test_query_int64     (SlDatabase  *db,
                                       const char  *sql);
 double       sl_test_query_double    (SlDatabase  *db,
                                       const char  *sql);
+/* Every row of @sql as text, columns joined by '|', rows by '\n' (NULL
+ * as "∅"): to compare a table before and after. */
+char        *sl_test_query_text      (SlDatabase  *db,
+                                      const char  *sql);
 /* A file of ../shared/data (SHARED_DATA_DIR). */
 char        *sl_test_shared_data     (const char  *relative);
 /* rollup_day equals a fresh GROUP BY over the facts. */

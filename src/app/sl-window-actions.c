@@ -13,6 +13,7 @@
 
 #include "sl-glossary-window.h"
 #include "sl-import-batch.h"
+#include "sl-preferences-window.h"
 #include "sl-window-private.h"
 
 static void
@@ -193,6 +194,18 @@ filters_action_cb (GtkWidget  *widget,
   sl_filter_bar_popup_filters (adw_leaflet_get_folded (self->leaflet) ? self->filter_bar_narrow : self->filter_bar);
 }
 
+static void
+preferences_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SlWindow *self = SL_WINDOW (widget);
+
+  if (self->workspace == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (sl_preferences_window_new (GTK_WINDOW (self), self->workspace)));
+}
+
 void
 sl_window_class_add_actions (GtkWidgetClass *widget_class)
 {
@@ -207,6 +220,8 @@ sl_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action_cb);
   gtk_widget_class_install_action (widget_class, "win.undo-import", "x", undo_import_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-rejects", "s", show_rejects_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
 }
 
 void
@@ -231,6 +246,7 @@ sl_window_update_actions (SlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.filters", has_workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-import", has_workspace);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", has_workspace);
 
   if (undo_stack != NULL && sl_undo_stack_can_undo (undo_stack))
     {

@@ -221,7 +221,7 @@ sl_store_reload (SlStore  *self,
 {
   SlStorePrivate *priv = sl_store_get_instance_private (self);
   g_autoptr(GPtrArray) fresh = NULL;
-  guint old_len;
+  guint old_len, prefix = 0, suffix = 0;
 
   g_return_val_if_fail (SL_IS_STORE (self), FALSE);
 
@@ -247,12 +247,22 @@ sl_store_reload (SlStore  *self,
   if (same_ids (priv->items, fresh))
     return TRUE;
 
+  /* Only the rows between what stayed at both ends changed. */
   old_len = priv->items->len;
+  while (prefix < old_len && prefix < fresh->len &&
+         g_ptr_array_index (priv->items, prefix) == g_ptr_array_index (fresh, prefix))
+    prefix++;
+  while (suffix < old_len - prefix && suffix < fresh->len - prefix &&
+         g_ptr_array_index (priv->items, old_len - 1 - suffix) ==
+         g_ptr_array_index (fresh, fresh->len - 1 - suffix))
+    suffix++;
+
   g_ptr_array_unref (priv->items);
   priv->items = g_steal_pointer (&fresh);
   index_items (priv);
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, priv->items->len);
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                              old_len - prefix - suffix, priv->items->len - prefix - suffix);
   if (old_len != priv->items->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   return TRUE;

@@ -23,6 +23,7 @@ struct _SlWorkspace
   SlUndoStack     *undo_stack;
   SlChannelStore  *channels;
   SlCampaignStore *campaigns;
+  SlKpiStore      *kpis;
   GPtrArray       *budget_stores;  /* GWeakRef*, stores handed out */
 
   char            *name;
@@ -31,6 +32,8 @@ struct _SlWorkspace
   SlCalendar       calendar;
   int              fiscal_start_month;
   int              reserve_basis_points;
+  int              deadline_offset_days;
+  int              checkin_day;
 };
 
 G_DEFINE_FINAL_TYPE (SlWorkspace, sl_workspace, G_TYPE_OBJECT)
@@ -40,6 +43,11 @@ enum {
   PROP_NAME,
   PROP_CURRENCY,
   PROP_AUTHOR,
+  PROP_CALENDAR,
+  PROP_FISCAL_START_MONTH,
+  PROP_RESERVE_BASIS_POINTS,
+  PROP_DEADLINE_OFFSET_DAYS,
+  PROP_CHECKIN_DAY,
   N_PROPS,
 };
 
@@ -51,6 +59,32 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+static void
+update_int (SlWorkspace *self,
+            int         *field,
+            int          value,
+            guint        prop_id)
+{
+  if (*field == value)
+    return;
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
+update_string (SlWorkspace  *self,
+               char        **field,
+               const char   *value,
+               guint         prop_id)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+/* Reads the settings, notifying those that changed. */
 static gboolean
 load_settings (SlWorkspace  *self,
                GError      **error)
@@ -61,7 +95,8 @@ load_settings (SlWorkspace  *self,
 
   stmt = sl_database_prepare (self->db,
                               "SELECT name, currency, calendar, fiscal_start_month, "
-                              "reserve_basis_points FROM workspace WHERE id = 1",
+                              "reserve_basis_points, deadline_offset_days, checkin_day "
+                              "FROM workspace WHERE id = 1",
                               error);
   if (stmt == NULL || !sl_database_step_row (self->db, stmt, &has_row, error))
     return FALSE;
@@ -75,13 +110,15 @@ load_settings (SlWorkspace  *self,
       return FALSE;
     }
 
-  g_free (self->name);
-  self->name = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  g_free (self->currency);
-  self->currency = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
-  self->calendar = calendar;
-  self->fiscal_start_month = sqlite3_column_int (stmt, 3);
-  self->reserve_basis_points = sqlite3_column_int (stmt, 4);
+  g_object_freeze_notify (G_OBJECT (self));
+  update_string (self, &self->name, (const char *)sqlite3_column_text (stmt, 0), PROP_NAME);
+  update_string (self, &self->currency, (const char *)sqlite3_column_text (stmt, 1), PROP_CURRENCY);
+  update_int (self, (int *)&self->calendar, calendar, PROP_CALENDAR);
+  update_int (self, &self->fiscal_start_month, sqlite3_column_int (stmt, 3), PROP_FISCAL_START_MONTH);
+  update_int (self, &self->reserve_basis_points, sqlite3_column_int (stmt, 4), PROP_RESERVE_BASIS_POINTS);
+  update_int (self, &self->deadline_offset_days, sqlite3_column_int (stmt, 5), PROP_DEADLINE_OFFSET_DAYS);
+  update_int (self, &self->checkin_day, sqlite3_column_int (stmt, 6), PROP_CHECKIN_DAY);
+  g_object_thaw_notify (G_OBJECT (self));
   return TRUE;
 }
 
@@ -112,6 +149,7 @@ undo_stack_changed_cb (SlWorkspace        *self,
 
   reload_store (SL_STORE (self->channels), tables);
   reload_store (SL_STORE (self->campaigns), tables);
+  reload_store (SL_STORE (self->kpis), tables);
   for (guint i = 0; i < self->budget_stores->len; i++)
     {
       g_autoptr(SlStore) store = g_weak_ref_get (g_ptr_array_index (self->budget_stores, i));
@@ -139,6 +177,7 @@ sl_workspace_dispose (GObject *object)
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->channels);
   g_clear_object (&self->campaigns);
+  g_clear_object (&self->kpis);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (sl_workspace_parent_class)->dispose (object);
@@ -176,6 +215,21 @@ sl_workspace_get_property (GObject    *object,
     case PROP_AUTHOR:
       g_value_set_string (value, self->author);
       break;
+    case PROP_CALENDAR:
+      g_value_set_int (value, self->calendar);
+      break;
+    case PROP_FISCAL_START_MONTH:
+      g_value_set_int (value, self->fiscal_start_month);
+      break;
+    case PROP_RESERVE_BASIS_POINTS:
+      g_value_set_int (value, self->reserve_basis_points);
+      break;
+    case PROP_DEADLINE_OFFSET_DAYS:
+      g_value_set_int (value, self->deadline_offset_days);
+      break;
+    case PROP_CHECKIN_DAY:
+      g_value_set_int (value, self->checkin_day);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -203,6 +257,7 @@ static void
 sl_workspace_class_init (SlWorkspaceClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = sl_workspace_dispose;
   object_class->finalize = sl_workspace_finalize;
@@ -210,12 +265,24 @@ sl_workspace_class_init (SlWorkspaceClass *klass)
   object_class->set_property = sl_workspace_set_property;
 
   properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("name", NULL, NULL, NULL, flags);
   properties[PROP_CURRENCY] =
-    g_param_spec_string ("currency", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("currency", NULL, NULL, NULL, flags);
   properties[PROP_AUTHOR] =
     g_param_spec_string ("author", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* An SlCalendar. */
+  properties[PROP_CALENDAR] =
+    g_param_spec_int ("calendar", NULL, NULL, SL_CALENDAR_GREGORIAN, SL_CALENDAR_THAI,
+                      SL_CALENDAR_GREGORIAN, flags);
+  properties[PROP_FISCAL_START_MONTH] =
+    g_param_spec_int ("fiscal-start-month", NULL, NULL, 1, 12, 1, flags);
+  properties[PROP_RESERVE_BASIS_POINTS] =
+    g_param_spec_int ("reserve-basis-points", NULL, NULL, 0, 10000, 800, flags);
+  properties[PROP_DEADLINE_OFFSET_DAYS] =
+    g_param_spec_int ("deadline-offset-days", NULL, NULL, 0, G_MAXINT, 14, flags);
+  properties[PROP_CHECKIN_DAY] =
+    g_param_spec_int ("checkin-day", NULL, NULL, 1, 31, 5, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -257,8 +324,10 @@ workspace_new_for_database (SlDatabase  *db,
 
   self->channels = sl_channel_store_new (db);
   self->campaigns = sl_campaign_store_new (db);
+  self->kpis = sl_kpi_store_new (db);
   if (!sl_store_reload (SL_STORE (self->channels), error) ||
-      !sl_store_reload (SL_STORE (self->campaigns), error))
+      !sl_store_reload (SL_STORE (self->campaigns), error) ||
+      !sl_store_reload (SL_STORE (self->kpis), error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -372,6 +441,20 @@ sl_workspace_get_reserve_basis_points (SlWorkspace *self)
   return self->reserve_basis_points;
 }
 
+int
+sl_workspace_get_deadline_offset_days (SlWorkspace *self)
+{
+  g_return_val_if_fail (SL_IS_WORKSPACE (self), 0);
+  return self->deadline_offset_days;
+}
+
+int
+sl_workspace_get_checkin_day (SlWorkspace *self)
+{
+  g_return_val_if_fail (SL_IS_WORKSPACE (self), 1);
+  return self->checkin_day;
+}
+
 const char *
 sl_workspace_get_author (SlWorkspace *self)
 {
@@ -414,6 +497,13 @@ sl_workspace_get_campaigns (SlWorkspace *self)
 {
   g_return_val_if_fail (SL_IS_WORKSPACE (self), NULL);
   return self->campaigns;
+}
+
+SlKpiStore *
+sl_workspace_get_kpis (SlWorkspace *self)
+{
+  g_return_val_if_fail (SL_IS_WORKSPACE (self), NULL);
+  return self->kpis;
 }
 
 SlBudgetLineStore *

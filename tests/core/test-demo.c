@@ -10,6 +10,8 @@
 #include <sqlite3.h>
 
 #include "sl-demo.h"
+#include "sl-kpi-summary.h"
+#include "sl-metric.h"
 #include "sl-test-utils.h"
 
 #define YEAR 2025
@@ -196,6 +198,20 @@ test_demo_counts (void)
 
   g_assert_cmpint (sl_test_query_int64 (db, "SELECT count(*) FROM key_result"), >=, 3);
   g_assert_cmpint (sl_test_query_int64 (db, "SELECT count(*) FROM kpi"), ==, 10);
+  /* KPIs and key results name figures the engine computes (its metrics,
+   * or pipeline velocity). */
+  {
+    g_autofree char *keys = sl_test_query_text (db, "SELECT metric FROM kpi UNION ALL SELECT metric FROM key_result");
+    g_auto(GStrv) lines = g_strsplit (g_strchomp (keys), "\n", -1);
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      {
+        g_autoptr(SlKpiSummary) kpi = sl_kpi_summary_new (lines[i], 0);
+
+        g_test_message ("%s", lines[i]);
+        g_assert_cmpint (kpi->kind, !=, SL_KPI_KIND_UNKNOWN);
+      }
+  }
   g_assert_cmpint (sl_test_query_int64 (db, "SELECT count(*) FROM finance_event WHERE kind = 'review'"), ==, 4);
   g_assert_cmpint (sl_test_query_int64 (db, "SELECT count(*) FROM budget_line WHERE version = 'committed' "
                                             "AND reference LIKE 'PO-2025-%'"),

@@ -87,6 +87,10 @@ test_channels_insert_delete (SlWorkspaceFixture *fixture,
   g_object_unref (insert);
 
   g_assert_cmpuint (record.calls, ==, 1);
+  /* Only the new row is announced, not the list again. */
+  g_assert_cmpuint (record.position, ==, 3);
+  g_assert_cmpuint (record.removed, ==, 0);
+  g_assert_cmpuint (record.added, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
   g_assert_cmpstr (channel_name_at (fixture->ws, 3), ==, "Podcasts");
   /* Rows still there keep their objects. */

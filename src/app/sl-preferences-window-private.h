@@ -1,0 +1,52 @@
+/* sl-preferences-window-private.h
+ *
+ * Copyright 2026 The Sunlight authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sl-preferences-window.h"
+
+G_BEGIN_DECLS
+
+/* Shared by sl-preferences-window.c (the Workspace page) and
+ * sl-preferences-window-kpis.c (the Overview page). */
+struct _SlPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  /* Workspace page */
+  AdwEntryRow          *name_row;
+  AdwActionRow         *currency_row;
+  GtkLabel             *currency_label;
+  AdwComboRow          *calendar_row;
+  AdwComboRow          *month_row;
+  AdwActionRow         *reserve_row;
+  GtkWidget            *reserve_warning;
+  GtkSpinButton        *reserve_spin;
+  GtkSpinButton        *deadline_spin;
+  GtkSpinButton        *checkin_spin;
+
+  /* Overview page */
+  GtkListBox           *kpi_list;
+  GtkMenuButton        *add_button;
+  GtkPopover           *add_popover;
+  GtkSearchEntry       *add_search;
+  GtkListBox           *add_list;
+
+  SlWorkspace          *workspace;
+  GPtrArray            *dirty_spins;   /* GtkSpinButton, edited but not written */
+  guint                 commit_id;
+  gboolean              updating;      /* widgets follow the workspace */
+};
+
+/* sl-preferences-window-kpis.c */
+void sl_preferences_window_kpis_init            (SlPreferencesWindow *self);
+void sl_preferences_window_class_add_kpi_callbacks (GtkWidgetClass   *widget_class);
+/* Shows @error in a toast, taking it. */
+void sl_preferences_window_show_error           (SlPreferencesWindow *self,
+                                                 GError              *error);
+
+G_END_DECLS
