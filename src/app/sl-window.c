@@ -174,11 +174,41 @@ filter_changed_cb (SlWindow *self)
   update_title (self);
 }
 
+/* A new calendar or fiscal start: the same days, cut the new way. */
+static void
+follow_calendar (SlWindow    *self,
+                 SlWorkspace *workspace)
+{
+  SlCalendar calendar = sl_workspace_get_calendar (workspace);
+  int fiscal_start = sl_workspace_get_fiscal_start_month (workspace);
+  const SlPeriod *period;
+  SlPeriod next;
+
+  if (self->fiscal_year.calendar != calendar || self->fiscal_year.fiscal_start != fiscal_start)
+    {
+      sl_workspace_get_fiscal_year (workspace, self->fiscal_year.first, &next);
+      sl_window_set_fiscal_year (self, &next);
+    }
+  period = self->filter != NULL ? sl_view_filter_get_period (self->filter) : NULL;
+  if (period == NULL || (period->calendar == calendar && period->fiscal_start == fiscal_start))
+    return;
+  if (period->kind == SL_PERIOD_CUSTOM)
+    {
+      next = *period;
+      next.calendar = calendar;
+      next.fiscal_start = fiscal_start;
+    }
+  else
+    sl_period_init (&next, period->kind, calendar, fiscal_start, period->first);
+  sl_view_filter_set_period (self->filter, &next);
+}
+
 static void
 workspace_changed_cb (SlWindow    *self,
                       const char  *table,
                       SlWorkspace *workspace)
 {
+  follow_calendar (self, workspace);
   update_title (self);
 }
 

@@ -806,6 +806,41 @@ save_screenshot (const char *name)
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
+/* A new fiscal-year start recuts the period and the plan's year at once,
+ * and undo puts them back. */
+static void
+test_follows_calendar (void)
+{
+  SlWorkspace *workspace;
+  SlViewFilter *filter;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *back = NULL;
+
+  open_window (demo_path, 1280);
+  workspace = sl_window_get_workspace (window);
+  filter = sl_window_get_view_filter (window);
+  sl_view_filter_set_period_kind (filter, SL_PERIOD_QUARTER, sl_day_from_ymd (DEMO_YEAR, 8, 1));
+  before = sl_period_to_string (sl_view_filter_get_period (filter));
+  g_assert_cmpstr (before, ==, "2025-Q3");
+
+  g_assert_true (sl_workspace_set_fiscal_start_month (workspace, 4, &error));
+  g_assert_no_error (error);
+  sl_ui_test_settle (100);
+  /* August is in the second quarter of a year starting in April, FY2026. */
+  after = sl_period_to_string (sl_view_filter_get_period (filter));
+  g_assert_cmpstr (after, ==, "2026-Q2");
+  g_assert_cmpint (sl_window_get_fiscal_year (window)->fiscal_start, ==, 4);
+
+  g_assert_true (sl_undo_stack_undo (sl_workspace_get_undo_stack (workspace), &error));
+  g_assert_no_error (error);
+  sl_ui_test_settle (100);
+  back = sl_period_to_string (sl_view_filter_get_period (filter));
+  g_assert_cmpstr (back, ==, "2025-Q3");
+  g_assert_cmpint (sl_window_get_fiscal_year (window)->fiscal_start, ==, 1);
+}
+
 /* Every analysis view wide and narrow, light and dark, into
  * build/screenshots/ (CI keeps them). */
 static void
@@ -886,6 +921,7 @@ main (int   argc,
   g_test_add_func ("/ui/funnel/matches-engine", test_funnel);
   g_test_add_func ("/ui/timeline/matches-engine", test_timeline);
   g_test_add_func ("/ui/overview/matches-engine", test_overview);
+  g_test_add_func ("/ui/views/follow-calendar", test_follows_calendar);
   status = g_test_run ();
 
   if (window != NULL)
