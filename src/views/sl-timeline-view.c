@@ -337,10 +337,12 @@ fill_warnings (SlTimelineView *self,
     }
   if (shown < months->len)
     {
-      g_autofree char *more = g_strdup_printf (ngettext ("%u more smaller overspend this year",
-                                                         "%u more smaller overspends this year",
+      g_autofree char *count = sl_number_format (months->len - shown, 0, NULL);
+      /* Translators: %s is a number, in the locale's digits */
+      g_autofree char *more = g_strdup_printf (ngettext ("%s more smaller overspend this year",
+                                                         "%s more smaller overspends this year",
                                                          months->len - shown),
-                                               months->len - shown);
+                                               count);
 
       append_row (self->warning_list, more, NULL, NULL, NULL);
     }
@@ -438,8 +440,15 @@ fill_events (SlTimelineView *self,
       when = sl_period_format (&day, NULL);
       days = event->day - as_of;
       /* Translators: a date, then how far it is; e.g. “December 5, 2026 — in 12 days” */
-      subtitle = days == 0 ? g_strdup_printf (_("%s — today"), when)
-                           : g_strdup_printf (ngettext ("%s — in %d day", "%s — in %d days", days), when, days);
+      if (days == 0)
+        subtitle = g_strdup_printf (_("%s — today"), when);
+      else
+        {
+          g_autofree char *count = sl_number_format (days, 0, NULL);
+
+          /* Translators: a date, then a number of days (in the locale's digits) */
+          subtitle = g_strdup_printf (ngettext ("%s — in %s day", "%s — in %s days", days), when, count);
+        }
       append_row (self->event_list, event->title, subtitle,
                   event->kind == SL_TIMELINE_EVENT_DEADLINE ? "alarm-symbolic" : "x-office-calendar-symbolic", NULL);
       shown++;
