@@ -70,6 +70,9 @@ void sl_window_show_import_toast (SlWindow       *self,
  * kept from one run to the next. */
 void     sl_window_views_set_workspace (SlWindow       *self,
                                         SlWorkspace    *workspace);
+/* The view named @name, made if it is an analysis view not made yet. */
+GtkWidget *sl_window_ensure_view (SlWindow      *self,
+                                  const char    *name);
 /* Whether view @name follows the filter (not the plan, not imports). */
 gboolean sl_window_view_is_analysis    (const char     *name);
 void     sl_window_views_save_view     (SlWindow       *self);

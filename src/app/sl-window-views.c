@@ -147,10 +147,60 @@ sl_window_views_set_workspace (SlWindow    *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   sl_filter_bar_set_context (self->filter_bar, workspace, self->filter);
   sl_filter_bar_set_context (self->filter_bar_narrow, workspace, self->filter);
-  sl_channels_view_set_context (self->channels_view, workspace, self->filter);
-  sl_funnel_view_set_context (self->funnel_view, workspace, self->filter);
-  sl_overview_view_set_context (self->overview_view, workspace, self->filter);
-  sl_timeline_view_set_context (self->timeline_view, workspace, self->filter);
+  /* The views made so far; the others are made when first shown. */
+  if (self->channels_view != NULL)
+    sl_channels_view_set_context (self->channels_view, workspace, self->filter);
+  if (self->funnel_view != NULL)
+    sl_funnel_view_set_context (self->funnel_view, workspace, self->filter);
+  if (self->overview_view != NULL)
+    sl_overview_view_set_context (self->overview_view, workspace, self->filter);
+  if (self->timeline_view != NULL)
+    sl_timeline_view_set_context (self->timeline_view, workspace, self->filter);
+}
+
+/* An analysis view is made the first time it is needed: a window opens
+ * as fast as the one view it shows. */
+GtkWidget *
+sl_window_ensure_view (SlWindow   *self,
+                       const char *name)
+{
+  GtkWidget *view;
+
+  if (!sl_window_view_is_analysis (name))
+    return gtk_stack_get_child_by_name (self->content_stack, name);
+  if ((view = gtk_stack_get_child_by_name (self->content_stack, name)) != NULL)
+    return view;
+
+  if (g_str_equal (name, "overview"))
+    {
+      view = g_object_new (SL_TYPE_OVERVIEW_VIEW, NULL);
+      self->overview_view = SL_OVERVIEW_VIEW (view);
+      if (self->workspace != NULL)
+        sl_overview_view_set_context (self->overview_view, self->workspace, self->filter);
+    }
+  else if (g_str_equal (name, "funnel"))
+    {
+      view = g_object_new (SL_TYPE_FUNNEL_VIEW, NULL);
+      self->funnel_view = SL_FUNNEL_VIEW (view);
+      if (self->workspace != NULL)
+        sl_funnel_view_set_context (self->funnel_view, self->workspace, self->filter);
+    }
+  else if (g_str_equal (name, "channels"))
+    {
+      view = g_object_new (SL_TYPE_CHANNELS_VIEW, NULL);
+      self->channels_view = SL_CHANNELS_VIEW (view);
+      if (self->workspace != NULL)
+        sl_channels_view_set_context (self->channels_view, self->workspace, self->filter);
+    }
+  else
+    {
+      view = g_object_new (SL_TYPE_TIMELINE_VIEW, NULL);
+      self->timeline_view = SL_TIMELINE_VIEW (view);
+      if (self->workspace != NULL)
+        sl_timeline_view_set_context (self->timeline_view, self->workspace, self->filter);
+    }
+  gtk_stack_add_named (self->content_stack, view, name);
+  return view;
 }
 
 static void
@@ -165,15 +215,6 @@ void
 sl_window_class_add_view_callbacks (GtkWidgetClass *widget_class)
 {
   g_type_ensure (SL_TYPE_FILTER_BAR);
-  g_type_ensure (SL_TYPE_CHANNELS_VIEW);
-  g_type_ensure (SL_TYPE_FUNNEL_VIEW);
-  g_type_ensure (SL_TYPE_OVERVIEW_VIEW);
-  g_type_ensure (SL_TYPE_TIMELINE_VIEW);
-
-  gtk_widget_class_bind_template_child (widget_class, SlWindow, channels_view);
-  gtk_widget_class_bind_template_child (widget_class, SlWindow, funnel_view);
-  gtk_widget_class_bind_template_child (widget_class, SlWindow, overview_view);
-  gtk_widget_class_bind_template_child (widget_class, SlWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, filter_bar_narrow);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, filter_toolbar);

@@ -408,7 +408,8 @@ sl_window_set_workspace (SlWindow    *self,
       sl_plan_view_set_period (self->plan_view, &self->fiscal_year);
       if (self->settings != NULL)
         view = g_settings_get_string (self->settings, "view");
-      if (view == NULL || gtk_stack_get_child_by_name (self->content_stack, view) == NULL)
+      if (view == NULL || (!sl_window_view_is_analysis (view) &&
+                           gtk_stack_get_child_by_name (self->content_stack, view) == NULL))
         {
           g_free (view);
           view = g_strdup ("plan");
@@ -467,6 +468,7 @@ SlChannelsView *
 sl_window_get_channels_view (SlWindow *self)
 {
   g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+  sl_window_ensure_view (self, "channels");
   return self->channels_view;
 }
 
@@ -474,6 +476,7 @@ SlFunnelView *
 sl_window_get_funnel_view (SlWindow *self)
 {
   g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+  sl_window_ensure_view (self, "funnel");
   return self->funnel_view;
 }
 
@@ -481,6 +484,7 @@ SlTimelineView *
 sl_window_get_timeline_view (SlWindow *self)
 {
   g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+  sl_window_ensure_view (self, "timeline");
   return self->timeline_view;
 }
 
@@ -488,6 +492,7 @@ SlOverviewView *
 sl_window_get_overview_view (SlWindow *self)
 {
   g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+  sl_window_ensure_view (self, "overview");
   return self->overview_view;
 }
 
@@ -514,6 +519,7 @@ sl_window_show_view (SlWindow   *self,
   g_return_if_fail (SL_IS_WINDOW (self));
   g_return_if_fail (name != NULL);
 
+  sl_window_ensure_view (self, name);
   gtk_stack_set_visible_child_name (self->content_stack, name);
   for (row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
        row != NULL;
