@@ -26,6 +26,7 @@ struct _SlPlanView
   GArray            *months;     /* SlPeriod */
   SlPeriod           fiscal_year;
   gboolean           has_period;
+  gboolean           stale;      /* a period set while hidden, not loaded yet */
   guint              recompute_id;
 };
 

@@ -239,6 +239,18 @@ workspace_changed_cb (SlPlanView  *self,
   recompute (self);
 }
 
+static void load_period (SlPlanView *self);
+
+static void
+sl_plan_view_map (GtkWidget *widget)
+{
+  SlPlanView *self = SL_PLAN_VIEW (widget);
+
+  if (self->stale && self->workspace != NULL)
+    load_period (self);
+  GTK_WIDGET_CLASS (sl_plan_view_parent_class)->map (widget);
+}
+
 static void
 sl_plan_view_dispose (GObject *object)
 {
@@ -274,6 +286,7 @@ sl_plan_view_class_init (SlPlanViewClass *klass)
 
   object_class->dispose = sl_plan_view_dispose;
   object_class->finalize = sl_plan_view_finalize;
+  widget_class->map = sl_plan_view_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/sl-plan-view.ui");
@@ -368,10 +381,23 @@ sl_plan_view_set_period (SlPlanView     *self,
   g_array_set_size (self->months, 0);
   g_array_append_vals (self->months, months->data, months->len);
 
+  /* A hidden plan loads when it is first shown (or asked for its rows). */
   if (self->lines != NULL)
     g_signal_handlers_disconnect_by_data (self->lines, self);
   g_clear_object (&self->lines);
-  self->lines = sl_workspace_dup_budget_lines (self->workspace, SL_BUDGET_PLAN, fiscal_year);
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    load_period (self);
+}
+
+static void
+load_period (SlPlanView *self)
+{
+  self->stale = FALSE;
+  if (self->lines != NULL)
+    g_signal_handlers_disconnect_by_data (self->lines, self);
+  g_clear_object (&self->lines);
+  self->lines = sl_workspace_dup_budget_lines (self->workspace, SL_BUDGET_PLAN, &self->fiscal_year);
   g_signal_connect_object (self->lines, "items-changed",
                            G_CALLBACK (lines_changed_cb), self, G_CONNECT_SWAPPED);
   watch_lines (self, 0, g_list_model_get_n_items (G_LIST_MODEL (self->lines)));
@@ -385,6 +411,8 @@ GListModel *
 sl_plan_view_get_rows (SlPlanView *self)
 {
   g_return_val_if_fail (SL_IS_PLAN_VIEW (self), NULL);
+  if (self->stale && self->workspace != NULL)
+    load_period (self);
   return G_LIST_MODEL (self->rows);
 }
 

@@ -258,6 +258,9 @@ test_plan_matches_database (void)
   g_application_open (G_APPLICATION (app), &file, 1, "");
   g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == GTK_WINDOW (window));
   g_assert_nonnull (sl_window_get_workspace (window));
+  /* A first run opens on the Overview; the plan is a click away. */
+  g_assert_cmpstr (sl_window_get_view (window), ==, "overview");
+  sl_window_show_view (window, "plan");
   g_assert_true (sl_ui_test_iterate_until (plan_shown_cb, NULL, 10000));
   sl_ui_test_settle (300);
 
