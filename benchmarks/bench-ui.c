@@ -14,6 +14,8 @@
  *   rss_mb_10m=           Sunlight's resident memory with the 10 M-row
  *                         workspace open, after the filter changes
  *
+ * SL_BENCH_VIEW names the view the app opens on (default: channels).
+ *
  * The parent makes the workspaces and runs each measurement in a child
  * process of this same program: `--bare` (a bare window) or `--app PATH`
  * (the real application); children print their figures on stdout.
@@ -156,7 +158,8 @@ run_child (const char *mode,
       g_autoptr(GSettings) settings = g_settings_new ("io.github.sunlightapp.Sunlight");
 
       /* Open on the Channels view, the whole demo year. */
-      g_settings_set_string (settings, "view", "channels");
+      g_settings_set_string (settings, "view",
+                             g_getenv ("SL_BENCH_VIEW") != NULL ? g_getenv ("SL_BENCH_VIEW") : "channels");
       g_settings_set_string (settings, "period", "2025-06");
       measure_filter = g_str_equal (mode, "--app-filter");
       app = GTK_APPLICATION (sl_application_new ());

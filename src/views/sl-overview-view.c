@@ -26,6 +26,9 @@ struct _SlOverviewView
   SlWorkspace  *workspace;
   SlViewFilter *filter;
   GPtrArray    *card_widgets;  /* SlKpiCard, in order */
+  GPtrArray    *flags;         /* SlFlag of the period */
+  GtkListBoxRow *more_row;     /* "Show n more flags", or NULL */
+  guint         n_flags_shown;
   guint         n_flags;
   gboolean      stale;
 };
@@ -136,6 +139,51 @@ fill_cards (SlOverviewView *self,
     }
 }
 
+/* The first flags show at once (the checker puts the gravest kinds
+ * first); the others on request, so a long list does not slow the view. */
+#define FIRST_FLAGS 5
+
+static void
+append_flag (SlOverviewView *self,
+             const SlFlag   *flag)
+{
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), flag->message);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  if (flag->action != NULL)
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), flag->action);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+    }
+  gtk_widget_add_css_class (icon, "warning");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  gtk_list_box_insert (self->flag_list, row, self->n_flags_shown++);
+}
+
+void
+sl_overview_view_show_all_flags (SlOverviewView *self)
+{
+  g_return_if_fail (SL_IS_OVERVIEW_VIEW (self));
+
+  if (self->more_row == NULL || self->flags == NULL)
+    return;
+  gtk_list_box_remove (self->flag_list, GTK_WIDGET (self->more_row));
+  self->more_row = NULL;
+  for (guint i = self->n_flags_shown; i < self->flags->len; i++)
+    append_flag (self, g_ptr_array_index (self->flags, i));
+}
+
+static void
+flag_list_activated_cb (SlOverviewView *self,
+                        GtkListBoxRow  *row)
+{
+  if (row == self->more_row)
+    sl_overview_view_show_all_flags (self);
+}
+
 static void
 fill_flags (SlOverviewView *self,
             SlOverview     *overview)
@@ -145,24 +193,27 @@ fill_flags (SlOverviewView *self,
 
   while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->flag_list))) != NULL)
     gtk_list_box_remove (self->flag_list, row);
+  g_clear_pointer (&self->flags, g_ptr_array_unref);
+  self->flags = flags != NULL ? g_ptr_array_ref (flags) : NULL;
+  self->more_row = NULL;
+  self->n_flags_shown = 0;
   self->n_flags = flags != NULL ? flags->len : 0;
-  for (guint i = 0; i < self->n_flags; i++)
+  for (guint i = 0; i < self->n_flags && i < FIRST_FLAGS; i++)
+    append_flag (self, g_ptr_array_index (flags, i));
+  if (self->n_flags > FIRST_FLAGS)
     {
-      const SlFlag *flag = g_ptr_array_index (flags, i);
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      g_autofree char *count = sl_number_format (self->n_flags - FIRST_FLAGS, 0, NULL);
+      /* Translators: %s is a number of further flags, in the locale's digits */
+      g_autofree char *text = g_strdup_printf (ngettext ("Show %s more flag", "Show %s more flags",
+                                                         self->n_flags - FIRST_FLAGS), count);
 
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), flag->message);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      if (flag->action != NULL)
-        {
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), flag->action);
-          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-        }
-      gtk_widget_add_css_class (icon, "warning");
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-down-symbolic"));
       gtk_list_box_append (self->flag_list, row);
+      self->more_row = GTK_LIST_BOX_ROW (row);
     }
   if (self->n_flags == 0)
     {
@@ -235,6 +286,7 @@ sl_overview_view_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_OVERVIEW_VIEW);
   g_clear_pointer (&self->card_widgets, g_ptr_array_unref);
+  g_clear_pointer (&self->flags, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sl_overview_view_parent_class)->dispose (object);
 }
@@ -252,6 +304,7 @@ sl_overview_view_class_init (SlOverviewViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlOverviewView, stack);
   gtk_widget_class_bind_template_child (widget_class, SlOverviewView, cards);
   gtk_widget_class_bind_template_child (widget_class, SlOverviewView, flag_list);
+  gtk_widget_class_bind_template_callback (widget_class, flag_list_activated_cb);
 }
 
 static void
@@ -301,4 +354,11 @@ sl_overview_view_get_n_flags (SlOverviewView *self)
 {
   g_return_val_if_fail (SL_IS_OVERVIEW_VIEW (self), 0);
   return self->n_flags;
+}
+
+guint
+sl_overview_view_get_n_flags_shown (SlOverviewView *self)
+{
+  g_return_val_if_fail (SL_IS_OVERVIEW_VIEW (self), 0);
+  return self->n_flags_shown;
 }

@@ -26,7 +26,10 @@ void       sl_overview_view_set_context (SlOverviewView *self,
                                          SlViewFilter   *filter);
 /* The KPI cards shown, in order (SlKpiCard). For tests. */
 GPtrArray *sl_overview_view_get_cards   (SlOverviewView *self);
-/* The number of flags listed. For tests. */
-guint      sl_overview_view_get_n_flags (SlOverviewView *self);
+/* The number of flags of the period, and of those shown (the first
+ * five, until the user asks for the rest). */
+guint      sl_overview_view_get_n_flags       (SlOverviewView *self);
+guint      sl_overview_view_get_n_flags_shown (SlOverviewView *self);
+void       sl_overview_view_show_all_flags    (SlOverviewView *self);
 
 G_END_DECLS

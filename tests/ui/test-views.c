@@ -790,6 +790,9 @@ test_overview (void)
                         kpi->trend != NULL ? kpi->trend->len : 0);
     }
   g_assert_cmpuint (sl_overview_view_get_n_flags (view), ==, sl_overview_get_flags (overview)->len);
+  g_assert_cmpuint (sl_overview_view_get_n_flags_shown (view), ==, MIN (5, sl_overview_get_flags (overview)->len));
+  sl_overview_view_show_all_flags (view);
+  g_assert_cmpuint (sl_overview_view_get_n_flags_shown (view), ==, sl_overview_get_flags (overview)->len);
   save_screenshot ("overview-wide.png");
 }
 
