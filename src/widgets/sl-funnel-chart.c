@@ -117,14 +117,16 @@ draw_centered (SlFunnelChart *self,
 {
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
   int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int text_width, text_height;
+  PangoRectangle logical;
 
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_width (layout, width * PANGO_SCALE);
-  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+  /* Pango aligns the line within the width itself (right to left, to the
+   * right): centre its logical box. */
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((width - text_width) / 2.0,
-                                                          y + (height - text_height) / 2.0));
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((width - logical.width) / 2.0 - logical.x,
+                                                          y + (height - logical.height) / 2.0));
   gtk_snapshot_append_layout (snapshot, layout, color);
   gtk_snapshot_restore (snapshot);
 }

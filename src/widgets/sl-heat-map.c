@@ -186,15 +186,17 @@ draw_text (SlHeatMap             *self,
            const GdkRGBA         *color)
 {
   g_autoptr(PangoLayout) layout = make_layout (self, text);
-  int width, height;
+  PangoRectangle logical;
   double x;
 
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_width (layout, MAX (0, (int)area->size.width - 8) * PANGO_SCALE);
-  pango_layout_get_pixel_size (layout, &width, &height);
-  x = area->origin.x + 4 + (area->size.width - 8 - width) * xalign;
+  /* With a width, Pango aligns the line itself (to the right in a
+   * right-to-left context): place its logical box, not the layout's. */
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  x = area->origin.x + 4 + (area->size.width - 8 - logical.width) * xalign - logical.x;
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, area->origin.y + (area->size.height - height) / 2));
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, area->origin.y + (area->size.height - logical.height) / 2.0));
   gtk_snapshot_append_layout (snapshot, layout, color);
   gtk_snapshot_restore (snapshot);
 }
