@@ -130,7 +130,7 @@ shortcuts_action_cb (GSimpleAction *action,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
 
   if (window != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.shortcuts", NULL);
 }
 
 static void
@@ -176,7 +176,8 @@ set_accels (GtkApplication *app)
     { "win.search", { "<Control>f", NULL } },
     { "win.help", { "F1", NULL } },
     { "win.filters", { "<Control><Shift>f", NULL } },
-    { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "win.shortcuts", { "<Control>question", NULL } },
+    { "win.preferences", { "<Control>comma", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -424,6 +424,32 @@ test_glossary (void)
   gtk_window_destroy (GTK_WINDOW (glossary));
 }
 
+/* Ctrl+? lists the shortcuts, the views' among them. (The window is
+ * built here rather than shown: GTK 4.8's shortcuts window warns about
+ * one of its own labels when shown under Xvfb.) */
+static void
+test_shortcuts (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/sunlightapp/Sunlight/ui/sl-shortcuts-window.ui");
+  GtkWidget *shortcuts = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GPtrArray) items = NULL;
+  gboolean timeline = FALSE, help = FALSE;
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (shortcuts));
+  items = sl_ui_test_find_all (shortcuts, GTK_TYPE_SHORTCUTS_SHORTCUT);
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autofree char *name = NULL;
+
+      g_object_get (items->pdata[i], "action-name", &name, NULL);
+      timeline |= g_strcmp0 (name, "win.show-view::timeline") == 0;
+      help |= g_strcmp0 (name, "win.help") == 0;
+    }
+  g_assert_true (timeline);
+  g_assert_true (help);
+  gtk_window_destroy (GTK_WINDOW (shortcuts));
+}
+
 static void
 write_demo (void)
 {
@@ -470,6 +496,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/fiscal-years", test_fiscal_years);
   g_test_add_func ("/ui/window/screenshot", test_screenshot);
   g_test_add_func ("/ui/window/glossary", test_glossary);
+  g_test_add_func ("/ui/window/shortcuts", test_shortcuts);
   status = g_test_run ();
 
   if (window != NULL)
