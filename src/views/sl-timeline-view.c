@@ -12,45 +12,11 @@
 #include <glib/gi18n.h>
 
 #include "sl-rtl-scroll.h"
-#include "sl-timeline.h"
 #include "sl-bar-chart.h"
-#include "sl-timeline-view.h"
-
-struct _SlTimelineView
-{
-  AdwBin            parent_instance;
-
-  GtkStack         *stack;
-  GtkLabel         *summary_label;
-  GtkBox           *chart_box;
-  GtkLabel         *drivers_label;
-  GtkListBox       *warning_list;
-  GtkScrolledWindow *month_scroller;
-  GtkGrid          *month_grid;
-  GtkListBox       *event_list;
-  SlTimelineChart  *chart;
-  GtkBox           *channel_box;
-  SlBarChart       *channel_chart;
-
-  SlWorkspace      *workspace;
-  SlViewFilter     *filter;
-  SlDay             as_of;       /* SL_DAY_INVALID: today */
-  gboolean          stale;
-};
+#include "sl-timeline-view-private.h"
 
 G_DEFINE_FINAL_TYPE (SlTimelineView, sl_timeline_view, ADW_TYPE_BIN)
 
-static char *
-format_minor (SlTimelineView *self,
-              gint64          minor)
-{
-  SlMoney money;
-
-  sl_money_init (&money, minor, sl_workspace_get_currency (self->workspace));
-  return sl_money_format (&money, NULL);
-}
-
-/* The chart's axis: whole units of the currency, rounded. */
 static char *
 format_axis (double   value,
              gpointer user_data)
@@ -64,59 +30,20 @@ format_axis (double   value,
   return sl_number_format (value / scale, 0, NULL);
 }
 
-static char *
-month_name (const SlPeriod *month)
-{
-  return sl_calendar_month_name (month->calendar, month->index, NULL);
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *row;
-
-  while ((row = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, row);
-}
-
-static void
-append_row (GtkListBox *list,
-            const char *title,
-            const char *subtitle,
-            const char *icon_name,
-            const char *css_class)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (icon_name != NULL)
-    {
-      GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
-
-      if (css_class != NULL)
-        gtk_widget_add_css_class (icon, css_class);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-    }
-  gtk_list_box_append (list, row);
-}
-
 static void
 fill_summary (SlTimelineView *self,
               SlTimeline     *timeline)
 {
   const SlTimelineCell *total = sl_timeline_get_cell (timeline, SL_TIMELINE_TOTAL, SL_TIMELINE_TOTAL);
   const SlTimelineReserve *reserve = sl_timeline_get_reserve (timeline);
-  g_autofree char *budget = format_minor (self, sl_timeline_get_budget_minor (timeline));
-  g_autofree char *actual = format_minor (self, total->cumulative_actual_minor);
-  g_autofree char *outlook = format_minor (self, total->outlook_minor);
-  g_autofree char *variance = format_minor (self, total->variance_minor);
+  g_autofree char *budget = sl_timeline_view_format_minor (self, sl_timeline_get_budget_minor (timeline));
+  g_autofree char *actual = sl_timeline_view_format_minor (self, total->cumulative_actual_minor);
+  g_autofree char *outlook = sl_timeline_view_format_minor (self, total->outlook_minor);
+  g_autofree char *variance = sl_timeline_view_format_minor (self, total->variance_minor);
   g_autofree char *variance_share = sl_metric_value_format (&total->variance_share, NULL);
-  g_autofree char *reserve_amount = format_minor (self, reserve->amount_minor);
-  g_autofree char *reserve_drawn = format_minor (self, reserve->drawn_minor);
-  g_autofree char *reserve_left = format_minor (self, reserve->left_minor);
+  g_autofree char *reserve_amount = sl_timeline_view_format_minor (self, reserve->amount_minor);
+  g_autofree char *reserve_drawn = sl_timeline_view_format_minor (self, reserve->drawn_minor);
+  g_autofree char *reserve_left = sl_timeline_view_format_minor (self, reserve->left_minor);
   g_autofree char *burn_text = NULL;
   g_autofree char *elapsed_text = NULL;
   g_autofree char *text = NULL;
@@ -161,12 +88,12 @@ fill_chart (SlTimelineView *self,
     {
       const SlTimelineMonth *month = sl_timeline_get_month (timeline, m);
       const SlTimelineCell *cell = sl_timeline_get_cell (timeline, SL_TIMELINE_TOTAL, m);
-      g_autofree char *name = month_name (&month->period);
-      g_autofree char *plan = format_minor (self, cell->plan_minor);
-      g_autofree char *committed = format_minor (self, cell->committed_minor);
-      g_autofree char *actual = format_minor (self, cell->actual_minor);
-      g_autofree char *outlook = format_minor (self, cell->outlook_minor);
-      g_autofree char *variance = format_minor (self, cell->variance_minor);
+      g_autofree char *name = sl_timeline_view_month_name (&month->period);
+      g_autofree char *plan = sl_timeline_view_format_minor (self, cell->plan_minor);
+      g_autofree char *committed = sl_timeline_view_format_minor (self, cell->committed_minor);
+      g_autofree char *actual = sl_timeline_view_format_minor (self, cell->actual_minor);
+      g_autofree char *outlook = sl_timeline_view_format_minor (self, cell->outlook_minor);
+      g_autofree char *variance = sl_timeline_view_format_minor (self, cell->variance_minor);
       g_autofree char *tooltip = NULL;
 
       /* Translators: a month, then its plan, committed, actual, outlook and variance */
@@ -186,15 +113,6 @@ fill_chart (SlTimelineView *self,
     }
 }
 
-static const char *
-channel_name (SlTimelineView *self,
-              gint64          id)
-{
-  SlChannel *channel = sl_channel_store_lookup (sl_workspace_get_channels (self->workspace), id);
-
-  return channel != NULL ? sl_channel_get_name (channel) : "?";
-}
-
 /* Each channel's outlook, stacked month by month. */
 static void
 fill_channel_chart (SlTimelineView *self,
@@ -206,18 +124,18 @@ fill_channel_chart (SlTimelineView *self,
   sl_bar_chart_set_size (self->channel_chart, n_channels, n_months);
   for (guint m = 0; m < n_months; m++)
     {
-      g_autofree char *name = month_name (&sl_timeline_get_month (timeline, m)->period);
+      g_autofree char *name = sl_timeline_view_month_name (&sl_timeline_get_month (timeline, m)->period);
 
       sl_bar_chart_set_category (self->channel_chart, m, name);
     }
   for (guint c = 0; c < n_channels; c++)
     {
       sl_bar_chart_set_series_name (self->channel_chart, c,
-                                    channel_name (self, sl_timeline_get_channel_id (timeline, c)));
+                                    sl_timeline_view_channel_name (self, sl_timeline_get_channel_id (timeline, c)));
       for (guint m = 0; m < n_months; m++)
         {
           const SlTimelineCell *cell = sl_timeline_get_cell (timeline, c, m);
-          g_autofree char *text = format_minor (self, cell->outlook_minor);
+          g_autofree char *text = sl_timeline_view_format_minor (self, cell->outlook_minor);
 
           sl_bar_chart_set_value (self->channel_chart, c, m, (double)cell->outlook_minor, text);
         }
@@ -233,8 +151,8 @@ fill_drivers (SlTimelineView *self,
   for (guint d = 0; d < sl_timeline_get_n_drivers (timeline); d++)
     {
       const SlTimelineDriver *driver = sl_timeline_get_driver (timeline, d);
-      g_autofree char *name = month_name (&sl_timeline_get_month (timeline, driver->month)->period);
-      g_autofree char *amount = format_minor (self, driver->variance_minor);
+      g_autofree char *name = sl_timeline_view_month_name (&sl_timeline_get_month (timeline, driver->month)->period);
+      g_autofree char *amount = sl_timeline_view_format_minor (self, driver->variance_minor);
       g_autofree char *share = sl_metric_value_format (&driver->share, NULL);
 
       if (d > 0)
@@ -251,103 +169,6 @@ fill_drivers (SlTimelineView *self,
 
       gtk_label_set_label (self->drivers_label, line);
     }
-}
-
-static char *
-dup_warning_text (SlTimelineView          *self,
-                  SlTimeline              *timeline,
-                  const SlTimelineWarning *warning)
-{
-  g_autofree char *over = format_minor (self, warning->over_minor);
-  g_autofree char *month = NULL;
-
-  if (warning->month != SL_TIMELINE_TOTAL)
-    month = month_name (&sl_timeline_get_month (timeline, warning->month)->period);
-  switch (warning->kind)
-    {
-    case SL_TIMELINE_WARNING_PERIOD_OVER_PLAN:
-      {
-        g_autofree char *beyond = format_minor (self, warning->beyond_reserve_minor);
-
-        if (warning->beyond_reserve_minor <= 0)
-          /* Translators: how much the year is expected over plan */
-          return g_strdup_printf (_("The year is heading %s over plan; what is left of the reserve covers it"), over);
-        /* Translators: how much the year is expected over plan, and how much of it the reserve does not cover */
-        return g_strdup_printf (_("The year is heading %s over plan; %s of it beyond what is left of the reserve"),
-                                over, beyond);
-      }
-    case SL_TIMELINE_WARNING_RESERVE_OVERDRAWN:
-      /* Translators: by how much reallocation plans overdrew the reserve */
-      return g_strdup_printf (_("Reallocation plans drew %s more than the reserve holds"), over);
-    case SL_TIMELINE_WARNING_ACTUAL_OVER_PLAN:
-      /* Translators: a channel, a month, and how much it spent over its plan */
-      return g_strdup_printf (_("%s spent %s over plan in %s"), channel_name (self, warning->channel_id), over, month);
-    case SL_TIMELINE_WARNING_OUTLOOK_OVER_PLAN:
-    default:
-      /* Translators: a channel, a month, and how much it is expected to spend over its plan */
-      return g_strdup_printf (_("%s is expected %s over plan in %s"), channel_name (self, warning->channel_id), over,
-                              month);
-    }
-}
-
-/* The year's and the reserve's warnings, then the largest channel-month
- * overspends; the rest are counted. */
-#define MAX_MONTH_WARNINGS 5
-
-/* Largest overspend first. */
-static int
-compare_over (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
-{
-  const SlTimelineWarning *x = *(SlTimelineWarning * const *)a;
-  const SlTimelineWarning *y = *(SlTimelineWarning * const *)b;
-
-  return (y->over_minor > x->over_minor) - (y->over_minor < x->over_minor);
-}
-
-static void
-fill_warnings (SlTimelineView *self,
-               SlTimeline     *timeline)
-{
-  guint n = sl_timeline_get_n_warnings (timeline);
-  g_autoptr(GPtrArray) months = g_ptr_array_new ();
-  guint shown = 0;
-
-  clear_list (self->warning_list);
-  for (guint w = 0; w < n; w++)
-    {
-      const SlTimelineWarning *warning = sl_timeline_get_warning (timeline, w);
-
-      if (warning->month == SL_TIMELINE_TOTAL)
-        {
-          g_autofree char *text = dup_warning_text (self, timeline, warning);
-
-          append_row (self->warning_list, text, NULL, "dialog-warning-symbolic", "warning");
-        }
-      else
-        g_ptr_array_add (months, (gpointer)warning);
-    }
-  g_ptr_array_sort_with_data (months, compare_over, NULL);
-  for (; shown < months->len && shown < MAX_MONTH_WARNINGS; shown++)
-    {
-      g_autofree char *text = dup_warning_text (self, timeline, g_ptr_array_index (months, shown));
-
-      append_row (self->warning_list, text, NULL, "dialog-warning-symbolic", "warning");
-    }
-  if (shown < months->len)
-    {
-      g_autofree char *count = sl_number_format (months->len - shown, 0, NULL);
-      /* Translators: %s is a number, in the locale's digits */
-      g_autofree char *more = g_strdup_printf (ngettext ("%s more smaller overspend this year",
-                                                         "%s more smaller overspends this year",
-                                                         months->len - shown),
-                                               count);
-
-      append_row (self->warning_list, more, NULL, NULL, NULL);
-    }
-  if (n == 0)
-    append_row (self->warning_list, _("Every month is at or under plan"), NULL, "emblem-ok-symbolic", "success");
 }
 
 static void
@@ -378,11 +199,11 @@ fill_month_row (SlTimelineView       *self,
     cell->outlook_minor, cell->variance_minor,
   };
   g_autofree char *share = sl_metric_value_format (&cell->variance_share, NULL);
-  g_autofree char *cumulative = format_minor (self, cell->cumulative_variance_minor);
+  g_autofree char *cumulative = sl_timeline_view_format_minor (self, cell->cumulative_variance_minor);
 
   for (guint k = 0; k < G_N_ELEMENTS (amounts); k++)
     {
-      g_autofree char *text = format_minor (self, amounts[k]);
+      g_autofree char *text = sl_timeline_view_format_minor (self, amounts[k]);
 
       add_cell (self->month_grid, column, row + k, text, FALSE, k == 5 && amounts[k] > 0);
     }
@@ -408,53 +229,13 @@ fill_months (SlTimelineView *self,
     add_cell (self->month_grid, 0, r + 1, _(rows[r]), TRUE, FALSE);
   for (guint m = 0; m <= n; m++)
     {
-      g_autofree char *name = m < n ? month_name (&sl_timeline_get_month (timeline, m)->period)
+      g_autofree char *name = m < n ? sl_timeline_view_month_name (&sl_timeline_get_month (timeline, m)->period)
                                     : g_strdup (_("Year"));
 
       add_cell (self->month_grid, m + 1, 0, name, TRUE, FALSE);
       fill_month_row (self, 1, m + 1,
                       sl_timeline_get_cell (timeline, SL_TIMELINE_TOTAL, m < n ? m : SL_TIMELINE_TOTAL));
     }
-}
-
-static void
-fill_events (SlTimelineView *self,
-             SlTimeline     *timeline,
-             SlDay           as_of)
-{
-  guint shown = 0;
-
-  clear_list (self->event_list);
-  for (guint e = 0; e < sl_timeline_get_n_events (timeline) && shown < 6; e++)
-    {
-      const SlTimelineEvent *event = sl_timeline_get_event (timeline, e);
-      g_autofree char *when = NULL;
-      g_autofree char *subtitle = NULL;
-      SlPeriod day;
-      int days;
-
-      if (event->day < as_of)
-        continue;
-      sl_period_init (&day, SL_PERIOD_DAY, sl_workspace_get_calendar (self->workspace),
-                      sl_workspace_get_fiscal_start_month (self->workspace), event->day);
-      when = sl_period_format (&day, NULL);
-      days = event->day - as_of;
-      /* Translators: a date, then how far it is; e.g. “December 5, 2026 — in 12 days” */
-      if (days == 0)
-        subtitle = g_strdup_printf (_("%s — today"), when);
-      else
-        {
-          g_autofree char *count = sl_number_format (days, 0, NULL);
-
-          /* Translators: a date, then a number of days (in the locale's digits) */
-          subtitle = g_strdup_printf (ngettext ("%s — in %s day", "%s — in %s days", days), when, count);
-        }
-      append_row (self->event_list, event->title, subtitle,
-                  event->kind == SL_TIMELINE_EVENT_DEADLINE ? "alarm-symbolic" : "x-office-calendar-symbolic", NULL);
-      shown++;
-    }
-  if (shown == 0)
-    append_row (self->event_list, _("Nothing due for the rest of the year"), NULL, NULL, NULL);
 }
 
 /* The channel of the filter's scope, 0 for all. */
@@ -507,10 +288,10 @@ refresh_now (SlTimelineView *self)
   fill_chart (self, timeline);
   fill_channel_chart (self, timeline);
   fill_drivers (self, timeline);
-  fill_warnings (self, timeline);
+  sl_timeline_view_fill_warnings (self, timeline);
   fill_months (self, timeline);
   /* Deadlines count down from the real today, whatever the figures' day. */
-  fill_events (self, timeline, self->as_of != SL_DAY_INVALID ? self->as_of : sl_day_today ());
+  sl_timeline_view_fill_events (self, timeline, self->as_of != SL_DAY_INVALID ? self->as_of : sl_day_today ());
   gtk_stack_set_visible_child_name (self->stack,
                                     sl_timeline_get_budget_minor (timeline) != 0 ||
                                     sl_timeline_get_cell (timeline, SL_TIMELINE_TOTAL, SL_TIMELINE_TOTAL)->actual_minor != 0
