@@ -318,6 +318,15 @@ sl_window_new (SlApplication *application)
                                G_CALLBACK (recent_changed_cb), self, G_CONNECT_SWAPPED);
     }
   rebuild_recent_list (self);
+  /* A window opened narrow starts with the filters out of the header
+   * bar, so it is never held wide for a frame. */
+  {
+    int width, height;
+
+    gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+    self->narrow = width > 0 && width < HEADER_FILTERS_MIN_WIDTH;
+    update_header (self);
+  }
   return self;
 }
 

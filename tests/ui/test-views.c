@@ -858,10 +858,6 @@ test_screenshots (void)
   for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
     {
       open_window (demo_path, sizes[z].width);
-      /* Once the header bar has let go of the filters, the window can
-       * shrink to the size asked for. */
-      gtk_window_set_default_size (GTK_WINDOW (window), sizes[z].width, sizes[z].height);
-      sl_ui_test_settle (300);
       sl_view_filter_set_scope (sl_window_get_view_filter (window), &SL_SCOPE_INIT_WORKSPACE);
       for (guint v = 0; v < G_N_ELEMENTS (views); v++)
         for (guint dark = 0; dark < 2; dark++)
