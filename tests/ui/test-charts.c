@@ -18,7 +18,7 @@
 #include <adwaita.h>
 
 #include "sl-bar-chart.h"
-#include "sl-chart-format.h"
+#include "sl-chart-axis.h"
 #include "sl-funnel-chart.h"
 #include "sl-heat-map.h"
 #include "sl-kpi-card.h"
@@ -38,32 +38,6 @@ show_in_window (GtkWidget *child,
   sl_ui_test_settle (300);
   g_assert_cmpint (gtk_widget_get_width (child), >, 0);
   return window;
-}
-
-static void
-test_nice_ticks (void)
-{
-  static const struct { double min, max; double first, step, last; } cases[] = {
-    { 0, 1234, 0, 500, 1500 },
-    { 0, 100, 0, 50, 100 },
-    { 0, 0.37, 0, 0.1, 0.4 },
-    { -30, 90, -50, 50, 100 },
-    { 0, 0, 0, 0.5, 1 },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(GArray) ticks = sl_chart_nice_ticks (cases[i].min, cases[i].max, 4);
-
-      g_assert_cmpuint (ticks->len, >=, 3);
-      g_assert_cmpfloat_with_epsilon (g_array_index (ticks, double, 0), cases[i].first, 1e-9);
-      g_assert_cmpfloat_with_epsilon (g_array_index (ticks, double, 1) - g_array_index (ticks, double, 0),
-                                      cases[i].step, 1e-9);
-      g_assert_cmpfloat_with_epsilon (g_array_index (ticks, double, ticks->len - 1), cases[i].last, 1e-9);
-      /* They cover the values. */
-      g_assert_cmpfloat (g_array_index (ticks, double, 0), <=, cases[i].min);
-      g_assert_cmpfloat (g_array_index (ticks, double, ticks->len - 1), >=, cases[i].max);
-    }
 }
 
 static SlBarChart *
@@ -277,7 +251,6 @@ main (int   argc,
     }
   adw_init ();
 
-  g_test_add_func ("/ui/charts/nice-ticks", test_nice_ticks);
   g_test_add_func ("/ui/charts/bars-grouped", test_bars_grouped);
   g_test_add_func ("/ui/charts/bars-stacked", test_bars_stacked);
   g_test_add_func ("/ui/charts/funnel", test_funnel_chart);
