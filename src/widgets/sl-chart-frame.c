@@ -250,8 +250,9 @@ sl_chart_frame_allocate (SlChartFrame      *frame,
   g_clear_object (&frame->dash);
   /* Translators: drawn where a chart has no value (undefined, not zero) */
   frame->dash = make_label (frame, C_("chart", "—"), &axis_width, &line_height);
+  frame->line_height = line_height;
   legend = layout_keys (frame, width);
-  top = legend + line_height / 2.0;
+  top = legend + frame->top_lines * (line_height + 4) + line_height / 2.0;
   bottom = height - line_height - 8;
   sl_chart_axis_init (&frame->axis, min, max, sl_chart_axis_ticks_for_length (bottom - top), from_zero);
   axis_width = layout_ticks (frame, format, format_data);

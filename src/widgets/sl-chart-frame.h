@@ -33,6 +33,8 @@ typedef struct {
   gboolean           rtl;
   int                width;
   int                height;
+  guint              top_lines;     /* set by the chart: lines of text above the plot */
+  int                line_height;   /* of a line of text */
   SlChartAxis        axis;
   graphene_rect_t    plot;
   guint              n_slots;

@@ -22,6 +22,7 @@
 #include "sl-funnel-chart.h"
 #include "sl-heat-map.h"
 #include "sl-kpi-card.h"
+#include "sl-line-chart.h"
 #include "sl-sparkline.h"
 #include "sl-ui-test-utils.h"
 
@@ -239,6 +240,44 @@ test_kpi_card (void)
 
 typedef GtkWidget *(*ChartFactory) (void);
 
+static const char * const months[] = {
+  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+};
+
+/* A plan and an outlook over a year: actuals to July, then the
+ * forecast; April has no figures; October and November go over plan. */
+static SlLineChart *
+make_lines (void)
+{
+  SlLineChart *chart = SL_LINE_CHART (sl_line_chart_new ());
+  const double plan[12] = { 100, 100, 120, 120, 120, 150, 150, 150, 150, 180, 180, 120 };
+  const double outlook[12] = { 90, 105, 118, 0, 130, 140, 160, 150, 140, 210, 200, 110 };
+
+  sl_line_chart_set_size (chart, 2, 12);
+  sl_line_chart_set_series_name (chart, 0, "Plan");
+  sl_line_chart_set_series_name (chart, 1, "Outlook");
+  sl_line_chart_set_dashed_name (chart, "Forecast");
+  sl_line_chart_set_n_solid (chart, 1, 7);
+  for (guint m = 0; m < 12; m++)
+    {
+      g_autofree char *p = g_strdup_printf ("%.0f", plan[m]);
+      g_autofree char *o = g_strdup_printf ("%.0f", outlook[m]);
+
+      sl_line_chart_set_label (chart, m, months[m]);
+      sl_line_chart_set_value (chart, 0, m, plan[m], p);
+      if (m == 3)
+        sl_line_chart_set_undefined (chart, 1, m, "no spend imported");
+      else
+        sl_line_chart_set_value (chart, 1, m, outlook[m], o);
+    }
+  sl_line_chart_set_warning (chart, 1, 9, TRUE);
+  sl_line_chart_set_warning (chart, 1, 10, TRUE);
+  sl_line_chart_add_band (chart, 9, 11, TRUE, "Over plan");
+  sl_line_chart_add_marker (chart, 3.0, SL_CHART_HUE_RED, "Q1 close", "Finance deadline: Q1 close");
+  sl_line_chart_add_marker (chart, 6.5, SL_CHART_HUE_PURPLE, "Check-in", "Budget check-in with finance");
+  return chart;
+}
+
 static GtkWidget *
 make_bars_grouped_shot (void)
 {
@@ -264,6 +303,7 @@ test_screenshots (void)
   static const struct { const char *name; ChartFactory make; } charts[] = {
     { "bars-grouped", make_bars_grouped_shot },
     { "bars-stacked", make_bars_stacked_shot },
+    { "lines", (ChartFactory)make_lines },
   };
   static const int widths[] = { 360, 720 };
   AdwStyleManager *style = adw_style_manager_get_default ();
