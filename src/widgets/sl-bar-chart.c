@@ -443,6 +443,21 @@ sl_bar_chart_dup_tooltip (SlBarChart *self,
                           (char *)self->series_names->pdata[series], v->text);
 }
 
+char *
+sl_bar_chart_dup_tooltip_at (SlBarChart *self,
+                             double      x,
+                             double      y)
+{
+  int c;
+
+  g_return_val_if_fail (SL_IS_BAR_CHART (self), NULL);
+
+  c = sl_chart_frame_slot_at (&self->frame, x);
+  if (c < 0 || (guint)c >= self->n_categories || y < self->frame.plot.origin.y)
+    return NULL;
+  return sl_bar_chart_dup_category_text (self, c);
+}
+
 static gboolean
 sl_bar_chart_query_tooltip (GtkWidget  *widget,
                             int         x,
@@ -457,7 +472,9 @@ sl_bar_chart_query_tooltip (GtkWidget  *widget,
 
   if (c < 0 || (guint)c >= self->n_categories)
     return FALSE;
-  text = sl_bar_chart_dup_category_text (self, c);
+  text = keyboard ? sl_bar_chart_dup_category_text (self, c) : sl_bar_chart_dup_tooltip_at (self, x, y);
+  if (text == NULL)
+    return FALSE;
   gtk_tooltip_set_text (tooltip, text);
   /* A new tooltip when the pointer moves to another category. */
   gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) {
@@ -492,18 +509,17 @@ sl_bar_chart_get_focus_category (SlBarChart *self)
   return self->focus;
 }
 
-static gboolean
-move_focus (GtkWidget *widget,
-            GVariant  *args,
-            gpointer   user_data)
+static void
+move_focus (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *args)
 {
   SlBarChart *self = SL_BAR_CHART (widget);
 
   if (self->n_categories == 0)
-    return FALSE;
+    return;
   sl_bar_chart_set_focus_category (self, sl_chart_frame_step_slot (&self->frame, self->focus,
                                                                    g_variant_get_int32 (args)));
-  return TRUE;
 }
 
 static void
@@ -563,7 +579,7 @@ sl_bar_chart_class_init (SlBarChartClass *klass)
   widget_class->snapshot = sl_bar_chart_snapshot;
   widget_class->query_tooltip = sl_bar_chart_query_tooltip;
   widget_class->state_flags_changed = sl_bar_chart_state_flags_changed;
-  sl_chart_frame_add_bindings (widget_class, move_focus);
+  sl_chart_frame_install_focus_action (widget_class, move_focus);
   gtk_widget_class_set_css_name (widget_class, "barchart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -583,6 +599,7 @@ sl_bar_chart_init (SlBarChart *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  /* Translators: what a screen reader calls a chart without a title */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Bar chart"), -1);
   sl_bar_chart_set_size (self, 0, 0);
 }
@@ -602,6 +619,7 @@ sl_bar_chart_set_title (SlBarChart *self,
   g_free (self->title);
   self->title = g_strdup (title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  /* Translators: what a screen reader calls a chart without a title */
                                   title != NULL ? title : _("Bar chart"), -1);
 }
 

@@ -493,20 +493,21 @@ sl_chart_frame_step_slot (const SlChartFrame *frame,
     return 0;
   if (visual_delta == G_MAXINT)
     return frame->n_slots - 1;
-  next = (gint64)current + (frame->rtl ? -visual_delta : visual_delta);
+  next = (gint64)current + (gtk_widget_get_direction (frame->widget) == GTK_TEXT_DIR_RTL ? -visual_delta : visual_delta);
   return (guint)CLAMP (next, 0, (gint64)frame->n_slots - 1);
 }
 
 void
-sl_chart_frame_add_bindings (GtkWidgetClass  *klass,
-                             GtkShortcutFunc  func)
+sl_chart_frame_install_focus_action (GtkWidgetClass              *klass,
+                                     GtkWidgetActionActivateFunc  activate)
 {
-  gtk_widget_class_add_binding (klass, GDK_KEY_Left, 0, func, "i", -1);
-  gtk_widget_class_add_binding (klass, GDK_KEY_KP_Left, 0, func, "i", -1);
-  gtk_widget_class_add_binding (klass, GDK_KEY_Right, 0, func, "i", 1);
-  gtk_widget_class_add_binding (klass, GDK_KEY_KP_Right, 0, func, "i", 1);
-  gtk_widget_class_add_binding (klass, GDK_KEY_Home, 0, func, "i", G_MININT);
-  gtk_widget_class_add_binding (klass, GDK_KEY_End, 0, func, "i", G_MAXINT);
+  gtk_widget_class_install_action (klass, "chart.move-focus", "i", activate);
+  gtk_widget_class_add_binding_action (klass, GDK_KEY_Left, 0, "chart.move-focus", "i", -1);
+  gtk_widget_class_add_binding_action (klass, GDK_KEY_KP_Left, 0, "chart.move-focus", "i", -1);
+  gtk_widget_class_add_binding_action (klass, GDK_KEY_Right, 0, "chart.move-focus", "i", 1);
+  gtk_widget_class_add_binding_action (klass, GDK_KEY_KP_Right, 0, "chart.move-focus", "i", 1);
+  gtk_widget_class_add_binding_action (klass, GDK_KEY_Home, 0, "chart.move-focus", "i", G_MININT);
+  gtk_widget_class_add_binding_action (klass, GDK_KEY_End, 0, "chart.move-focus", "i", G_MAXINT);
 }
 
 void

@@ -249,18 +249,17 @@ sl_line_chart_get_focus_point (SlLineChart *self)
   return self->focus;
 }
 
-static gboolean
-move_focus (GtkWidget *widget,
-            GVariant  *args,
-            gpointer   user_data)
+static void
+move_focus (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *args)
 {
   SlLineChart *self = SL_LINE_CHART (widget);
 
   if (self->n_points == 0)
-    return FALSE;
+    return;
   sl_line_chart_set_focus_point (self, sl_chart_frame_step_slot (&self->frame, self->focus,
                                                                  g_variant_get_int32 (args)));
-  return TRUE;
 }
 
 static void
@@ -319,7 +318,7 @@ sl_line_chart_class_init (SlLineChartClass *klass)
   widget_class->snapshot = sl_line_chart_snapshot;
   widget_class->query_tooltip = sl_line_chart_query_tooltip;
   widget_class->state_flags_changed = sl_line_chart_state_flags_changed;
-  sl_chart_frame_add_bindings (widget_class, move_focus);
+  sl_chart_frame_install_focus_action (widget_class, move_focus);
   gtk_widget_class_set_css_name (widget_class, "linechart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -343,6 +342,7 @@ sl_line_chart_init (SlLineChart *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  /* Translators: what a screen reader calls a chart without a title */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Line chart"), -1);
   sl_line_chart_set_size (self, 0, 0);
 }
@@ -359,6 +359,7 @@ sl_line_chart_set_title (SlLineChart *self,
 {
   g_return_if_fail (SL_IS_LINE_CHART (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  /* Translators: what a screen reader calls a chart without a title */
                                   title != NULL ? title : _("Line chart"), -1);
 }
 
@@ -622,8 +623,9 @@ sl_line_chart_get_point_color (SlLineChart *self,
   g_return_if_fail (SL_IS_LINE_CHART (self));
   g_return_if_fail (series < self->n_series && point < self->n_points);
 
+  /* Red, lighter on a dark background. */
   if (sl_line_chart_value_at (self, series, point)->warning)
-    sl_chart_palette_negative (sl_chart_palette_is_dark (), out);
+    sl_chart_palette_color (SL_CHART_HUE_RED, sl_chart_palette_is_dark () ? 1 : 3, out);
   else
     sl_line_chart_get_series_color (self, series, out);
 }

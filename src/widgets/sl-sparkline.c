@@ -17,7 +17,7 @@
 #include "sl-chart-palette.h"
 #include "sl-sparkline.h"
 
-#define PAD 4.0
+#define PAD 5.0   /* room for the emphasised point's ring */
 
 typedef struct
 {
@@ -331,23 +331,22 @@ sl_sparkline_get_focus_point (SlSparkline *self)
   return self->focus;
 }
 
-static gboolean
-move_focus (GtkWidget *widget,
-            GVariant  *args,
-            gpointer   user_data)
+static void
+move_focus (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *args)
 {
   SlSparkline *self = SL_SPARKLINE (widget);
   int delta = g_variant_get_int32 (args);
   gint64 next;
 
   if (self->points->len == 0)
-    return FALSE;
+    return;
   if (delta == G_MININT || delta == G_MAXINT)
     next = delta == G_MININT ? 0 : (gint64)self->points->len - 1;
   else
     next = (gint64)self->focus + (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL ? -delta : delta);
   sl_sparkline_set_focus_point (self, (guint)CLAMP (next, 0, (gint64)self->points->len - 1));
-  return TRUE;
 }
 
 static void
@@ -389,7 +388,7 @@ sl_sparkline_class_init (SlSparklineClass *klass)
   widget_class->query_tooltip = sl_sparkline_query_tooltip;
   widget_class->direction_changed = sl_sparkline_direction_changed;
   widget_class->state_flags_changed = sl_sparkline_state_flags_changed;
-  sl_chart_frame_add_bindings (widget_class, move_focus);
+  sl_chart_frame_install_focus_action (widget_class, move_focus);
   gtk_widget_class_set_css_name (widget_class, "sparkline");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -402,6 +401,7 @@ sl_sparkline_init (SlSparkline *self)
   self->positions = g_array_new (FALSE, TRUE, sizeof (graphene_point_t));
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  /* Translators: what a screen reader calls a small trend line (e.g. on a KPI card) */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Trend"), -1);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (style_dark_cb), self, G_CONNECT_SWAPPED);
