@@ -68,6 +68,12 @@ struct _SlLineChart
 Value   *sl_line_chart_value_at          (SlLineChart *self,
                                           guint        series,
                                           guint        point);
+/* sl-line-chart-layout.c: geometry and texts. */
+void     sl_line_chart_update_callout    (SlLineChart *self);
+void     sl_line_chart_size_allocate     (GtkWidget   *widget,
+                                          int          width,
+                                          int          height,
+                                          int          baseline);
 /* sl-line-chart-draw.c: markers' and bands' geometry and texts, painting. */
 void     sl_line_chart_place_marks       (SlLineChart *self);
 void     sl_line_chart_append_marks_text (SlLineChart *self,
