@@ -203,8 +203,8 @@ update_summary (SlBarChart *self)
             low = v, low_c = c;
         }
       sl_chart_frame_append_summary (summary, self->series_names->pdata[s],
-                                     high != NULL ? high->text : NULL, self->categories->pdata[high_c],
-                                     low != NULL ? low->text : NULL, self->categories->pdata[low_c]);
+                                     high != NULL ? high->text : NULL, high != NULL ? self->categories->pdata[high_c] : NULL,
+                                     low != NULL ? low->text : NULL, low != NULL ? self->categories->pdata[low_c] : NULL);
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary->str, -1);
   g_string_free (summary, TRUE);

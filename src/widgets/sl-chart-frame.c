@@ -177,8 +177,8 @@ place_ticks (SlChartFrame *frame)
     }
 }
 
-/* Every label when they fit; else cut short when slots are wide enough
- * to say something, or every second, third… label. */
+/* Every label when they fit; else every second, third… label (months),
+ * or, for a few wide slots (channels), each one cut short. */
 static void
 layout_slot_labels (SlChartFrame      *frame,
                     const char *const *labels,
@@ -199,7 +199,7 @@ layout_slot_labels (SlChartFrame      *frame,
     }
   if (widest + LABEL_GAP > slot)
     {
-      if (slot >= 48)
+      if (slot >= 48 && frame->n_slots <= 8)
         ellipsize = TRUE;
       else
         every = (guint)ceil ((widest + LABEL_GAP) / MAX (slot, 1));

@@ -83,8 +83,8 @@ update_summary (SlLineChart *self)
             low = v, low_p = p;
         }
       sl_chart_frame_append_summary (summary, self->series_names->pdata[s],
-                                     high != NULL ? high->text : NULL, self->labels->pdata[high_p],
-                                     low != NULL ? low->text : NULL, self->labels->pdata[low_p]);
+                                     high != NULL ? high->text : NULL, high != NULL ? self->labels->pdata[high_p] : NULL,
+                                     low != NULL ? low->text : NULL, low != NULL ? self->labels->pdata[low_p] : NULL);
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary->str, -1);
   g_string_free (summary, TRUE);

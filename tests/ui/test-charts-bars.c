@@ -265,6 +265,33 @@ test_bars_narrow (void)
   gtk_window_destroy (window);
 }
 
+/* No categories, no series, or neither: drawn without a fault. */
+static void
+test_bars_empty (void)
+{
+  static const guint sizes[][2] = { { 0, 0 }, { 2, 0 }, { 0, 3 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      SlBarChart *chart = SL_BAR_CHART (sl_bar_chart_new ());
+      GtkWindow *window;
+      graphene_rect_t bar;
+      g_autoptr(GdkTexture) texture = NULL;
+
+      sl_bar_chart_set_size (chart, sizes[i][0], sizes[i][1]);
+      sl_bar_chart_set_stacked (chart, i == 1);
+      window = show_in_window (GTK_WIDGET (chart), 300, 200);
+      g_assert_false (sl_bar_chart_get_bar_area (chart, 0, 0, &bar));
+      g_assert_cmpfloat (sl_chart_axis_get_min (sl_bar_chart_get_axis (chart)), ==, 0);
+      g_assert_cmpfloat (sl_chart_axis_get_max (sl_bar_chart_get_axis (chart)), >, 0);
+      gtk_widget_activate_action (GTK_WIDGET (chart), "chart.move-focus", "i", 1);
+      sl_ui_test_settle (50);
+      texture = sl_ui_test_render (GTK_WIDGET (chart));
+      g_assert_nonnull (texture);
+      gtk_window_destroy (window);
+    }
+}
+
 void
 add_bar_tests (void)
 {
@@ -274,4 +301,5 @@ add_bar_tests (void)
   g_test_add_func ("/ui/charts/bars-tooltips", test_bars_tooltips);
   g_test_add_func ("/ui/charts/bars-dark", test_bars_dark);
   g_test_add_func ("/ui/charts/bars-narrow", test_bars_narrow);
+  g_test_add_func ("/ui/charts/bars-empty", test_bars_empty);
 }

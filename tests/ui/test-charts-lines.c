@@ -218,6 +218,37 @@ test_lines_from_zero (void)
   gtk_window_destroy (window);
 }
 
+/* No points, no series, a single point: drawn without a fault; a lone
+ * point between gaps still has its place. */
+static void
+test_lines_sparse (void)
+{
+  static const guint sizes[][2] = { { 0, 0 }, { 2, 0 }, { 0, 3 }, { 1, 3 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      SlLineChart *chart = SL_LINE_CHART (sl_line_chart_new ());
+      GtkWindow *window;
+      graphene_point_t p;
+      g_autoptr(GdkTexture) texture = NULL;
+
+      sl_line_chart_set_size (chart, sizes[i][0], sizes[i][1]);
+      if (sizes[i][0] == 1)
+        sl_line_chart_set_value (chart, 0, 1, -5, "-5");
+      sl_line_chart_add_marker (chart, 0.5, SL_CHART_HUE_BLUE, "Start", NULL);
+      window = show_in_window (GTK_WIDGET (chart), 300, 200);
+      g_assert_false (sl_line_chart_get_point (chart, 0, 0, &p));
+      g_assert_cmpint (sl_line_chart_get_point (chart, 0, 1, &p), ==, sizes[i][0] == 1);
+      g_assert_false (sl_line_chart_get_segment (chart, 0, 0, NULL));
+      g_assert_false (sl_line_chart_get_segment (chart, 0, 1, NULL));
+      gtk_widget_activate_action (GTK_WIDGET (chart), "chart.move-focus", "i", G_MAXINT);
+      sl_ui_test_settle (50);
+      texture = sl_ui_test_render (GTK_WIDGET (chart));
+      g_assert_nonnull (texture);
+      gtk_window_destroy (window);
+    }
+}
+
 static void
 test_sparkline_texts (void)
 {
@@ -254,5 +285,6 @@ add_line_tests (void)
   g_test_add_func ("/ui/charts/lines-marks", test_lines_marks);
   g_test_add_func ("/ui/charts/lines-pixels", test_lines_pixels);
   g_test_add_func ("/ui/charts/lines-from-zero", test_lines_from_zero);
+  g_test_add_func ("/ui/charts/lines-sparse", test_lines_sparse);
   g_test_add_func ("/ui/charts/sparkline-texts", test_sparkline_texts);
 }
