@@ -18,14 +18,15 @@
 #include <adwaita.h>
 
 #include "sl-bar-chart.h"
-#include "sl-chart-format.h"
+#include "sl-chart-axis.h"
 #include "sl-funnel-chart.h"
 #include "sl-heat-map.h"
 #include "sl-kpi-card.h"
 #include "sl-sparkline.h"
 #include "sl-ui-test-utils.h"
+#include "test-charts.h"
 
-static GtkWindow *
+GtkWindow *
 show_in_window (GtkWidget *child,
                 int        width,
                 int        height)
@@ -40,33 +41,7 @@ show_in_window (GtkWidget *child,
   return window;
 }
 
-static void
-test_nice_ticks (void)
-{
-  static const struct { double min, max; double first, step, last; } cases[] = {
-    { 0, 1234, 0, 500, 1500 },
-    { 0, 100, 0, 50, 100 },
-    { 0, 0.37, 0, 0.1, 0.4 },
-    { -30, 90, -50, 50, 100 },
-    { 0, 0, 0, 0.5, 1 },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(GArray) ticks = sl_chart_nice_ticks (cases[i].min, cases[i].max, 4);
-
-      g_assert_cmpuint (ticks->len, >=, 3);
-      g_assert_cmpfloat_with_epsilon (g_array_index (ticks, double, 0), cases[i].first, 1e-9);
-      g_assert_cmpfloat_with_epsilon (g_array_index (ticks, double, 1) - g_array_index (ticks, double, 0),
-                                      cases[i].step, 1e-9);
-      g_assert_cmpfloat_with_epsilon (g_array_index (ticks, double, ticks->len - 1), cases[i].last, 1e-9);
-      /* They cover the values. */
-      g_assert_cmpfloat (g_array_index (ticks, double, 0), <=, cases[i].min);
-      g_assert_cmpfloat (g_array_index (ticks, double, ticks->len - 1), >=, cases[i].max);
-    }
-}
-
-static SlBarChart *
+SlBarChart *
 make_bars (gboolean stacked)
 {
   SlBarChart *chart = SL_BAR_CHART (sl_bar_chart_new ());
@@ -277,12 +252,14 @@ main (int   argc,
     }
   adw_init ();
 
-  g_test_add_func ("/ui/charts/nice-ticks", test_nice_ticks);
   g_test_add_func ("/ui/charts/bars-grouped", test_bars_grouped);
   g_test_add_func ("/ui/charts/bars-stacked", test_bars_stacked);
   g_test_add_func ("/ui/charts/funnel", test_funnel_chart);
   g_test_add_func ("/ui/charts/heat-map", test_heat_map_pixels);
   g_test_add_func ("/ui/charts/sparkline", test_sparkline_gaps);
   g_test_add_func ("/ui/charts/kpi-card", test_kpi_card);
+  add_bar_tests ();
+  add_line_tests ();
+  g_test_add_func ("/ui/charts/screenshots", test_screenshots);
   return g_test_run ();
 }
