@@ -26,6 +26,12 @@
 #include "sl-ui-test-utils.h"
 #include "test-charts.h"
 
+static gboolean
+child_allocated_cb (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
 GtkWindow *
 show_in_window (GtkWidget *child,
                 int        width,
@@ -36,8 +42,10 @@ show_in_window (GtkWidget *child,
   gtk_window_set_default_size (window, width, height);
   gtk_window_set_child (window, child);
   gtk_window_present (window);
-  sl_ui_test_settle (300);
-  g_assert_cmpint (gtk_widget_get_width (child), >, 0);
+  /* A loaded machine may take a while to map it: wait for that, then
+   * for the layout to settle. */
+  g_assert_true (sl_ui_test_iterate_until (child_allocated_cb, child, 10000));
+  sl_ui_test_settle (200);
   return window;
 }
 
