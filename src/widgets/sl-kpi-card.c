@@ -95,6 +95,9 @@ sl_kpi_card_init (SlKpiCard *self)
   self->change_label = add_label (self, "caption");
   self->goal_label = add_label (self, "caption");
   self->sparkline = SL_SPARKLINE (sl_sparkline_new ());
+  /* One tab stop per card would be too many; the card's label carries
+   * the figure for assistive technologies. */
+  gtk_widget_set_focusable (GTK_WIDGET (self->sparkline), FALSE);
   gtk_widget_set_margin_top (GTK_WIDGET (self->sparkline), 4);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->sparkline));
 }
