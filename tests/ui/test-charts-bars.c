@@ -80,7 +80,7 @@ test_bars_axis (void)
       }
 
   gtk_widget_set_direction (GTK_WIDGET (chart), GTK_TEXT_DIR_RTL);
-  sl_ui_test_settle (100);
+  sl_ui_test_settle (300);
   sl_bar_chart_get_plot_area (chart, &plot);
   for (guint i = 0; i < axis->n_ticks; i++)
     {
@@ -170,7 +170,7 @@ test_bars_tooltips (void)
   g_autofree char *above = NULL;
 
   gtk_widget_set_direction (GTK_WIDGET (chart), GTK_TEXT_DIR_RTL);
-  sl_ui_test_settle (100);
+  sl_ui_test_settle (300);
   sl_bar_chart_get_plot_area (chart, &plot);
   right = sl_bar_chart_dup_tooltip_at (chart, plot.origin.x + plot.size.width - 2, plot.origin.y + 10);
   first = sl_bar_chart_dup_category_text (chart, 0);
@@ -229,7 +229,7 @@ test_bars_dark (void)
   bar_pixel (chart, 1, 1, &pixel);
   g_assert_true (close_colors (&pixel, &light));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  sl_ui_test_settle (100);
+  sl_ui_test_settle (300);
   bar_pixel (chart, 1, 1, &pixel);
   g_assert_true (close_colors (&pixel, &dark));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
@@ -285,7 +285,7 @@ test_bars_empty (void)
       g_assert_cmpfloat (sl_chart_axis_get_min (sl_bar_chart_get_axis (chart)), ==, 0);
       g_assert_cmpfloat (sl_chart_axis_get_max (sl_bar_chart_get_axis (chart)), >, 0);
       gtk_widget_activate_action (GTK_WIDGET (chart), "chart.move-focus", "i", 1);
-      sl_ui_test_settle (50);
+      sl_ui_test_settle (300);
       texture = sl_ui_test_render (GTK_WIDGET (chart));
       g_assert_nonnull (texture);
       gtk_window_destroy (window);

@@ -112,7 +112,7 @@ test_lines_geometry (void)
 
   /* Right to left: January on the right, the axis's labels too. */
   gtk_widget_set_direction (GTK_WIDGET (chart), GTK_TEXT_DIR_RTL);
-  sl_ui_test_settle (100);
+  sl_ui_test_settle (300);
   sl_line_chart_get_plot_area (chart, &plot);
   get_point (chart, 0, 0, &jan);
   get_point (chart, 0, 8, &sep);
@@ -213,7 +213,7 @@ test_lines_from_zero (void)
   g_assert_cmpfloat (sl_chart_axis_get_min (sl_line_chart_get_axis (chart)), >, 0);
   g_assert_cmpfloat (sl_chart_axis_get_min (sl_line_chart_get_axis (chart)), <=, 80);
   sl_line_chart_set_from_zero (chart, TRUE);
-  sl_ui_test_settle (100);
+  sl_ui_test_settle (300);
   g_assert_cmpfloat (sl_chart_axis_get_min (sl_line_chart_get_axis (chart)), ==, 0);
   gtk_window_destroy (window);
 }
@@ -242,7 +242,7 @@ test_lines_sparse (void)
       g_assert_false (sl_line_chart_get_segment (chart, 0, 0, NULL));
       g_assert_false (sl_line_chart_get_segment (chart, 0, 1, NULL));
       gtk_widget_activate_action (GTK_WIDGET (chart), "chart.move-focus", "i", G_MAXINT);
-      sl_ui_test_settle (50);
+      sl_ui_test_settle (300);
       texture = sl_ui_test_render (GTK_WIDGET (chart));
       g_assert_nonnull (texture);
       gtk_window_destroy (window);

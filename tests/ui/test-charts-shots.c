@@ -80,7 +80,7 @@ save_one (const char   *name,
   /* With the keyboard focus on the first category: its callout shows. */
   gtk_widget_grab_focus (chart);
   gtk_window_set_focus_visible (window, TRUE);
-  sl_ui_test_settle (50);
+  sl_ui_test_settle (300);
   sl_ui_test_save_screenshot (GTK_WIDGET (window), path);
   g_test_message ("Screenshot: %s", path);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));

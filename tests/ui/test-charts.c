@@ -117,7 +117,7 @@ test_bars_grouped (void)
 
   /* Right to left: the first month on the right. */
   gtk_widget_set_direction (GTK_WIDGET (chart), GTK_TEXT_DIR_RTL);
-  sl_ui_test_settle (100);
+  sl_ui_test_settle (300);
   g_assert_true (sl_bar_chart_get_bar_area (chart, 0, 0, &a1));
   g_assert_true (sl_bar_chart_get_bar_area (chart, 0, 1, &a2));
   g_assert_cmpfloat (a1.origin.x, >, a2.origin.x);
@@ -154,7 +154,7 @@ test_funnel_chart (void)
   sl_funnel_chart_set_stage (chart, 1, "MQLs", 400, "400");
   sl_funnel_chart_set_stage (chart, 2, "Won", 0, "0");
   sl_funnel_chart_set_step (chart, 0, "40 %", "Below its baseline of 52 %", TRUE);
-  sl_ui_test_settle (100);
+  sl_ui_test_settle (300);
   g_assert_true (sl_funnel_chart_get_stage_area (chart, 0, &first));
   g_assert_true (sl_funnel_chart_get_stage_area (chart, 1, &second));
   g_assert_cmpfloat (fabs (second.size.width / first.size.width - 0.4), <, 0.01);
@@ -212,7 +212,7 @@ test_sparkline_gaps (void)
   graphene_point_t first, last, p;
 
   sl_sparkline_set_values (line, values, defined, G_N_ELEMENTS (values));
-  sl_ui_test_settle (50);
+  sl_ui_test_settle (300);
   g_assert_true (sl_sparkline_get_point (line, 0, &first));
   g_assert_true (sl_sparkline_get_point (line, 4, &last));
   g_assert_false (sl_sparkline_get_point (line, 2, &p));
