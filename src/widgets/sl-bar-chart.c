@@ -9,15 +9,12 @@
 
 #include "config.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
 
 #include "sl-bar-chart.h"
-
-#define LEGEND_HEIGHT 22
-#define LABEL_HEIGHT 24
-#define AXIS_GAP 8
+#include "sl-chart-frame.h"
+#include "sl-chart-palette.h"
 
 typedef struct
 {
@@ -34,28 +31,24 @@ struct _SlBarChart
   guint              n_categories;
   GPtrArray         *series_names;
   GPtrArray         *categories;
-  Value             *values;    /* series × category */
+  Value             *values;      /* series × category */
+  Value             *references;  /* per category */
+  char              *reference_name;
+  char              *title;
   gboolean           stacked;
+  guint              focus;
+  gboolean           summary_dirty;
   SlChartFormatFunc  format;
   gpointer           format_data;
   GDestroyNotify     format_destroy;
 
-  GArray            *ticks;
-  double             plot_x, plot_y, plot_width, plot_height;
+  /* Geometry, from the last allocation. */
+  SlChartFrame       frame;
+  GArray            *bars;        /* graphene_rect_t, series × category */
+  GArray            *marks;       /* graphene_point_t: where "—" goes */
 };
 
 G_DEFINE_FINAL_TYPE (SlBarChart, sl_bar_chart, GTK_TYPE_WIDGET)
-
-/* libadwaita's palette, 3rd shades: blue, green, yellow, orange, red, purple, brown. */
-static const GdkRGBA palette[] = {
-  { 0x35 / 255.0, 0x84 / 255.0, 0xe4 / 255.0, 1 },
-  { 0x33 / 255.0, 0xd1 / 255.0, 0x7a / 255.0, 1 },
-  { 0xf6 / 255.0, 0xd3 / 255.0, 0x2d / 255.0, 1 },
-  { 0xff / 255.0, 0x78 / 255.0, 0x00 / 255.0, 1 },
-  { 0xe0 / 255.0, 0x1b / 255.0, 0x24 / 255.0, 1 },
-  { 0x91 / 255.0, 0x41 / 255.0, 0xac / 255.0, 1 },
-  { 0x98 / 255.0, 0x6a / 255.0, 0x44 / 255.0, 1 },
-};
 
 static Value *
 value_at (SlBarChart *self,
@@ -67,30 +60,35 @@ value_at (SlBarChart *self,
 }
 
 static void
-clear_values (SlBarChart *self)
+clear_values (Value *values,
+              gsize  n)
 {
-  for (guint i = 0; self->values != NULL && i < self->n_series * self->n_categories; i++)
-    g_free (self->values[i].text);
-  g_clear_pointer (&self->values, g_free);
+  for (gsize i = 0; values != NULL && i < n; i++)
+    g_free (values[i].text);
+  g_free (values);
 }
 
-static gboolean
-is_rtl (SlBarChart *self)
+static void
+set_value (Value      *v,
+           gboolean    defined,
+           double      value,
+           const char *text)
 {
-  return gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  v->defined = defined;
+  v->value = defined ? value : 0;
+  g_free (v->text);
+  v->text = g_strdup (text != NULL ? text : "");
 }
 
-static char *
-format_value (SlBarChart *self,
-              double      value)
+static void
+data_changed (SlBarChart *self)
 {
-  if (self->format != NULL)
-    return self->format (value, self->format_data);
-  return g_strdup_printf ("%g", value);
+  self->summary_dirty = TRUE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
-/* The range the axis covers: each bar, or each stack's positive and
- * negative sums. */
+/* The range the axis covers: each bar or each stack's positive and
+ * negative sums, and the references. */
 static void
 value_range (SlBarChart *self,
              double     *min,
@@ -108,57 +106,87 @@ value_range (SlBarChart *self,
           if (!v->defined)
             continue;
           if (self->stacked)
-            {
-              if (v->value >= 0)
-                up += v->value;
-              else
-                down += v->value;
-            }
+            *(v->value >= 0 ? &up : &down) += v->value;
           else
             {
               up = MAX (up, v->value);
               down = MIN (down, v->value);
             }
         }
+      if (self->references[c].defined)
+        {
+          up = MAX (up, self->references[c].value);
+          down = MIN (down, self->references[c].value);
+        }
       *max = MAX (*max, up);
       *min = MIN (*min, down);
     }
 }
 
-static int
-text_width (SlBarChart *self,
-            const char *text)
+static void
+bar_rect (SlBarChart      *self,
+          guint            s,
+          guint            c,
+          graphene_rect_t *out)
 {
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  int width;
+  SlChartFrame *frame = &self->frame;
+  double slot = frame->slot_width, width, base = 0, top;
+  const Value *v = value_at (self, s, c);
 
-  pango_layout_get_pixel_size (layout, &width, NULL);
-  return width;
+  if (self->stacked)
+    {
+      /* On the bars before it of the same sign. */
+      for (guint below = 0; below < s; below++)
+        {
+          const Value *b = value_at (self, below, c);
+
+          if (b->defined && (b->value >= 0) == (v->value >= 0))
+            base += b->value;
+        }
+      width = slot * 0.6;
+      top = base + v->value;
+      out->origin.x = sl_chart_frame_slot_left (frame, c, (slot - width) / 2, width);
+    }
+  else
+    {
+      width = slot * 0.76 / self->n_series;
+      top = v->value;
+      out->origin.x = sl_chart_frame_slot_left (frame, c, slot * 0.12 + s * width, width);
+    }
+  out->origin.y = MIN (sl_chart_frame_y (frame, base), sl_chart_frame_y (frame, top));
+  out->size.width = width;
+  out->size.height = fabs (sl_chart_frame_y (frame, top) - sl_chart_frame_y (frame, base));
 }
 
+/* Where "—" goes for undefined values: above the zero line, in the
+ * bar's place; stacked, once for a category with no value at all. */
 static void
-sl_bar_chart_size_allocate (GtkWidget *widget,
-                            int        width,
-                            int        height,
-                            int        baseline)
+compute_marks (SlBarChart *self)
 {
-  SlBarChart *self = SL_BAR_CHART (widget);
-  double min, max;
-  int axis = 0;
+  double zero = sl_chart_frame_y (&self->frame, 0) - 10;
 
-  value_range (self, &min, &max);
-  g_clear_pointer (&self->ticks, g_array_unref);
-  self->ticks = sl_chart_nice_ticks (min, max, 4);
-  for (guint i = 0; i < self->ticks->len; i++)
+  g_array_set_size (self->marks, 0);
+  for (guint c = 0; c < self->n_categories; c++)
     {
-      g_autofree char *text = format_value (self, g_array_index (self->ticks, double, i));
+      guint n_undefined = 0;
 
-      axis = MAX (axis, text_width (self, text));
+      for (guint s = 0; s < self->n_series; s++)
+        {
+          graphene_point_t p;
+          double width = self->frame.slot_width * 0.76 / self->n_series;
+
+          if (value_at (self, s, c)->defined)
+            continue;
+          n_undefined++;
+          if (self->stacked)
+            continue;
+          p.x = sl_chart_frame_slot_left (&self->frame, c, self->frame.slot_width * 0.12 + s * width, width) + width / 2;
+          p.y = zero;
+          g_array_append_val (self->marks, p);
+        }
+      if (self->stacked && n_undefined == self->n_series && n_undefined > 0)
+        g_array_append_val (self->marks, GRAPHENE_POINT_INIT (sl_chart_frame_x (&self->frame, c + 0.5), zero));
     }
-  self->plot_width = MAX (1, width - axis - AXIS_GAP);
-  self->plot_x = is_rtl (self) ? 0 : axis + AXIS_GAP;
-  self->plot_y = self->n_series > 1 ? LEGEND_HEIGHT + 6 : 6;
-  self->plot_height = MAX (1, height - self->plot_y - LABEL_HEIGHT);
 }
 
 static void
@@ -170,31 +198,131 @@ sl_bar_chart_measure (GtkWidget      *widget,
                       int            *minimum_baseline,
                       int            *natural_baseline)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 240 : 160;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 720 : 240;
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 200 : 160;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 560 : 240;
 }
 
-static double
-y_at (SlBarChart *self,
-      double      value)
+char *
+sl_bar_chart_dup_category_text (SlBarChart *self,
+                                guint       category)
 {
-  double low = g_array_index (self->ticks, double, 0);
-  double high = g_array_index (self->ticks, double, self->ticks->len - 1);
+  GString *text;
 
-  return self->plot_y + self->plot_height * (high - value) / (high - low);
+  g_return_val_if_fail (SL_IS_BAR_CHART (self), NULL);
+  g_return_val_if_fail (category < self->n_categories, NULL);
+
+  text = g_string_new (self->categories->pdata[category]);
+  for (guint s = 0; s < self->n_series; s++)
+    {
+      const Value *v = value_at (self, s, category);
+
+      g_string_append_c (text, '\n');
+      if (v->defined)
+        /* Translators: a chart's series (e.g. a channel) and its value */
+        g_string_append_printf (text, _("%s: %s"), (char *)self->series_names->pdata[s], v->text);
+      else
+        /* Translators: a chart's series (e.g. a channel) that has no value, and why */
+        g_string_append_printf (text, _("%s: — (%s)"), (char *)self->series_names->pdata[s], v->text);
+    }
+  if (self->references[category].defined)
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: a chart's reference (e.g. "Budget") and its value */
+      g_string_append_printf (text, _("%s: %s"), self->reference_name, self->references[category].text);
+    }
+  return g_string_free (text, FALSE);
 }
 
-/* The left edge of category @c's slot, mirrored right to left. */
+/* The top of the focused category's bars, for its callout. */
 static double
-slot_x (SlBarChart *self,
-        guint       c,
-        double      offset,
-        double      width)
+category_top (SlBarChart *self,
+              guint       c)
 {
-  double slot = self->plot_width / MAX (1, self->n_categories);
-  double x = c * slot + offset;
+  double top = sl_chart_frame_y (&self->frame, 0);
 
-  return is_rtl (self) ? self->plot_x + self->plot_width - x - width : self->plot_x + x;
+  for (guint s = 0; s < self->n_series; s++)
+    {
+      const graphene_rect_t *bar = &g_array_index (self->bars, graphene_rect_t, s * self->n_categories + c);
+
+      if (value_at (self, s, c)->defined)
+        top = MIN (top, bar->origin.y);
+    }
+  if (self->references[c].defined)
+    top = MIN (top, sl_chart_frame_y (&self->frame, self->references[c].value));
+  return top;
+}
+
+static void
+update_callout (SlBarChart *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->focus >= self->n_categories || self->bars->len == 0)
+    {
+      sl_chart_frame_set_callout (&self->frame, NULL, 0, 0);
+      return;
+    }
+  text = sl_bar_chart_dup_category_text (self, self->focus);
+  sl_chart_frame_set_callout (&self->frame, text, self->focus, category_top (self, self->focus));
+}
+
+static void
+update_summary (SlBarChart *self)
+{
+  GString *summary = g_string_new (NULL);
+
+  for (guint s = 0; s < self->n_series; s++)
+    {
+      const Value *high = NULL, *low = NULL;
+      guint high_c = 0, low_c = 0;
+
+      for (guint c = 0; c < self->n_categories; c++)
+        {
+          const Value *v = value_at (self, s, c);
+
+          if (v->defined && (high == NULL || v->value > high->value))
+            high = v, high_c = c;
+          if (v->defined && (low == NULL || v->value < low->value))
+            low = v, low_c = c;
+        }
+      sl_chart_frame_append_summary (summary, self->series_names->pdata[s],
+                                     high != NULL ? high->text : NULL, self->categories->pdata[high_c],
+                                     low != NULL ? low->text : NULL, self->categories->pdata[low_c]);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary->str, -1);
+  g_string_free (summary, TRUE);
+  self->summary_dirty = FALSE;
+}
+
+static void
+sl_bar_chart_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  SlBarChart *self = SL_BAR_CHART (widget);
+  gboolean any_reference = FALSE;
+  double min, max;
+
+  sl_chart_frame_clear_keys (&self->frame);
+  for (guint s = 0; s < self->n_series; s++)
+    sl_chart_frame_add_key (&self->frame, self->series_names->pdata[s], s, SL_CHART_KEY_BOX);
+  for (guint c = 0; c < self->n_categories; c++)
+    any_reference |= self->references[c].defined;
+  if (any_reference)
+    sl_chart_frame_add_key (&self->frame, self->reference_name, SL_CHART_KEY_TEXT_COLOR, SL_CHART_KEY_LINE);
+  value_range (self, &min, &max);
+  sl_chart_frame_allocate (&self->frame, width, height, min, max, TRUE, self->format, self->format_data,
+                           (const char *const *)self->categories->pdata, self->n_categories);
+  g_array_set_size (self->bars, (gsize)self->n_series * self->n_categories);
+  for (guint s = 0; s < self->n_series; s++)
+    for (guint c = 0; c < self->n_categories; c++)
+      if (value_at (self, s, c)->defined)
+        bar_rect (self, s, c, &g_array_index (self->bars, graphene_rect_t, s * self->n_categories + c));
+  compute_marks (self);
+  update_callout (self);
+  if (self->summary_dirty)
+    update_summary (self);
 }
 
 gboolean
@@ -203,100 +331,61 @@ sl_bar_chart_get_bar_area (SlBarChart      *self,
                            guint            category,
                            graphene_rect_t *out)
 {
-  double slot, width, base = 0, top;
-  const Value *v;
-
   g_return_val_if_fail (SL_IS_BAR_CHART (self), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
 
-  if (series >= self->n_series || category >= self->n_categories || self->ticks == NULL)
+  if (series >= self->n_series || category >= self->n_categories
+      || self->bars->len != (gsize)self->n_series * self->n_categories
+      || !value_at (self, series, category)->defined)
     return FALSE;
-  v = value_at (self, series, category);
-  if (!v->defined)
-    return FALSE;
-  slot = self->plot_width / MAX (1, self->n_categories);
-  if (self->stacked)
-    {
-      for (guint s = 0; s < series; s++)
-        {
-          const Value *below = value_at (self, s, category);
-
-          if (below->defined && (below->value >= 0) == (v->value >= 0))
-            base += below->value;
-        }
-      width = slot * 0.6;
-      top = base + v->value;
-      graphene_rect_init (out, slot_x (self, category, (slot - width) / 2, width),
-                          MIN (y_at (self, base), y_at (self, top)), width, fabs (y_at (self, top) - y_at (self, base)));
-    }
-  else
-    {
-      width = slot * 0.7 / self->n_series;
-      graphene_rect_init (out, slot_x (self, category, slot * 0.15 + series * width, width),
-                          MIN (y_at (self, 0), y_at (self, v->value)), width,
-                          fabs (y_at (self, v->value) - y_at (self, 0)));
-    }
+  *out = g_array_index (self->bars, graphene_rect_t, series * self->n_categories + category);
   return TRUE;
 }
 
-double
-sl_bar_chart_get_zero_y (SlBarChart *self)
+gboolean
+sl_bar_chart_get_reference_area (SlBarChart      *self,
+                                 guint            category,
+                                 graphene_rect_t *out)
 {
-  g_return_val_if_fail (SL_IS_BAR_CHART (self), 0);
-  return self->ticks != NULL ? y_at (self, 0) : 0;
-}
+  double width;
 
-void
-sl_bar_chart_get_series_color (SlBarChart *self,
-                               guint       series,
-                               GdkRGBA    *out)
-{
-  g_return_if_fail (SL_IS_BAR_CHART (self));
-  *out = palette[series % G_N_ELEMENTS (palette)];
-  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
-    out->alpha = 0.85;
-}
+  g_return_val_if_fail (SL_IS_BAR_CHART (self), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
 
-static void
-draw_text (SlBarChart    *self,
-           GtkSnapshot   *snapshot,
-           const char    *text,
-           double         x,
-           double         y,
-           double         xalign,
-           const GdkRGBA *color)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  int width, height;
-
-  pango_layout_get_pixel_size (layout, &width, &height);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x - width * xalign, y - height / 2.0));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
+  if (category >= self->n_categories || !self->references[category].defined)
+    return FALSE;
+  width = self->frame.slot_width * 0.9;
+  graphene_rect_init (out, sl_chart_frame_slot_left (&self->frame, category, self->frame.slot_width * 0.05, width),
+                      round (sl_chart_frame_y (&self->frame, self->references[category].value)) - 1, width, 2);
+  return TRUE;
 }
 
 static void
-draw_legend (SlBarChart    *self,
-             GtkSnapshot   *snapshot,
-             const GdkRGBA *fg)
+snapshot_bars (SlBarChart  *self,
+               GtkSnapshot *snapshot)
 {
-  double x = 0;
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  gboolean dark = sl_chart_palette_is_dark ();
 
-  if (self->n_series < 2)
-    return;
   for (guint s = 0; s < self->n_series; s++)
     {
-      const char *name = self->series_names->pdata[s];
-      double w = 14 + text_width (self, name) + 16;
       GdkRGBA color;
 
-      sl_bar_chart_get_series_color (self, s, &color);
-      gtk_snapshot_append_color (snapshot, &color,
-                                 &GRAPHENE_RECT_INIT (is_rtl (self) ? width - x - 10 : x, LEGEND_HEIGHT / 2.0 - 5, 10, 10));
-      draw_text (self, snapshot, name, is_rtl (self) ? width - x - 14 : x + 14, LEGEND_HEIGHT / 2.0,
-                 is_rtl (self) ? 1.0 : 0.0, fg);
-      x += w;
+      sl_chart_palette_series (s, dark, &color);
+      for (guint c = 0; c < self->n_categories; c++)
+        {
+          graphene_rect_t bar = g_array_index (self->bars, graphene_rect_t, s * self->n_categories + c);
+
+          if (!value_at (self, s, c)->defined)
+            continue;
+          /* A hairline between stacked bars. */
+          if (self->stacked && bar.size.height > 3)
+            {
+              if (value_at (self, s, c)->value >= 0)
+                bar.origin.y += 1;
+              bar.size.height -= 1;
+            }
+          gtk_snapshot_append_color (snapshot, &color, &bar);
+        }
     }
 }
 
@@ -305,44 +394,33 @@ sl_bar_chart_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
 {
   SlBarChart *self = SL_BAR_CHART (widget);
-  GdkRGBA fg, dim, grid;
-  double slot;
+  GdkRGBA fg;
+  gboolean focused = gtk_widget_has_visible_focus (widget) && self->focus < self->n_categories;
 
-  if (self->ticks == NULL)
+  if (self->bars->len != (gsize)self->n_series * self->n_categories)
     return;
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  dim = grid = fg;
-  dim.alpha *= 0.6;
-  grid.alpha *= 0.12;
-  for (guint i = 0; i < self->ticks->len; i++)
-    {
-      double value = g_array_index (self->ticks, double, i);
-      g_autofree char *text = format_value (self, value);
-      double y = y_at (self, value);
-
-      gtk_snapshot_append_color (snapshot, value == 0 ? &dim : &grid,
-                                 &GRAPHENE_RECT_INIT (self->plot_x, y, self->plot_width, 1));
-      draw_text (self, snapshot, text,
-                 is_rtl (self) ? self->plot_x + self->plot_width + AXIS_GAP : self->plot_x - AXIS_GAP, y,
-                 is_rtl (self) ? 0.0 : 1.0, &dim);
-    }
-  slot = self->plot_width / MAX (1, self->n_categories);
+  sl_chart_frame_snapshot_axes (&self->frame, snapshot);
+  if (focused)
+    sl_chart_frame_snapshot_focus (&self->frame, snapshot, self->focus);
+  snapshot_bars (self, snapshot);
+  sl_chart_palette_text (widget, &fg);
   for (guint c = 0; c < self->n_categories; c++)
     {
-      for (guint s = 0; s < self->n_series; s++)
-        {
-          graphene_rect_t bar;
-          GdkRGBA color;
+      graphene_rect_t line;
 
-          if (!sl_bar_chart_get_bar_area (self, s, c, &bar))
-            continue;
-          sl_bar_chart_get_series_color (self, s, &color);
-          gtk_snapshot_append_color (snapshot, &color, &bar);
-        }
-      draw_text (self, snapshot, self->categories->pdata[c], slot_x (self, c, slot / 2, 0),
-                 self->plot_y + self->plot_height + LABEL_HEIGHT / 2.0, 0.5, &dim);
+      if (sl_bar_chart_get_reference_area (self, c, &line))
+        gtk_snapshot_append_color (snapshot, &fg, &line);
     }
-  draw_legend (self, snapshot, &fg);
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      const graphene_point_t *p = &g_array_index (self->marks, graphene_point_t, i);
+
+      sl_chart_frame_snapshot_dash (&self->frame, snapshot, p->x, p->y);
+    }
+  sl_chart_frame_snapshot_legend (&self->frame, snapshot);
+  /* The callout last, over the bars. */
+  if (focused)
+    sl_chart_frame_snapshot_callout (&self->frame, snapshot);
 }
 
 char *
@@ -353,6 +431,7 @@ sl_bar_chart_dup_tooltip (SlBarChart *self,
   const Value *v;
 
   g_return_val_if_fail (SL_IS_BAR_CHART (self), NULL);
+  g_return_val_if_fail (series < self->n_series && category < self->n_categories, NULL);
 
   v = value_at (self, series, category);
   if (!v->defined)
@@ -372,29 +451,84 @@ sl_bar_chart_query_tooltip (GtkWidget  *widget,
                             GtkTooltip *tooltip)
 {
   SlBarChart *self = SL_BAR_CHART (widget);
-  GString *text;
-  double slot = self->plot_width / MAX (1, self->n_categories);
-  double offset = is_rtl (self) ? self->plot_x + self->plot_width - x : x - self->plot_x;
-  int c = (int)floor (offset / MAX (slot, 1));
+  int c = keyboard ? (int)self->focus : sl_chart_frame_slot_at (&self->frame, x);
+  g_autofree char *text = NULL;
+  const graphene_rect_t *plot = &self->frame.plot;
 
-  if (keyboard || c < 0 || (guint)c >= self->n_categories)
+  if (c < 0 || (guint)c >= self->n_categories)
     return FALSE;
-  text = g_string_new (NULL);
-  for (guint s = 0; s < self->n_series; s++)
-    {
-      g_autofree char *line = sl_bar_chart_dup_tooltip (self, s, c);
+  text = sl_bar_chart_dup_category_text (self, c);
+  gtk_tooltip_set_text (tooltip, text);
+  /* A new tooltip when the pointer moves to another category. */
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) {
+                              (int)sl_chart_frame_slot_left (&self->frame, c, 0, self->frame.slot_width),
+                              (int)plot->origin.y, (int)ceil (self->frame.slot_width),
+                              gtk_widget_get_height (widget) - (int)plot->origin.y });
+  return TRUE;
+}
 
-      g_string_append_printf (text, "%s%s", s > 0 ? "\n" : "", line);
-    }
-  gtk_tooltip_set_text (tooltip, text->str);
-  g_string_free (text, TRUE);
+void
+sl_bar_chart_set_focus_category (SlBarChart *self,
+                                 guint       category)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (SL_IS_BAR_CHART (self));
+
+  if (category >= self->n_categories)
+    return;
+  self->focus = category;
+  text = sl_bar_chart_dup_category_text (self, category);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  if (self->bars->len == (gsize)self->n_series * self->n_categories)
+    update_callout (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+sl_bar_chart_get_focus_category (SlBarChart *self)
+{
+  g_return_val_if_fail (SL_IS_BAR_CHART (self), 0);
+  return self->focus;
+}
+
+static gboolean
+move_focus (GtkWidget *widget,
+            GVariant  *args,
+            gpointer   user_data)
+{
+  SlBarChart *self = SL_BAR_CHART (widget);
+
+  if (self->n_categories == 0)
+    return FALSE;
+  sl_bar_chart_set_focus_category (self, sl_chart_frame_step_slot (&self->frame, self->focus,
+                                                                   g_variant_get_int32 (args)));
   return TRUE;
 }
 
 static void
-style_dark_cb (SlBarChart *self)
+pressed_cb (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            SlBarChart      *self)
 {
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  int c = sl_chart_frame_slot_at (&self->frame, x);
+
+  if (c < 0)
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  sl_bar_chart_set_focus_category (self, c);
+}
+
+static void
+sl_bar_chart_state_flags_changed (GtkWidget     *widget,
+                                  GtkStateFlags  previous)
+{
+  GTK_WIDGET_CLASS (sl_bar_chart_parent_class)->state_flags_changed (widget, previous);
+  /* The focused category shows only with the focus. */
+  if ((previous ^ gtk_widget_get_state_flags (widget)) & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE))
+    gtk_widget_queue_draw (widget);
 }
 
 static void
@@ -402,10 +536,15 @@ sl_bar_chart_finalize (GObject *object)
 {
   SlBarChart *self = (SlBarChart *)object;
 
-  clear_values (self);
+  clear_values (self->values, (gsize)self->n_series * self->n_categories);
+  clear_values (self->references, self->n_categories);
   g_ptr_array_unref (self->series_names);
   g_ptr_array_unref (self->categories);
-  g_clear_pointer (&self->ticks, g_array_unref);
+  g_free (self->reference_name);
+  g_free (self->title);
+  sl_chart_frame_clear (&self->frame);
+  g_array_unref (self->bars);
+  g_array_unref (self->marks);
   if (self->format_destroy != NULL)
     self->format_destroy (self->format_data);
 
@@ -423,6 +562,8 @@ sl_bar_chart_class_init (SlBarChartClass *klass)
   widget_class->size_allocate = sl_bar_chart_size_allocate;
   widget_class->snapshot = sl_bar_chart_snapshot;
   widget_class->query_tooltip = sl_bar_chart_query_tooltip;
+  widget_class->state_flags_changed = sl_bar_chart_state_flags_changed;
+  sl_chart_frame_add_bindings (widget_class, move_focus);
   gtk_widget_class_set_css_name (widget_class, "barchart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -430,17 +571,38 @@ sl_bar_chart_class_init (SlBarChartClass *klass)
 static void
 sl_bar_chart_init (SlBarChart *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
+
   self->series_names = g_ptr_array_new_with_free_func (g_free);
   self->categories = g_ptr_array_new_with_free_func (g_free);
+  self->bars = g_array_new (FALSE, TRUE, sizeof (graphene_rect_t));
+  self->marks = g_array_new (FALSE, TRUE, sizeof (graphene_point_t));
+  self->reference_name = g_strdup ("");
+  sl_chart_frame_init (&self->frame, GTK_WIDGET (self));
+  g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (style_dark_cb), self, G_CONNECT_SWAPPED);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Bar chart"), -1);
+  sl_bar_chart_set_size (self, 0, 0);
 }
 
 GtkWidget *
 sl_bar_chart_new (void)
 {
   return g_object_new (SL_TYPE_BAR_CHART, NULL);
+}
+
+void
+sl_bar_chart_set_title (SlBarChart *self,
+                        const char *title)
+{
+  g_return_if_fail (SL_IS_BAR_CHART (self));
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title != NULL ? title : _("Bar chart"), -1);
 }
 
 void
@@ -469,6 +631,13 @@ sl_bar_chart_set_stacked (SlBarChart *self,
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
+gboolean
+sl_bar_chart_get_stacked (SlBarChart *self)
+{
+  g_return_val_if_fail (SL_IS_BAR_CHART (self), FALSE);
+  return self->stacked;
+}
+
 void
 sl_bar_chart_set_size (SlBarChart *self,
                        guint       n_series,
@@ -476,17 +645,44 @@ sl_bar_chart_set_size (SlBarChart *self,
 {
   g_return_if_fail (SL_IS_BAR_CHART (self));
 
-  clear_values (self);
+  clear_values (self->values, (gsize)self->n_series * self->n_categories);
+  clear_values (self->references, self->n_categories);
   self->n_series = n_series;
   self->n_categories = n_categories;
   self->values = g_new0 (Value, (gsize)n_series * n_categories);
+  self->references = g_new0 (Value, n_categories);
   g_ptr_array_set_size (self->series_names, 0);
   g_ptr_array_set_size (self->categories, 0);
   for (guint i = 0; i < n_series; i++)
     g_ptr_array_add (self->series_names, g_strdup (""));
   for (guint i = 0; i < n_categories; i++)
     g_ptr_array_add (self->categories, g_strdup (""));
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  g_array_set_size (self->bars, 0);
+  self->focus = MIN (self->focus, n_categories > 0 ? n_categories - 1 : 0);
+  data_changed (self);
+}
+
+guint
+sl_bar_chart_get_n_series (SlBarChart *self)
+{
+  g_return_val_if_fail (SL_IS_BAR_CHART (self), 0);
+  return self->n_series;
+}
+
+guint
+sl_bar_chart_get_n_categories (SlBarChart *self)
+{
+  g_return_val_if_fail (SL_IS_BAR_CHART (self), 0);
+  return self->n_categories;
+}
+
+static void
+replace_string (GPtrArray  *array,
+                guint       i,
+                const char *text)
+{
+  g_free (array->pdata[i]);
+  array->pdata[i] = g_strdup (text != NULL ? text : "");
 }
 
 void
@@ -497,9 +693,8 @@ sl_bar_chart_set_series_name (SlBarChart *self,
   g_return_if_fail (SL_IS_BAR_CHART (self));
   g_return_if_fail (series < self->n_series);
 
-  g_free (self->series_names->pdata[series]);
-  self->series_names->pdata[series] = g_strdup (name != NULL ? name : "");
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  replace_string (self->series_names, series, name);
+  data_changed (self);
 }
 
 void
@@ -510,9 +705,8 @@ sl_bar_chart_set_category (SlBarChart *self,
   g_return_if_fail (SL_IS_BAR_CHART (self));
   g_return_if_fail (category < self->n_categories);
 
-  g_free (self->categories->pdata[category]);
-  self->categories->pdata[category] = g_strdup (label != NULL ? label : "");
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  replace_string (self->categories, category, label);
+  data_changed (self);
 }
 
 void
@@ -522,17 +716,12 @@ sl_bar_chart_set_value (SlBarChart *self,
                         double      value,
                         const char *text)
 {
-  Value *v;
-
   g_return_if_fail (SL_IS_BAR_CHART (self));
+  g_return_if_fail (series < self->n_series && category < self->n_categories);
   g_return_if_fail (isfinite (value));
 
-  v = value_at (self, series, category);
-  v->defined = TRUE;
-  v->value = value;
-  g_free (v->text);
-  v->text = g_strdup (text != NULL ? text : "");
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  set_value (value_at (self, series, category), TRUE, value, text);
+  data_changed (self);
 }
 
 void
@@ -541,14 +730,78 @@ sl_bar_chart_set_undefined (SlBarChart *self,
                             guint       category,
                             const char *reason)
 {
-  Value *v;
+  g_return_if_fail (SL_IS_BAR_CHART (self));
+  g_return_if_fail (series < self->n_series && category < self->n_categories);
 
+  set_value (value_at (self, series, category), FALSE, 0, reason);
+  data_changed (self);
+}
+
+void
+sl_bar_chart_set_reference_name (SlBarChart *self,
+                                 const char *name)
+{
   g_return_if_fail (SL_IS_BAR_CHART (self));
 
-  v = value_at (self, series, category);
-  v->defined = FALSE;
-  v->value = 0;
-  g_free (v->text);
-  v->text = g_strdup (reason != NULL ? reason : "");
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  g_free (self->reference_name);
+  self->reference_name = g_strdup (name != NULL ? name : "");
+  data_changed (self);
+}
+
+void
+sl_bar_chart_set_reference (SlBarChart *self,
+                            guint       category,
+                            double      value,
+                            const char *text)
+{
+  g_return_if_fail (SL_IS_BAR_CHART (self));
+  g_return_if_fail (category < self->n_categories);
+  g_return_if_fail (isfinite (value));
+
+  set_value (&self->references[category], TRUE, value, text);
+  data_changed (self);
+}
+
+double
+sl_bar_chart_get_zero_y (SlBarChart *self)
+{
+  g_return_val_if_fail (SL_IS_BAR_CHART (self), 0);
+  return sl_chart_frame_y (&self->frame, 0);
+}
+
+void
+sl_bar_chart_get_plot_area (SlBarChart      *self,
+                            graphene_rect_t *out)
+{
+  g_return_if_fail (SL_IS_BAR_CHART (self));
+  *out = self->frame.plot;
+}
+
+gboolean
+sl_bar_chart_get_tick_area (SlBarChart      *self,
+                            guint            tick,
+                            graphene_rect_t *out)
+{
+  g_return_val_if_fail (SL_IS_BAR_CHART (self), FALSE);
+
+  if (tick >= self->frame.tick_areas->len)
+    return FALSE;
+  *out = g_array_index (self->frame.tick_areas, graphene_rect_t, tick);
+  return TRUE;
+}
+
+const SlChartAxis *
+sl_bar_chart_get_axis (SlBarChart *self)
+{
+  g_return_val_if_fail (SL_IS_BAR_CHART (self), NULL);
+  return &self->frame.axis;
+}
+
+void
+sl_bar_chart_get_series_color (SlBarChart *self,
+                               guint       series,
+                               GdkRGBA    *out)
+{
+  g_return_if_fail (SL_IS_BAR_CHART (self));
+  sl_chart_palette_series (series, sl_chart_palette_is_dark (), out);
 }

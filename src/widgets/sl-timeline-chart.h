@@ -9,7 +9,7 @@
 
 #include <gtk/gtk.h>
 
-#include "sl-chart-format.h"
+#include "sl-chart-axis.h"
 
 G_BEGIN_DECLS
 

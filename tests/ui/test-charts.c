@@ -18,7 +18,7 @@
 #include <adwaita.h>
 
 #include "sl-bar-chart.h"
-#include "sl-chart-format.h"
+#include "sl-chart-axis.h"
 #include "sl-funnel-chart.h"
 #include "sl-heat-map.h"
 #include "sl-kpi-card.h"
@@ -38,32 +38,6 @@ show_in_window (GtkWidget *child,
   sl_ui_test_settle (300);
   g_assert_cmpint (gtk_widget_get_width (child), >, 0);
   return window;
-}
-
-static void
-test_nice_ticks (void)
-{
-  static const struct { double min, max; double first, step, last; } cases[] = {
-    { 0, 1234, 0, 500, 1500 },
-    { 0, 100, 0, 50, 100 },
-    { 0, 0.37, 0, 0.1, 0.4 },
-    { -30, 90, -50, 50, 100 },
-    { 0, 0, 0, 0.5, 1 },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(GArray) ticks = sl_chart_nice_ticks (cases[i].min, cases[i].max, 4);
-
-      g_assert_cmpuint (ticks->len, >=, 3);
-      g_assert_cmpfloat_with_epsilon (g_array_index (ticks, double, 0), cases[i].first, 1e-9);
-      g_assert_cmpfloat_with_epsilon (g_array_index (ticks, double, 1) - g_array_index (ticks, double, 0),
-                                      cases[i].step, 1e-9);
-      g_assert_cmpfloat_with_epsilon (g_array_index (ticks, double, ticks->len - 1), cases[i].last, 1e-9);
-      /* They cover the values. */
-      g_assert_cmpfloat (g_array_index (ticks, double, 0), <=, cases[i].min);
-      g_assert_cmpfloat (g_array_index (ticks, double, ticks->len - 1), >=, cases[i].max);
-    }
 }
 
 static SlBarChart *
@@ -263,6 +237,68 @@ test_kpi_card (void)
   gtk_window_destroy (window);
 }
 
+typedef GtkWidget *(*ChartFactory) (void);
+
+static GtkWidget *
+make_bars_grouped_shot (void)
+{
+  SlBarChart *chart = make_bars (FALSE);
+
+  sl_bar_chart_set_reference_name (chart, "Budget");
+  for (guint c = 0; c < 4; c++)
+    sl_bar_chart_set_reference (chart, c, 200, "200");
+  return GTK_WIDGET (chart);
+}
+
+static GtkWidget *
+make_bars_stacked_shot (void)
+{
+  return GTK_WIDGET (make_bars (TRUE));
+}
+
+/* Each chart light and dark, left to right and right to left, wide and
+ * narrow, into $SL_SCREENSHOT_DIR/charts/ to look at. */
+static void
+test_screenshots (void)
+{
+  static const struct { const char *name; ChartFactory make; } charts[] = {
+    { "bars-grouped", make_bars_grouped_shot },
+    { "bars-stacked", make_bars_stacked_shot },
+  };
+  static const int widths[] = { 360, 720 };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const char *dir = g_getenv ("SL_SCREENSHOT_DIR");
+
+  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+    for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+      for (guint dark = 0; dark < 2; dark++)
+        for (guint rtl = 0; rtl < 2; rtl++)
+          {
+            g_autofree char *name = g_strdup_printf ("%s-%d-%s-%s.png", charts[i].name, widths[w],
+                                                     dark ? "dark" : "light", rtl ? "rtl" : "ltr");
+            g_autofree char *path = g_build_filename (dir != NULL ? dir : g_test_get_dir (G_TEST_BUILT),
+                                                      "charts", name, NULL);
+            GtkWidget *chart = charts[i].make ();
+            GtkWindow *window;
+
+            adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                             : ADW_COLOR_SCHEME_FORCE_LIGHT);
+            gtk_widget_set_direction (chart, rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+            gtk_widget_set_margin_start (chart, 12);
+            gtk_widget_set_margin_end (chart, 12);
+            gtk_widget_set_margin_top (chart, 12);
+            gtk_widget_set_margin_bottom (chart, 12);
+            window = show_in_window (chart, widths[w], 280);
+            gtk_widget_grab_focus (chart);
+            gtk_window_set_focus_visible (window, TRUE);
+            sl_ui_test_settle (50);
+            sl_ui_test_save_screenshot (GTK_WIDGET (window), path);
+            g_test_message ("Screenshot: %s", path);
+            gtk_window_destroy (window);
+          }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -277,12 +313,12 @@ main (int   argc,
     }
   adw_init ();
 
-  g_test_add_func ("/ui/charts/nice-ticks", test_nice_ticks);
   g_test_add_func ("/ui/charts/bars-grouped", test_bars_grouped);
   g_test_add_func ("/ui/charts/bars-stacked", test_bars_stacked);
   g_test_add_func ("/ui/charts/funnel", test_funnel_chart);
   g_test_add_func ("/ui/charts/heat-map", test_heat_map_pixels);
   g_test_add_func ("/ui/charts/sparkline", test_sparkline_gaps);
   g_test_add_func ("/ui/charts/kpi-card", test_kpi_card);
+  g_test_add_func ("/ui/charts/screenshots", test_screenshots);
   return g_test_run ();
 }
