@@ -185,8 +185,8 @@ test_heat_map_pixels (void)
   sl_ui_test_texture_pixel (texture, weak.origin.x + 6, weak.origin.y + 6, &w);
   g_assert_cmpfloat (n.red, >, n.green + 0.2);
   g_assert_cmpfloat (p.green, >, p.red + 0.2);
-  /* A small value is paler (more transparent over the view) than a large one. */
-  g_assert_cmpfloat (w.alpha, <, p.alpha - 0.2);
+  /* A small value is paler (nearer the scale's grey middle) than a large one. */
+  g_assert_cmpfloat (w.green - w.red, <, p.green - p.red - 0.2);
   g_assert_cmpstr (sl_heat_map_get_cell_text (map, 0, 3), ==, "—");
   tooltip = sl_heat_map_dup_cell_tooltip (map, 0, 3);
   g_assert_nonnull (strstr (tooltip, "no spend"));
