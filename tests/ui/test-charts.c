@@ -144,7 +144,8 @@ test_funnel_chart (void)
   sl_funnel_chart_set_stage (chart, 0, "Leads", 1000, "1,000");
   sl_funnel_chart_set_stage (chart, 1, "MQLs", 400, "400");
   sl_funnel_chart_set_stage (chart, 2, "Won", 0, "0");
-  sl_funnel_chart_set_step (chart, 0, "40 %", "Below its baseline of 52 %", TRUE);
+  sl_funnel_chart_set_step (chart, 0, "40 %", NULL);
+  sl_funnel_chart_set_step_leak (chart, 0, "40 % vs baseline 52 %");
   sl_ui_test_settle (100);
   g_assert_true (sl_funnel_chart_get_stage_area (chart, 0, &first));
   g_assert_true (sl_funnel_chart_get_stage_area (chart, 1, &second));
