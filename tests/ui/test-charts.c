@@ -231,10 +231,10 @@ test_kpi_card (void)
   g_assert_cmpstr (sl_kpi_card_get_value_text (card), ==, "$1,000.00");
   sl_kpi_card_set_value (card, "$0.00", "no new customers");
   g_assert_cmpstr (sl_kpi_card_get_value_text (card), ==, "—");
-  sl_kpi_card_set_change (card, "▲ 12 %", SL_KPI_CARD_BAD);
+  sl_kpi_card_set_change (card, "12 %", SL_KPI_CARD_ARROW_UP, SL_KPI_CARD_BAD);
   g_assert_cmpint (sl_kpi_card_get_change (card), ==, SL_KPI_CARD_BAD);
-  sl_kpi_card_set_goal (card, "Goal met", SL_KPI_CARD_GOOD);
-  g_assert_cmpint (sl_kpi_card_get_goal (card), ==, SL_KPI_CARD_GOOD);
+  sl_kpi_card_set_goal (card, "Goal met", SL_KPI_CARD_GOAL_MET);
+  g_assert_cmpint (sl_kpi_card_get_goal (card), ==, SL_KPI_CARD_GOAL_MET);
   gtk_window_destroy (window);
 }
 
