@@ -99,6 +99,10 @@ void       sl_bar_chart_get_series_color (SlBarChart        *self,
 char      *sl_bar_chart_dup_tooltip      (SlBarChart        *self,
                                           guint              series,
                                           guint              category);
+/* The tooltip under (@x, @y): its category's text; NULL if none. */
+char      *sl_bar_chart_dup_tooltip_at   (SlBarChart        *self,
+                                          double             x,
+                                          double             y);
 /* The category, then a line per series and the reference. */
 char      *sl_bar_chart_dup_category_text (SlBarChart       *self,
                                            guint             category);

@@ -177,8 +177,8 @@ place_ticks (SlChartFrame *frame)
     }
 }
 
-/* Every label when they fit; else cut short when slots are wide enough
- * to say something, or every second, third… label. */
+/* Every label when they fit; else every second, third… label (months),
+ * or, for a few wide slots (channels), each one cut short. */
 static void
 layout_slot_labels (SlChartFrame      *frame,
                     const char *const *labels,
@@ -199,7 +199,7 @@ layout_slot_labels (SlChartFrame      *frame,
     }
   if (widest + LABEL_GAP > slot)
     {
-      if (slot >= 48)
+      if (slot >= 48 && frame->n_slots <= 8)
         ellipsize = TRUE;
       else
         every = (guint)ceil ((widest + LABEL_GAP) / MAX (slot, 1));
@@ -250,8 +250,9 @@ sl_chart_frame_allocate (SlChartFrame      *frame,
   g_clear_object (&frame->dash);
   /* Translators: drawn where a chart has no value (undefined, not zero) */
   frame->dash = make_label (frame, C_("chart", "—"), &axis_width, &line_height);
+  frame->line_height = line_height;
   legend = layout_keys (frame, width);
-  top = legend + line_height / 2.0;
+  top = legend + frame->top_lines * (line_height + 4) + line_height / 2.0;
   bottom = height - line_height - 8;
   sl_chart_axis_init (&frame->axis, min, max, sl_chart_axis_ticks_for_length (bottom - top), from_zero);
   axis_width = layout_ticks (frame, format, format_data);
@@ -492,20 +493,21 @@ sl_chart_frame_step_slot (const SlChartFrame *frame,
     return 0;
   if (visual_delta == G_MAXINT)
     return frame->n_slots - 1;
-  next = (gint64)current + (frame->rtl ? -visual_delta : visual_delta);
+  next = (gint64)current + (gtk_widget_get_direction (frame->widget) == GTK_TEXT_DIR_RTL ? -visual_delta : visual_delta);
   return (guint)CLAMP (next, 0, (gint64)frame->n_slots - 1);
 }
 
 void
-sl_chart_frame_add_bindings (GtkWidgetClass  *klass,
-                             GtkShortcutFunc  func)
+sl_chart_frame_install_focus_action (GtkWidgetClass              *klass,
+                                     GtkWidgetActionActivateFunc  activate)
 {
-  gtk_widget_class_add_binding (klass, GDK_KEY_Left, 0, func, "i", -1);
-  gtk_widget_class_add_binding (klass, GDK_KEY_KP_Left, 0, func, "i", -1);
-  gtk_widget_class_add_binding (klass, GDK_KEY_Right, 0, func, "i", 1);
-  gtk_widget_class_add_binding (klass, GDK_KEY_KP_Right, 0, func, "i", 1);
-  gtk_widget_class_add_binding (klass, GDK_KEY_Home, 0, func, "i", G_MININT);
-  gtk_widget_class_add_binding (klass, GDK_KEY_End, 0, func, "i", G_MAXINT);
+  gtk_widget_class_install_action (klass, "chart.move-focus", "i", activate);
+  gtk_widget_class_add_binding_action (klass, GDK_KEY_Left, 0, "chart.move-focus", "i", -1);
+  gtk_widget_class_add_binding_action (klass, GDK_KEY_KP_Left, 0, "chart.move-focus", "i", -1);
+  gtk_widget_class_add_binding_action (klass, GDK_KEY_Right, 0, "chart.move-focus", "i", 1);
+  gtk_widget_class_add_binding_action (klass, GDK_KEY_KP_Right, 0, "chart.move-focus", "i", 1);
+  gtk_widget_class_add_binding_action (klass, GDK_KEY_Home, 0, "chart.move-focus", "i", G_MININT);
+  gtk_widget_class_add_binding_action (klass, GDK_KEY_End, 0, "chart.move-focus", "i", G_MAXINT);
 }
 
 void

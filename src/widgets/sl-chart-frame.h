@@ -33,6 +33,8 @@ typedef struct {
   gboolean           rtl;
   int                width;
   int                height;
+  guint              top_lines;     /* set by the chart: lines of text above the plot */
+  int                line_height;   /* of a line of text */
   SlChartAxis        axis;
   graphene_rect_t    plot;
   guint              n_slots;
@@ -116,10 +118,11 @@ void     sl_chart_frame_snapshot_dash   (SlChartFrame *frame,
 guint    sl_chart_frame_step_slot   (const SlChartFrame *frame,
                                      guint              current,
                                      int                visual_delta);
-/* Left, Right, Home and End on @klass call @func with an "i" argument
- * of -1, 1, G_MININT and G_MAXINT. */
-void     sl_chart_frame_add_bindings (GtkWidgetClass   *klass,
-                                      GtkShortcutFunc   func);
+/* Installs the action "chart.move-focus" (an int: -1 left, 1 right,
+ * G_MININT first, G_MAXINT last) as @activate, on Left, Right, Home and
+ * End. */
+void     sl_chart_frame_install_focus_action (GtkWidgetClass              *klass,
+                                              GtkWidgetActionActivateFunc  activate);
 
 /* Appends "series: highest …, lowest …" for the accessible description. */
 void     sl_chart_frame_append_summary (GString        *out,

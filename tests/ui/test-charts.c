@@ -24,8 +24,9 @@
 #include "sl-kpi-card.h"
 #include "sl-sparkline.h"
 #include "sl-ui-test-utils.h"
+#include "test-charts.h"
 
-static GtkWindow *
+GtkWindow *
 show_in_window (GtkWidget *child,
                 int        width,
                 int        height)
@@ -40,7 +41,7 @@ show_in_window (GtkWidget *child,
   return window;
 }
 
-static SlBarChart *
+SlBarChart *
 make_bars (gboolean stacked)
 {
   SlBarChart *chart = SL_BAR_CHART (sl_bar_chart_new ());
@@ -238,68 +239,6 @@ test_kpi_card (void)
   gtk_window_destroy (window);
 }
 
-typedef GtkWidget *(*ChartFactory) (void);
-
-static GtkWidget *
-make_bars_grouped_shot (void)
-{
-  SlBarChart *chart = make_bars (FALSE);
-
-  sl_bar_chart_set_reference_name (chart, "Budget");
-  for (guint c = 0; c < 4; c++)
-    sl_bar_chart_set_reference (chart, c, 200, "200");
-  return GTK_WIDGET (chart);
-}
-
-static GtkWidget *
-make_bars_stacked_shot (void)
-{
-  return GTK_WIDGET (make_bars (TRUE));
-}
-
-/* Each chart light and dark, left to right and right to left, wide and
- * narrow, into $SL_SCREENSHOT_DIR/charts/ to look at. */
-static void
-test_screenshots (void)
-{
-  static const struct { const char *name; ChartFactory make; } charts[] = {
-    { "bars-grouped", make_bars_grouped_shot },
-    { "bars-stacked", make_bars_stacked_shot },
-  };
-  static const int widths[] = { 360, 720 };
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  const char *dir = g_getenv ("SL_SCREENSHOT_DIR");
-
-  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
-    for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
-      for (guint dark = 0; dark < 2; dark++)
-        for (guint rtl = 0; rtl < 2; rtl++)
-          {
-            g_autofree char *name = g_strdup_printf ("%s-%d-%s-%s.png", charts[i].name, widths[w],
-                                                     dark ? "dark" : "light", rtl ? "rtl" : "ltr");
-            g_autofree char *path = g_build_filename (dir != NULL ? dir : g_test_get_dir (G_TEST_BUILT),
-                                                      "charts", name, NULL);
-            GtkWidget *chart = charts[i].make ();
-            GtkWindow *window;
-
-            adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
-                                                             : ADW_COLOR_SCHEME_FORCE_LIGHT);
-            gtk_widget_set_direction (chart, rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
-            gtk_widget_set_margin_start (chart, 12);
-            gtk_widget_set_margin_end (chart, 12);
-            gtk_widget_set_margin_top (chart, 12);
-            gtk_widget_set_margin_bottom (chart, 12);
-            window = show_in_window (chart, widths[w], 280);
-            gtk_widget_grab_focus (chart);
-            gtk_window_set_focus_visible (window, TRUE);
-            sl_ui_test_settle (50);
-            sl_ui_test_save_screenshot (GTK_WIDGET (window), path);
-            g_test_message ("Screenshot: %s", path);
-            gtk_window_destroy (window);
-          }
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -320,6 +259,8 @@ main (int   argc,
   g_test_add_func ("/ui/charts/heat-map", test_heat_map_pixels);
   g_test_add_func ("/ui/charts/sparkline", test_sparkline_gaps);
   g_test_add_func ("/ui/charts/kpi-card", test_kpi_card);
+  add_bar_tests ();
+  add_line_tests ();
   g_test_add_func ("/ui/charts/screenshots", test_screenshots);
   return g_test_run ();
 }

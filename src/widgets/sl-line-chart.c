@@ -1,0 +1,461 @@
+/* sl-line-chart.c
+ *
+ * Copyright 2026 The Sunlight authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sunlight"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "sl-line-chart-private.h"
+
+G_DEFINE_FINAL_TYPE (SlLineChart, sl_line_chart, GTK_TYPE_WIDGET)
+
+Value *
+sl_line_chart_value_at (SlLineChart *self,
+                        guint        series,
+                        guint        point)
+{
+  g_return_val_if_fail (series < self->n_series && point < self->n_points, NULL);
+  return &self->values[series * self->n_points + point];
+}
+
+static void
+clear_values (SlLineChart *self)
+{
+  for (gsize i = 0; self->values != NULL && i < (gsize)self->n_series * self->n_points; i++)
+    g_free (self->values[i].text);
+  g_clear_pointer (&self->values, g_free);
+  g_clear_pointer (&self->n_solid, g_free);
+}
+
+static void
+data_changed (SlLineChart *self)
+{
+  self->summary_dirty = TRUE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+sl_line_chart_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 200 : 160;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 640 : 260;
+}
+
+void
+sl_line_chart_set_focus_point (SlLineChart *self,
+                               guint        point)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (SL_IS_LINE_CHART (self));
+
+  if (point >= self->n_points)
+    return;
+  self->focus = point;
+  text = sl_line_chart_dup_point_text (self, point);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  if (self->points->len == (gsize)self->n_series * self->n_points)
+    sl_line_chart_update_callout (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+sl_line_chart_get_focus_point (SlLineChart *self)
+{
+  g_return_val_if_fail (SL_IS_LINE_CHART (self), 0);
+  return self->focus;
+}
+
+static void
+move_focus (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *args)
+{
+  SlLineChart *self = SL_LINE_CHART (widget);
+
+  if (self->n_points == 0)
+    return;
+  sl_line_chart_set_focus_point (self, sl_chart_frame_step_slot (&self->frame, self->focus,
+                                                                 g_variant_get_int32 (args)));
+}
+
+static void
+pressed_cb (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            SlLineChart     *self)
+{
+  int p = sl_chart_frame_slot_at (&self->frame, x);
+
+  if (p < 0)
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  sl_line_chart_set_focus_point (self, p);
+}
+
+static void
+sl_line_chart_state_flags_changed (GtkWidget     *widget,
+                                   GtkStateFlags  previous)
+{
+  GTK_WIDGET_CLASS (sl_line_chart_parent_class)->state_flags_changed (widget, previous);
+  if ((previous ^ gtk_widget_get_state_flags (widget)) & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE))
+    gtk_widget_queue_draw (widget);
+}
+
+static void
+sl_line_chart_finalize (GObject *object)
+{
+  SlLineChart *self = (SlLineChart *)object;
+
+  clear_values (self);
+  g_ptr_array_unref (self->series_names);
+  g_ptr_array_unref (self->labels);
+  g_array_unref (self->bands);
+  g_array_unref (self->markers);
+  g_free (self->dashed_name);
+  sl_chart_frame_clear (&self->frame);
+  g_array_unref (self->points);
+  g_array_unref (self->marks);
+  if (self->format_destroy != NULL)
+    self->format_destroy (self->format_data);
+
+  G_OBJECT_CLASS (sl_line_chart_parent_class)->finalize (object);
+}
+
+static void
+sl_line_chart_class_init (SlLineChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = sl_line_chart_finalize;
+  widget_class->measure = sl_line_chart_measure;
+  widget_class->size_allocate = sl_line_chart_size_allocate;
+  widget_class->snapshot = sl_line_chart_snapshot;
+  widget_class->query_tooltip = sl_line_chart_query_tooltip;
+  widget_class->state_flags_changed = sl_line_chart_state_flags_changed;
+  sl_chart_frame_install_focus_action (widget_class, move_focus);
+  gtk_widget_class_set_css_name (widget_class, "linechart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+sl_line_chart_init (SlLineChart *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->series_names = g_ptr_array_new_with_free_func (g_free);
+  self->labels = g_ptr_array_new_with_free_func (g_free);
+  self->bands = g_array_new (FALSE, TRUE, sizeof (Band));
+  g_array_set_clear_func (self->bands, sl_line_chart_band_clear);
+  self->markers = g_array_new (FALSE, TRUE, sizeof (Marker));
+  g_array_set_clear_func (self->markers, sl_line_chart_marker_clear);
+  self->points = g_array_new (FALSE, TRUE, sizeof (graphene_point_t));
+  self->marks = g_array_new (FALSE, TRUE, sizeof (graphene_point_t));
+  self->from_zero = TRUE;
+  sl_chart_frame_init (&self->frame, GTK_WIDGET (self));
+  g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  /* Translators: what a screen reader calls a chart without a title */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Line chart"), -1);
+  sl_line_chart_set_size (self, 0, 0);
+}
+
+GtkWidget *
+sl_line_chart_new (void)
+{
+  return g_object_new (SL_TYPE_LINE_CHART, NULL);
+}
+
+void
+sl_line_chart_set_title (SlLineChart *self,
+                         const char  *title)
+{
+  g_return_if_fail (SL_IS_LINE_CHART (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  /* Translators: what a screen reader calls a chart without a title */
+                                  title != NULL ? title : _("Line chart"), -1);
+}
+
+void
+sl_line_chart_set_formatter (SlLineChart       *self,
+                             SlChartFormatFunc  func,
+                             gpointer           user_data,
+                             GDestroyNotify     destroy)
+{
+  g_return_if_fail (SL_IS_LINE_CHART (self));
+
+  if (self->format_destroy != NULL)
+    self->format_destroy (self->format_data);
+  self->format = func;
+  self->format_data = user_data;
+  self->format_destroy = destroy;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+void
+sl_line_chart_set_from_zero (SlLineChart *self,
+                             gboolean     from_zero)
+{
+  g_return_if_fail (SL_IS_LINE_CHART (self));
+
+  self->from_zero = !!from_zero;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+void
+sl_line_chart_set_size (SlLineChart *self,
+                        guint        n_series,
+                        guint        n_points)
+{
+  g_return_if_fail (SL_IS_LINE_CHART (self));
+
+  clear_values (self);
+  self->n_series = n_series;
+  self->n_points = n_points;
+  self->values = g_new0 (Value, (gsize)n_series * n_points);
+  self->n_solid = g_new (guint, MAX (n_series, 1));
+  for (guint s = 0; s < n_series; s++)
+    self->n_solid[s] = G_MAXUINT;
+  g_ptr_array_set_size (self->series_names, 0);
+  g_ptr_array_set_size (self->labels, 0);
+  for (guint i = 0; i < n_series; i++)
+    g_ptr_array_add (self->series_names, g_strdup (""));
+  for (guint i = 0; i < n_points; i++)
+    g_ptr_array_add (self->labels, g_strdup (""));
+  g_array_set_size (self->bands, 0);
+  g_array_set_size (self->markers, 0);
+  g_array_set_size (self->points, 0);
+  self->focus = MIN (self->focus, n_points > 0 ? n_points - 1 : 0);
+  data_changed (self);
+}
+
+guint
+sl_line_chart_get_n_series (SlLineChart *self)
+{
+  g_return_val_if_fail (SL_IS_LINE_CHART (self), 0);
+  return self->n_series;
+}
+
+guint
+sl_line_chart_get_n_points (SlLineChart *self)
+{
+  g_return_val_if_fail (SL_IS_LINE_CHART (self), 0);
+  return self->n_points;
+}
+
+static void
+replace_string (GPtrArray  *array,
+                guint       i,
+                const char *text)
+{
+  g_free (array->pdata[i]);
+  array->pdata[i] = g_strdup (text != NULL ? text : "");
+}
+
+void
+sl_line_chart_set_label (SlLineChart *self,
+                         guint        point,
+                         const char  *label)
+{
+  g_return_if_fail (SL_IS_LINE_CHART (self));
+  g_return_if_fail (point < self->n_points);
+
+  replace_string (self->labels, point, label);
+  data_changed (self);
+}
+
+void
+sl_line_chart_set_series_name (SlLineChart *self,
+                               guint        series,
+                               const char  *name)
+{
+  g_return_if_fail (SL_IS_LINE_CHART (self));
+  g_return_if_fail (series < self->n_series);
+
+  replace_string (self->series_names, series, name);
+  data_changed (self);
+}
+
+static void
+set_value (SlLineChart *self,
+           guint        series,
+           guint        point,
+           gboolean     defined,
+           double       value,
+           const char  *text)
+{
+  Value *v = sl_line_chart_value_at (self, series, point);
+
+  v->defined = defined;
+  v->value = defined ? value : 0;
+  g_free (v->text);
+  v->text = g_strdup (text != NULL ? text : "");
+  data_changed (self);
+}
+
+void
+sl_line_chart_set_value (SlLineChart *self,
+                         guint        series,
+                         guint        point,
+                         double       value,
+                         const char  *text)
+{
+  g_return_if_fail (SL_IS_LINE_CHART (self));
+  g_return_if_fail (series < self->n_series && point < self->n_points);
+  g_return_if_fail (isfinite (value));
+
+  set_value (self, series, point, TRUE, value, text);
+}
+
+void
+sl_line_chart_set_undefined (SlLineChart *self,
+                             guint        series,
+                             guint        point,
+                             const char  *reason)
+{
+  g_return_if_fail (SL_IS_LINE_CHART (self));
+  g_return_if_fail (series < self->n_series && point < self->n_points);
+
+  set_value (self, series, point, FALSE, 0, reason);
+}
+
+void
+sl_line_chart_set_n_solid (SlLineChart *self,
+                           guint        series,
+                           guint        n_solid)
+{
+  g_return_if_fail (SL_IS_LINE_CHART (self));
+  g_return_if_fail (series < self->n_series);
+
+  self->n_solid[series] = n_solid;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+void
+sl_line_chart_set_dashed_name (SlLineChart *self,
+                               const char  *name)
+{
+  g_return_if_fail (SL_IS_LINE_CHART (self));
+
+  g_free (self->dashed_name);
+  self->dashed_name = g_strdup (name);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+void
+sl_line_chart_set_warning (SlLineChart *self,
+                           guint        series,
+                           guint        point,
+                           gboolean     warning)
+{
+  g_return_if_fail (SL_IS_LINE_CHART (self));
+  g_return_if_fail (series < self->n_series && point < self->n_points);
+
+  sl_line_chart_value_at (self, series, point)->warning = !!warning;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+sl_line_chart_get_point (SlLineChart      *self,
+                         guint             series,
+                         guint             point,
+                         graphene_point_t *out)
+{
+  g_return_val_if_fail (SL_IS_LINE_CHART (self), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (series >= self->n_series || point >= self->n_points
+      || self->points->len != (gsize)self->n_series * self->n_points
+      || !sl_line_chart_value_at (self, series, point)->defined)
+    return FALSE;
+  *out = g_array_index (self->points, graphene_point_t, series * self->n_points + point);
+  return TRUE;
+}
+
+gboolean
+sl_line_chart_get_segment (SlLineChart *self,
+                           guint        series,
+                           guint        point,
+                           gboolean    *dashed)
+{
+  graphene_point_t a, b;
+
+  g_return_val_if_fail (SL_IS_LINE_CHART (self), FALSE);
+
+  if (!sl_line_chart_get_point (self, series, point, &a) || !sl_line_chart_get_point (self, series, point + 1, &b))
+    return FALSE;
+  if (dashed != NULL)
+    /* Solid through the last actual, dashed from it on. */
+    *dashed = self->n_solid[series] != G_MAXUINT && point + 1 >= self->n_solid[series];
+  return TRUE;
+}
+
+void
+sl_line_chart_get_plot_area (SlLineChart     *self,
+                             graphene_rect_t *out)
+{
+  g_return_if_fail (SL_IS_LINE_CHART (self));
+  *out = self->frame.plot;
+}
+
+gboolean
+sl_line_chart_get_tick_area (SlLineChart     *self,
+                             guint            tick,
+                             graphene_rect_t *out)
+{
+  g_return_val_if_fail (SL_IS_LINE_CHART (self), FALSE);
+
+  if (tick >= self->frame.tick_areas->len)
+    return FALSE;
+  *out = g_array_index (self->frame.tick_areas, graphene_rect_t, tick);
+  return TRUE;
+}
+
+const SlChartAxis *
+sl_line_chart_get_axis (SlLineChart *self)
+{
+  g_return_val_if_fail (SL_IS_LINE_CHART (self), NULL);
+  return &self->frame.axis;
+}
+
+void
+sl_line_chart_get_series_color (SlLineChart *self,
+                                guint        series,
+                                GdkRGBA     *out)
+{
+  g_return_if_fail (SL_IS_LINE_CHART (self));
+  sl_chart_palette_series (series, sl_chart_palette_is_dark (), out);
+}
+
+void
+sl_line_chart_get_point_color (SlLineChart *self,
+                               guint        series,
+                               guint        point,
+                               GdkRGBA     *out)
+{
+  g_return_if_fail (SL_IS_LINE_CHART (self));
+  g_return_if_fail (series < self->n_series && point < self->n_points);
+
+  /* Red, lighter on a dark background. */
+  if (sl_line_chart_value_at (self, series, point)->warning)
+    sl_chart_palette_color (SL_CHART_HUE_RED, sl_chart_palette_is_dark () ? 1 : 3, out);
+  else
+    sl_line_chart_get_series_color (self, series, out);
+}
