@@ -102,6 +102,52 @@ sl_heat_map_measure (GtkWidget      *widget,
     *minimum = *natural = self->header_height + self->n_rows * (self->cell_height + SL_HEAT_MAP_GAP);
 }
 
+/* Column @c's header, centred over it but kept inside the map. */
+static void
+column_label_box (SlHeatMap       *self,
+                  guint            c,
+                  graphene_rect_t *out)
+{
+  graphene_rect_t column;
+  int width;
+
+  sl_chart_text_size (self->column_layouts->pdata[c], &width, NULL);
+  sl_heat_map_column_header_rect (self, c, &column);
+  out->origin.x = column.origin.x + (column.size.width - width) / 2;
+  out->origin.x = CLAMP (out->origin.x, 0, MAX (0, self->width - width));
+  out->origin.y = 0;
+  out->size.width = width;
+  out->size.height = self->header_height;
+}
+
+static gboolean
+boxes_touch (const graphene_rect_t *a,
+             const graphene_rect_t *b)
+{
+  return MAX (a->origin.x, b->origin.x) < MIN (a->origin.x + a->size.width, b->origin.x + b->size.width)
+                                          + SL_HEAT_MAP_CELL_PADDING;
+}
+
+/* Every column's header box, and which are shown: every one, or every
+ * second (third…) one when they would touch. */
+static void
+place_column_labels (SlHeatMap *self)
+{
+  g_array_set_size (self->column_label_boxes, self->n_columns);
+  for (guint c = 0; c < self->n_columns; c++)
+    column_label_box (self, c, &g_array_index (self->column_label_boxes, graphene_rect_t, c));
+  for (self->label_stride = 1; self->label_stride < MAX (1, self->n_columns); self->label_stride++)
+    {
+      gboolean fits = TRUE;
+
+      for (guint c = self->label_stride; fits && c < self->n_columns; c += self->label_stride)
+        fits = !boxes_touch (&g_array_index (self->column_label_boxes, graphene_rect_t, c - self->label_stride),
+                             &g_array_index (self->column_label_boxes, graphene_rect_t, c));
+      if (fits)
+        break;
+    }
+}
+
 void
 sl_heat_map_size_allocate (GtkWidget *widget,
                            int        width,
@@ -113,6 +159,7 @@ sl_heat_map_size_allocate (GtkWidget *widget,
   double slot;
 
   ensure_layouts (self);
+  self->width = width;
   /* Row headers take what they need, but no more than a third of a
    * narrow map, and leave the cells their least. */
   natural_header = self->row_label_width + 2 * SL_HEAT_MAP_HEADER_PADDING;
@@ -128,11 +175,7 @@ sl_heat_map_size_allocate (GtkWidget *widget,
       pango_layout_set_width (self->row_layouts->pdata[r], label_width * PANGO_SCALE);
       pango_layout_set_ellipsize (self->row_layouts->pdata[r], PANGO_ELLIPSIZE_END);
     }
-  /* Column headers too wide for one cell: every second (third…) one. */
-  self->label_stride = 1;
-  while (self->label_stride < self->n_columns
-         && self->label_stride * slot < self->column_label_width + SL_HEAT_MAP_CELL_PADDING)
-    self->label_stride++;
+  place_column_labels (self);
   for (guint i = 0; i < self->n_rows * self->n_columns; i++)
     self->cells[i].fits = self->cells[i].text_width + SL_HEAT_MAP_CELL_PADDING <= self->cell_width;
   if (self->summary_dirty)
@@ -150,7 +193,7 @@ sl_heat_map_cell_rect (SlHeatMap       *self,
 
   /* Columns run from the right in right-to-left. */
   if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
-    x = gtk_widget_get_width (GTK_WIDGET (self)) - x - self->cell_width;
+    x = self->width - x - self->cell_width;
   graphene_rect_init (out, (float)x, (float)y, (float)self->cell_width, (float)self->cell_height);
 }
 
@@ -163,7 +206,7 @@ sl_heat_map_row_header_rect (SlHeatMap       *self,
   double y = self->header_height + row * (self->cell_height + SL_HEAT_MAP_GAP);
   double width = MAX (0, self->header_width - SL_HEAT_MAP_GAP);
 
-  graphene_rect_init (out, rtl ? (float)(gtk_widget_get_width (GTK_WIDGET (self)) - width) : 0,
+  graphene_rect_init (out, rtl ? (float)(self->width - width) : 0,
                       (float)y, (float)width, (float)self->cell_height);
 }
 
@@ -236,17 +279,19 @@ snapshot_headers (SlHeatMap    *self,
     }
   for (guint c = 0; c < self->n_columns; c++)
     {
+      const graphene_rect_t *box = &g_array_index (self->column_label_boxes, graphene_rect_t, c);
+      const graphene_rect_t *focus_box = &g_array_index (self->column_label_boxes, graphene_rect_t,
+                                                         self->focus_column);
       gboolean is_focus = focused && c == self->focus_column;
       graphene_rect_t area;
 
       sl_heat_map_column_header_rect (self, c, &area);
       if (is_focus)
         snapshot_band (snapshot, &area, &band);
-      if (c % self->label_stride != 0 && !is_focus)
+      /* The focused column's header always, its neighbours make room. */
+      if (!is_focus && (c % self->label_stride != 0 || (focused && boxes_touch (box, focus_box))))
         continue;
-      /* A skipped neighbour leaves room to spill into. */
-      graphene_rect_inset (&area, -(float)(self->label_stride - 1) * (area.size.width + SL_HEAT_MAP_GAP) / 2, 0);
-      sl_chart_text_snapshot (snapshot, self->column_layouts->pdata[c], &area, 0.5,
+      sl_chart_text_snapshot (snapshot, self->column_layouts->pdata[c], box, 0,
                               is_focus ? &colors->fg : &colors->dim);
     }
 }
@@ -332,7 +377,8 @@ sl_heat_map_snapshot (GtkWidget   *widget,
   Colors colors;
 
   /* Nothing laid out yet. */
-  if (self->layouts_dirty || self->row_layouts->len != self->n_rows)
+  if (self->layouts_dirty || self->row_layouts->len != self->n_rows
+      || self->column_label_boxes->len != self->n_columns)
     return;
   sl_chart_palette_text (widget, &colors.fg);
   sl_chart_palette_dim_text (widget, &colors.dim);

@@ -56,8 +56,10 @@ struct _SlHeatMap
   int        header_height;
 
   /* Geometry, from the last allocation. */
+  int        width;
   int        header_width;
   double     cell_width;
+  GArray    *column_label_boxes; /* graphene_rect_t, inside the map */
   guint      label_stride;      /* every n-th column header shown */
 };
 

@@ -163,6 +163,7 @@ sl_heat_map_finalize (GObject *object)
   g_ptr_array_unref (self->column_labels);
   g_ptr_array_unref (self->row_layouts);
   g_ptr_array_unref (self->column_layouts);
+  g_array_unref (self->column_label_boxes);
   g_free (self->title);
 
   G_OBJECT_CLASS (sl_heat_map_parent_class)->finalize (object);
@@ -201,6 +202,7 @@ sl_heat_map_init (SlHeatMap *self)
   self->column_labels = g_ptr_array_new_with_free_func (g_free);
   self->row_layouts = g_ptr_array_new_with_free_func (g_object_unref);
   self->column_layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->column_label_boxes = g_array_new (FALSE, TRUE, sizeof (graphene_rect_t));
   self->scale = 1.0;
   self->layouts_dirty = TRUE;
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
