@@ -324,33 +324,35 @@ fill_chart (SlFunnelView   *self,
     {
       const SlFunnelStep *step = &funnel->steps[first + i];
       g_autofree char *volume = sl_number_format ((double)step->volume, 0, NULL);
-      g_autofree char *conversion = NULL;
-      g_autofree char *text = NULL;
-      g_autofree char *tooltip = NULL;
+      g_autofree char *days_text = NULL;
       const SlLeak *leak;
 
       sl_funnel_chart_set_stage (self->chart, i, stage_short_name (step->stage), (double)step->volume, volume);
       if (i + 1 == n)
         break;
-      conversion = sl_metric_value_format (&step->conversion, NULL);
+      /* The median days to reach the next stage. */
       if (sl_metric_value_is_defined (&funnel->steps[first + i + 1].days))
+        days_text = sl_metric_value_format (&funnel->steps[first + i + 1].days, NULL);
+      if (sl_metric_value_is_defined (&step->conversion))
         {
-          g_autofree char *days = sl_metric_value_format (&funnel->steps[first + i + 1].days, NULL);
+          g_autofree char *conversion = sl_metric_value_format (&step->conversion, NULL);
 
-          /* Translators: a share moving to the next stage, and the median days it takes */
-          text = g_strdup_printf (_("↓ %s in %s"), conversion, days);
+          sl_funnel_chart_set_step (self->chart, i, conversion, days_text);
         }
       else
-        text = g_strdup_printf ("↓ %s", conversion);
+        sl_funnel_chart_set_step_undefined (self->chart, i, sl_metric_reason_get_label (step->conversion.reason),
+                                            days_text);
       leak = find_leak (leaks, channel_id, step->stage);
       if (leak != NULL)
         {
+          g_autofree char *rate = sl_metric_value_format (&leak->rate, NULL);
           g_autofree char *baseline = sl_metric_value_format (&leak->baseline, NULL);
+          g_autofree char *text = NULL;
 
-          /* Translators: a conversion rate's baseline, when the rate fell below it */
-          tooltip = g_strdup_printf (_("Below its baseline of %s"), baseline);
+          /* Translators: a conversion rate and its usual level, e.g. “41 % vs baseline 52 %” */
+          text = g_strdup_printf (_("%s vs baseline %s"), rate, baseline);
+          sl_funnel_chart_set_step_leak (self->chart, i, text);
         }
-      sl_funnel_chart_set_step (self->chart, i, text, tooltip, leak != NULL);
     }
 }
 

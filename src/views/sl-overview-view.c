@@ -14,6 +14,7 @@
 #include "sl-kpi-card.h"
 #include "sl-overview.h"
 #include "sl-overview-view.h"
+#include "sl-sparkline.h"
 
 struct _SlOverviewView
 {
@@ -41,6 +42,7 @@ set_change (SlKpiCard          *card,
             const char         *previous_label)
 {
   g_autofree char *text = NULL;
+  SlKpiCardArrow arrow = SL_KPI_CARD_ARROW_NONE;
   SlKpiCardTone tone = SL_KPI_CARD_NEUTRAL;
 
   if (!sl_metric_value_is_defined (&kpi->change))
@@ -52,14 +54,15 @@ set_change (SlKpiCard          *card,
   else
     {
       g_autofree char *change = sl_metric_value_format (&kpi->change, NULL);
-      const char *arrow = kpi->change.num > 0 ? "▲" : kpi->change.num < 0 ? "▼" : "=";
 
-      /* Translators: an arrow, the change in percent, and the period before, e.g. “▲ 12.0 % against May 2025” */
-      text = g_strdup_printf (_("%s %s against %s"), arrow, change, previous_label);
+      /* Translators: the change in percent, and the period before, e.g. “12.0 % against May 2025” */
+      text = g_strdup_printf (_("%s against %s"), change, previous_label);
+      arrow = kpi->change.num > 0 ? SL_KPI_CARD_ARROW_UP
+              : kpi->change.num < 0 ? SL_KPI_CARD_ARROW_DOWN : SL_KPI_CARD_ARROW_FLAT;
       tone = kpi->verdict == SL_KPI_CHANGE_GOOD ? SL_KPI_CARD_GOOD
              : kpi->verdict == SL_KPI_CHANGE_BAD ? SL_KPI_CARD_BAD : SL_KPI_CARD_NEUTRAL;
     }
-  sl_kpi_card_set_change (card, text, tone);
+  sl_kpi_card_set_change (card, text, arrow, tone);
 }
 
 static void
@@ -76,7 +79,7 @@ set_goal (SlKpiCard          *card,
     case SL_KPI_GOAL_MET:
       /* Translators: the goal's target, e.g. “Goal $1,000,000.00 met” */
       text = g_strdup_printf (_("Goal %s met"), target);
-      sl_kpi_card_set_goal (card, text, SL_KPI_CARD_GOOD);
+      sl_kpi_card_set_goal (card, text, SL_KPI_CARD_GOAL_MET);
       break;
     case SL_KPI_GOAL_BEHIND:
       if (sl_metric_value_is_defined (&gap) && gap.num < 0)
@@ -84,16 +87,16 @@ set_goal (SlKpiCard          *card,
       gap_text = sl_metric_value_format (&gap, NULL);
       /* Translators: the goal's target and how far the figure is from it */
       text = g_strdup_printf (_("Goal %s: %s to go"), target, gap_text);
-      sl_kpi_card_set_goal (card, text, SL_KPI_CARD_BAD);
+      sl_kpi_card_set_goal (card, text, SL_KPI_CARD_GOAL_BEHIND);
       break;
     case SL_KPI_GOAL_UNKNOWN:
       /* Translators: the goal's target, when the figure cannot be compared with it */
       text = g_strdup_printf (_("Goal %s: cannot tell yet"), target);
-      sl_kpi_card_set_goal (card, text, SL_KPI_CARD_NEUTRAL);
+      sl_kpi_card_set_goal (card, text, SL_KPI_CARD_GOAL_UNKNOWN);
       break;
     case SL_KPI_GOAL_NONE:
     default:
-      sl_kpi_card_set_goal (card, _("No goal for this period"), SL_KPI_CARD_NEUTRAL);
+      sl_kpi_card_set_goal (card, _("No goal for this period"), SL_KPI_CARD_NO_GOAL);
       break;
     }
 }
@@ -105,10 +108,14 @@ set_trend (SlKpiCard          *card,
   guint n = kpi->trend != NULL ? kpi->trend->len : 0;
   g_autofree double *values = g_new0 (double, MAX (n, 1));
   g_autofree gboolean *defined = g_new0 (gboolean, MAX (n, 1));
+  GtkWidget *sparkline = sl_sparkline_new ();
 
   for (guint i = 0; i < n; i++)
     defined[i] = sl_metric_value_to_double (&g_array_index (kpi->trend, SlMetricValue, i), &values[i]);
-  sl_sparkline_set_values (sl_kpi_card_get_sparkline (card), values, defined, n);
+  sl_sparkline_set_values (SL_SPARKLINE (sparkline), values, defined, n);
+  /* The card takes the focus: one tab stop per card, not two. */
+  gtk_widget_set_focusable (sparkline, FALSE);
+  sl_kpi_card_set_trend_widget (card, sparkline);
 }
 
 static void

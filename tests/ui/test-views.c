@@ -25,6 +25,7 @@
 #include "sl-kpi-card.h"
 #include "sl-leak.h"
 #include "sl-overview.h"
+#include "sl-sparkline.h"
 #include "sl-timeline.h"
 #include "sl-importer.h"
 #include "sl-test-utils.h"
@@ -778,15 +779,15 @@ test_overview (void)
       g_assert_cmpstr (sl_kpi_card_get_value_text (card), ==, value);
       g_assert_cmpint (tone == SL_KPI_CARD_GOOD, ==, kpi->verdict == SL_KPI_CHANGE_GOOD);
       g_assert_cmpint (tone == SL_KPI_CARD_BAD, ==, kpi->verdict == SL_KPI_CHANGE_BAD);
-      g_assert_cmpint (sl_kpi_card_get_goal (card) == SL_KPI_CARD_GOOD, ==, kpi->goal_status == SL_KPI_GOAL_MET);
-      g_assert_cmpint (sl_kpi_card_get_goal (card) == SL_KPI_CARD_BAD, ==, kpi->goal_status == SL_KPI_GOAL_BEHIND);
+      g_assert_cmpint (sl_kpi_card_get_goal (card) == SL_KPI_CARD_GOAL_MET, ==, kpi->goal_status == SL_KPI_GOAL_MET);
+      g_assert_cmpint (sl_kpi_card_get_goal (card) == SL_KPI_CARD_GOAL_BEHIND, ==, kpi->goal_status == SL_KPI_GOAL_BEHIND);
       if (sl_metric_value_is_defined (&kpi->change))
         {
           g_autofree char *change = sl_metric_value_format (&kpi->change, NULL);
 
           g_assert_nonnull (strstr (sl_kpi_card_get_change_text (card), change));
         }
-      g_assert_cmpuint (sl_sparkline_get_n_values (sl_kpi_card_get_sparkline (card)), ==,
+      g_assert_cmpuint (sl_sparkline_get_n_values (SL_SPARKLINE (sl_kpi_card_get_trend_widget (card))), ==,
                         kpi->trend != NULL ? kpi->trend->len : 0);
     }
   g_assert_cmpuint (sl_overview_view_get_n_flags (view), ==, sl_overview_get_flags (overview)->len);
