@@ -328,6 +328,16 @@ fill_chart (SlFunnelView   *self,
       const SlLeak *leak;
 
       sl_funnel_chart_set_stage (self->chart, i, stage_short_name (step->stage), (double)step->volume, volume);
+      /* Value against cost: what one is worth, what one costs. */
+      if (sl_metric_value_is_defined (&step->value) || sl_metric_value_is_defined (&step->cost))
+        {
+          g_autofree char *worth = sl_metric_value_format (&step->value, NULL);
+          g_autofree char *cost = sl_metric_value_format (&step->cost, NULL);
+          /* Translators: what one item of a funnel stage is worth, then what it costs */
+          g_autofree char *detail = g_strdup_printf (_("worth %s each, cost %s"), worth, cost);
+
+          sl_funnel_chart_set_stage_detail (self->chart, i, detail);
+        }
       if (i + 1 == n)
         break;
       /* The median days to reach the next stage. */
