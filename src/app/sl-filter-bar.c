@@ -112,21 +112,6 @@ index_of (GArray *ids,
   return 0;
 }
 
-/* The channel a campaign scope belongs to. */
-static gint64
-scope_channel (SlFilterBar   *self,
-               const SlScope *scope)
-{
-  SlCampaign *campaign;
-
-  if (scope->kind == SL_SCOPE_CHANNEL)
-    return scope->id;
-  if (scope->kind != SL_SCOPE_CAMPAIGN)
-    return 0;
-  campaign = sl_campaign_store_lookup (sl_workspace_get_campaigns (self->workspace), scope->id);
-  return campaign != NULL ? sl_campaign_get_channel_id (campaign) : 0;
-}
-
 static void
 sync_from_filter (SlFilterBar *self)
 {
@@ -143,7 +128,7 @@ sync_from_filter (SlFilterBar *self)
   gtk_editable_set_text (GTK_EDITABLE (self->to_entry), last);
 
   sl_view_filter_get_scope (self->filter, &scope);
-  channel_id = scope_channel (self, &scope);
+  channel_id = sl_campaign_store_get_scope_channel (sl_workspace_get_campaigns (self->workspace), &scope);
   gtk_drop_down_set_selected (self->channel_dropdown, index_of (self->channel_ids, channel_id));
   if (channel_id != self->campaigns_channel_id)
     rebuild_campaigns (self, channel_id);
@@ -361,7 +346,7 @@ stores_changed_cb (SlFilterBar *self)
   self->syncing = TRUE;
   rebuild_channels (self);
   sl_view_filter_get_scope (self->filter, &scope);
-  rebuild_campaigns (self, scope_channel (self, &scope));
+  rebuild_campaigns (self, sl_campaign_store_get_scope_channel (sl_workspace_get_campaigns (self->workspace), &scope));
   self->syncing = FALSE;
   sync_from_filter (self);
 }

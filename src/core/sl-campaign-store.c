@@ -47,3 +47,20 @@ sl_campaign_store_lookup (SlCampaignStore *self,
 {
   return (SlCampaign *)sl_store_find (SL_STORE (self), id);
 }
+
+gint64
+sl_campaign_store_get_scope_channel (SlCampaignStore *self,
+                                     const SlScope   *scope)
+{
+  SlCampaign *campaign;
+
+  g_return_val_if_fail (SL_IS_CAMPAIGN_STORE (self), 0);
+  g_return_val_if_fail (scope != NULL, 0);
+
+  if (scope->kind == SL_SCOPE_CHANNEL)
+    return scope->id;
+  if (scope->kind != SL_SCOPE_CAMPAIGN)
+    return 0;
+  campaign = sl_campaign_store_lookup (self, scope->id);
+  return campaign != NULL ? sl_campaign_get_channel_id (campaign) : 0;
+}

@@ -168,21 +168,6 @@ channel_name (SlFunnelView *self,
   return channel != NULL ? sl_channel_get_name (channel) : "?";
 }
 
-/* The scope's channel: a campaign's, a channel's own, 0 for all. */
-static gint64
-scope_channel (SlFunnelView  *self,
-               const SlScope *scope)
-{
-  SlCampaign *campaign;
-
-  if (scope->kind == SL_SCOPE_CHANNEL)
-    return scope->id;
-  if (scope->kind != SL_SCOPE_CAMPAIGN)
-    return 0;
-  campaign = sl_campaign_store_lookup (sl_workspace_get_campaigns (self->workspace), scope->id);
-  return campaign != NULL ? sl_campaign_get_channel_id (campaign) : 0;
-}
-
 /* The leaks of the scope's channel, or of every channel. */
 static void
 fill_leaks (SlFunnelView *self,
@@ -267,7 +252,7 @@ fill_channels (SlFunnelView *self,
     }
 
   sl_view_filter_get_scope (self->filter, &scope);
-  only = scope_channel (self, &scope);
+  only = sl_campaign_store_get_scope_channel (sl_workspace_get_campaigns (self->workspace), &scope);
   for (guint i = 0; i < rows->len; i++)
     {
       const SlMetricsRow *row = &g_array_index (rows, SlMetricsRow, i);
@@ -393,7 +378,7 @@ refresh_now (SlFunnelView *self)
       g_warning ("Could not look for leaks: %s", error->message);
       g_clear_error (&error);
     }
-  channel_id = scope_channel (self, &scope);
+  channel_id = sl_campaign_store_get_scope_channel (sl_workspace_get_campaigns (self->workspace), &scope);
   fill_chart (self, funnel, leaks, channel_id);
   fill_stages (self, funnel);
   fill_velocity (self, funnel);

@@ -238,22 +238,6 @@ fill_months (SlTimelineView *self,
     }
 }
 
-/* The channel of the filter's scope, 0 for all. */
-static gint64
-scope_channel (SlTimelineView *self)
-{
-  SlCampaign *campaign;
-  SlScope scope;
-
-  sl_view_filter_get_scope (self->filter, &scope);
-  if (scope.kind == SL_SCOPE_CHANNEL)
-    return scope.id;
-  if (scope.kind != SL_SCOPE_CAMPAIGN)
-    return 0;
-  campaign = sl_campaign_store_lookup (sl_workspace_get_campaigns (self->workspace), scope.id);
-  return campaign != NULL ? sl_campaign_get_channel_id (campaign) : 0;
-}
-
 static void
 refresh_now (SlTimelineView *self)
 {
@@ -262,6 +246,7 @@ refresh_now (SlTimelineView *self)
   g_autoptr(GError) error = NULL;
   SlDay as_of = self->as_of;
   SlPeriod year;
+  SlScope scope;
 
   if (self->workspace == NULL)
     return;
@@ -277,7 +262,11 @@ refresh_now (SlTimelineView *self)
     }
   metrics = sl_metrics_new (sl_workspace_get_database (self->workspace));
   sl_workspace_get_fiscal_year (self->workspace, sl_view_filter_get_period (self->filter)->first, &year);
-  timeline = sl_timeline_compute (metrics, &year, as_of, scope_channel (self), NULL, &error);
+  sl_view_filter_get_scope (self->filter, &scope);
+  timeline = sl_timeline_compute (metrics, &year, as_of,
+                                  sl_campaign_store_get_scope_channel (sl_workspace_get_campaigns (self->workspace),
+                                                                       &scope),
+                                  NULL, &error);
   if (timeline == NULL)
     {
       g_warning ("Could not compute the timeline: %s", error->message);

@@ -365,6 +365,17 @@ test_scope_and_search (void)
   g_assert_nonnull (campaigns);
   campaign = g_list_model_get_item (campaigns, 0);
 
+  /* The channel a scope is within: a campaign's, a channel's own, none. */
+  {
+    SlCampaignStore *store = sl_workspace_get_campaigns (sl_window_get_workspace (window));
+
+    g_assert_cmpint (sl_campaign_store_get_scope_channel (store, &SL_SCOPE_INIT_CAMPAIGN (sl_channel_item_get_campaign_id (campaign))),
+                     ==, channel_id);
+    g_assert_cmpint (sl_campaign_store_get_scope_channel (store, &SL_SCOPE_INIT_CHANNEL (channel_id)), ==, channel_id);
+    g_assert_cmpint (sl_campaign_store_get_scope_channel (store, &SL_SCOPE_INIT_WORKSPACE), ==, 0);
+    g_assert_cmpint (sl_campaign_store_get_scope_channel (store, &SL_SCOPE_INIT_CAMPAIGN (G_MAXINT64)), ==, 0);
+  }
+
   /* One channel. */
   sl_view_filter_set_scope (filter, &SL_SCOPE_INIT_CHANNEL (channel_id));
   sl_ui_test_settle (100);
