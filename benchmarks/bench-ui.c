@@ -108,6 +108,8 @@ step_filter_cb (gpointer data)
   change_time = g_get_monotonic_time ();
   if (g_getenv ("SL_BENCH_NO_CHANGE") == NULL)
     sl_view_filter_step (filter, filter_times->len % 2 == 0 ? -1 : 1);
+  if (g_getenv ("SL_BENCH_VERBOSE") != NULL)
+    g_printerr ("step took %.3f ms\n", (g_get_monotonic_time () - change_time) / 1000.0);
   gtk_widget_queue_draw (GTK_WIDGET (bench_window));
   return G_SOURCE_REMOVE;
 }

@@ -12,13 +12,16 @@
 G_BEGIN_DECLS
 
 /* Where fetched sums go: one SlMetricsTotals for a scope, or one per
- * channel (a channel table). Rows of a channel not in the table (or of
- * no channel) are dropped from a table and added to a single total. */
+ * channel (a channel table) or per campaign (a campaign table, of the
+ * whole workspace; funnel and customer parts only). Rows of a channel or
+ * campaign not in the table (or of none) are dropped from a table and
+ * added to a single total. */
 typedef struct
 {
   SlMetricsTotals *single;
-  GArray          *rows;    /* SlMetricsTotals */
-  GHashTable      *index;   /* channel id → row index + 1 */
+  GArray          *rows;        /* SlMetricsTotals */
+  GHashTable      *index;       /* channel (or campaign) id → row index + 1 */
+  gboolean         by_campaign;
 } SlMetricsTarget;
 
 SlMetricsTotals *sl_metrics_target_lookup   (SlMetricsTarget  *target,

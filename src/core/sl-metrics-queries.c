@@ -23,7 +23,8 @@
   "sum (won_gross_profit_minor)"
 
 /* One statement per scope, so that each uses its index: (day),
- * (channel_id, day) or the key (campaign_id, day). */
+ * (channel_id, day) or the key (campaign_id, day); the last groups the
+ * whole workspace by campaign (a campaign table). */
 static const char * const funnel_sql[] = {
   [SL_SCOPE_WORKSPACE] = "SELECT channel_id, " FUNNEL_COLUMNS " FROM rollup_day "
                          "WHERE day BETWEEN ?1 AND ?2 GROUP BY channel_id",
@@ -31,6 +32,8 @@ static const char * const funnel_sql[] = {
                        "WHERE channel_id = ?9 AND day BETWEEN ?1 AND ?2 GROUP BY channel_id",
   [SL_SCOPE_CAMPAIGN] = "SELECT channel_id, " FUNNEL_COLUMNS " FROM rollup_day "
                         "WHERE campaign_id = ?9 AND day BETWEEN ?1 AND ?2 GROUP BY channel_id",
+  [SL_SCOPE_CAMPAIGN + 1] = "SELECT campaign_id, " FUNNEL_COLUMNS " FROM rollup_day "
+                            "WHERE day BETWEEN ?1 AND ?2 GROUP BY campaign_id",
 };
 
 /* A campaign's channel, as rollup_day has it. */
@@ -38,34 +41,43 @@ static const char * const funnel_sql[] = {
 #define CUSTOMER_SCOPE \
   "(?8 = 0 OR (?8 = 1 AND cu.channel_id = ?9) OR (?8 = 2 AND cu.campaign_id = ?9))"
 
+/* The statements below come in two forms: rows keyed by channel, and by
+ * campaign for a campaign table (SlMetricsTarget.by_campaign). */
+#define KEYED(SQL) { SQL ("channel_id"), SQL ("campaign_id") }
+
 /* Won deals whose gross profit is unknown (the partial index on won_day). */
-static const char unknown_gp_sql[] =
-  "SELECT c.channel_id, count(*), sum (ifnull (d.amount_minor, 0)) FROM deal d "
-  "JOIN campaign c ON c.id = d.campaign_id "
-  "WHERE d.won_day BETWEEN ?1 AND ?2 AND d.gross_profit_minor IS NULL AND " DEAL_SCOPE " "
-  "GROUP BY c.channel_id";
+#define UNKNOWN_GP_SQL(key) \
+  "SELECT c." key ", count(*), sum (ifnull (d.amount_minor, 0)) FROM deal d " \
+  "JOIN campaign c ON c.id = d.campaign_id " \
+  "WHERE d.won_day BETWEEN ?1 AND ?2 AND d.gross_profit_minor IS NULL AND " DEAL_SCOPE " " \
+  "GROUP BY c." key
+/* A campaign table keys deals by their campaign, c.id. */
+static const char * const unknown_gp_sql[] = { UNKNOWN_GP_SQL ("channel_id"), UNKNOWN_GP_SQL ("id") };
 
 /* One billing month ?1 against the month before, ?2. */
-static const char month_sql[] =
-  "SELECT cu.channel_id, count(*), sum (m.mrr_minor), "
-  "  sum (CASE WHEN m.gross_profit_minor IS NOT NULL THEN m.mrr_minor ELSE 0 END), "
-  "  sum (ifnull (m.gross_profit_minor, 0)), "
-  "  sum (CASE WHEN p.customer_id IS NOT NULL THEN m.mrr_minor - p.mrr_minor ELSE 0 END) "
-  "FROM customer_mrr m JOIN customer cu ON cu.id = m.customer_id "
-  "LEFT JOIN customer_mrr p ON p.customer_id = m.customer_id AND p.month_day = ?2 "
-  "WHERE m.month_day = ?1 AND " CUSTOMER_SCOPE " GROUP BY cu.channel_id";
+#define MONTH_SQL(key) \
+  "SELECT cu." key ", count(*), sum (m.mrr_minor), " \
+  "  sum (CASE WHEN m.gross_profit_minor IS NOT NULL THEN m.mrr_minor ELSE 0 END), " \
+  "  sum (ifnull (m.gross_profit_minor, 0)), " \
+  "  sum (CASE WHEN p.customer_id IS NOT NULL THEN m.mrr_minor - p.mrr_minor ELSE 0 END) " \
+  "FROM customer_mrr m JOIN customer cu ON cu.id = m.customer_id " \
+  "LEFT JOIN customer_mrr p ON p.customer_id = m.customer_id AND p.month_day = ?2 " \
+  "WHERE m.month_day = ?1 AND " CUSTOMER_SCOPE " GROUP BY cu." key
+static const char * const month_sql[] = KEYED (MONTH_SQL);
 
 /* Customers billed in month ?1, and how many of them are billed in ?2. */
-static const char kept_sql[] =
-  "SELECT cu.channel_id, count(*), count(m.customer_id) "
-  "FROM customer_mrr p JOIN customer cu ON cu.id = p.customer_id "
-  "LEFT JOIN customer_mrr m ON m.customer_id = p.customer_id AND m.month_day = ?2 "
-  "WHERE p.month_day = ?1 AND " CUSTOMER_SCOPE " GROUP BY cu.channel_id";
+#define KEPT_SQL(key) \
+  "SELECT cu." key ", count(*), count(m.customer_id) " \
+  "FROM customer_mrr p JOIN customer cu ON cu.id = p.customer_id " \
+  "LEFT JOIN customer_mrr m ON m.customer_id = p.customer_id AND m.month_day = ?2 " \
+  "WHERE p.month_day = ?1 AND " CUSTOMER_SCOPE " GROUP BY cu." key
+static const char * const kept_sql[] = KEYED (KEPT_SQL);
 
-static const char mrr_sql[] =
-  "SELECT cu.channel_id, sum (m.mrr_minor) FROM customer_mrr m "
-  "JOIN customer cu ON cu.id = m.customer_id "
-  "WHERE m.month_day = ?1 AND " CUSTOMER_SCOPE " GROUP BY cu.channel_id";
+#define MRR_SQL(key) \
+  "SELECT cu." key ", sum (m.mrr_minor) FROM customer_mrr m " \
+  "JOIN customer cu ON cu.id = m.customer_id " \
+  "WHERE m.month_day = ?1 AND " CUSTOMER_SCOPE " GROUP BY cu." key
+static const char * const mrr_sql[] = KEYED (MRR_SQL);
 
 /* The days of stage ?3 and ?4 (SlFunnelStage numbers) of the deals
  * that reached ?4 in the period. */
@@ -81,13 +93,15 @@ static const char stage_days_sql[] =
 static const char headcount_sql[] =
   "SELECT role, count(*), sum (count) FROM headcount WHERE month_day BETWEEN ?1 AND ?2 GROUP BY role";
 
-static const char observed_customers_sql[] =
-  "SELECT cu.channel_id, count(*) FROM customer cu "
-  "WHERE cu.acquired_day <= ?1 AND " CUSTOMER_SCOPE " GROUP BY cu.channel_id";
-static const char observed_profit_sql[] =
-  "SELECT cu.channel_id, sum (m.gross_profit_minor), count(m.gross_profit_minor) FROM customer cu "
-  "JOIN customer_mrr m ON m.customer_id = cu.id "
-  "WHERE cu.acquired_day <= ?1 AND m.month_day <= ?1 AND " CUSTOMER_SCOPE " GROUP BY cu.channel_id";
+#define OBSERVED_CUSTOMERS_SQL(key) \
+  "SELECT cu." key ", count(*) FROM customer cu " \
+  "WHERE cu.acquired_day <= ?1 AND " CUSTOMER_SCOPE " GROUP BY cu." key
+static const char * const observed_customers_sql[] = KEYED (OBSERVED_CUSTOMERS_SQL);
+#define OBSERVED_PROFIT_SQL(key) \
+  "SELECT cu." key ", sum (m.gross_profit_minor), count(m.gross_profit_minor) FROM customer cu " \
+  "JOIN customer_mrr m ON m.customer_id = cu.id " \
+  "WHERE cu.acquired_day <= ?1 AND m.month_day <= ?1 AND " CUSTOMER_SCOPE " GROUP BY cu." key
+static const char * const observed_profit_sql[] = KEYED (OBSERVED_PROFIT_SQL);
 
 /* Helpers */
 
@@ -242,7 +256,10 @@ sl_metrics_fetch_funnel (SlMetrics        *self,
   g_autoptr(SlStatement) sums = NULL;
   g_autoptr(SlStatement) unknown = NULL;
 
-  sums = sl_database_prepare (sl_metrics_get_database (self), funnel_sql[scope->kind], error);
+  g_return_val_if_fail (!target->by_campaign || scope->kind == SL_SCOPE_WORKSPACE, FALSE);
+
+  sums = sl_database_prepare (sl_metrics_get_database (self),
+                              funnel_sql[target->by_campaign ? SL_SCOPE_CAMPAIGN + 1 : scope->kind], error);
   if (sums == NULL)
     return FALSE;
   sqlite3_bind_int (sums, 1, first);
@@ -251,7 +268,7 @@ sl_metrics_fetch_funnel (SlMetrics        *self,
   if (!for_each_row (self, sums, target, add_funnel_row, NULL, error))
     return FALSE;
 
-  unknown = sl_database_prepare (sl_metrics_get_database (self), unknown_gp_sql, error);
+  unknown = sl_database_prepare (sl_metrics_get_database (self), unknown_gp_sql[target->by_campaign], error);
   if (unknown == NULL)
     return FALSE;
   sqlite3_bind_int (unknown, 1, first);
@@ -302,7 +319,7 @@ add_mrr_row (SlStatement     *stmt,
 
 static gboolean
 run_months (SlMetrics        *self,
-            const char       *sql,
+            const char *const sql[2],
             SlDay             a,
             SlDay             b,
             const SlScope    *scope,
@@ -310,7 +327,7 @@ run_months (SlMetrics        *self,
             RowFunc           func,
             GError          **error)
 {
-  g_autoptr(SlStatement) stmt = sl_database_prepare (sl_metrics_get_database (self), sql, error);
+  g_autoptr(SlStatement) stmt = sl_database_prepare (sl_metrics_get_database (self), sql[target->by_campaign], error);
 
   if (stmt == NULL)
     return FALSE;

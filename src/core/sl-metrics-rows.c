@@ -40,30 +40,49 @@ index_campaign_credits (SlAttributionResult *attribution)
   return credits;
 }
 
-static gboolean
-append_campaigns (SlMetrics       *self,
-                  const SlPeriod  *period,
-                  GListModel      *campaigns,
-                  gint64           channel_id,
-                  GHashTable      *credits,
-                  GArray          *rows,
-                  GError         **error)
+/* The campaigns of @campaigns and their totals over @period, by the
+ * channel they belong to: channel id → GArray of SlMetricsRow. */
+static GHashTable *
+campaign_rows_by_channel (SlMetrics       *self,
+                          const SlPeriod  *period,
+                          GListModel      *campaigns,
+                          GHashTable      *credits,
+                          GError         **error)
 {
-  for (guint i = 0; i < g_list_model_get_n_items (campaigns); i++)
+  guint n = g_list_model_get_n_items (campaigns);
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  g_autoptr(GArray) table = NULL;
+  g_autoptr(GHashTable) by_channel = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                            (GDestroyNotify)g_array_unref);
+
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(SlCampaign) campaign = g_list_model_get_item (campaigns, i);
-      SlMetricsRow row = { channel_id, sl_record_get_id (SL_RECORD (campaign)) };
-      SlScope scope = SL_SCOPE_INIT_CAMPAIGN (row.campaign_id);
+      gint64 id = sl_record_get_id (SL_RECORD (campaign));
 
-      if (sl_campaign_get_channel_id (campaign) != channel_id)
-        continue;
-      if (!sl_metrics_get_totals (self, period, &scope, SL_METRICS_ROW_PARTS, &row.totals, error))
-        return FALSE;
+      g_array_append_val (ids, id);
+    }
+  table = sl_metrics_campaign_table (self, period, ids, SL_METRICS_ROW_PARTS, error);
+  if (table == NULL)
+    return NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SlCampaign) campaign = g_list_model_get_item (campaigns, i);
+      gint64 channel_id = sl_campaign_get_channel_id (campaign);
+      SlMetricsRow row = { channel_id, g_array_index (ids, gint64, i), g_array_index (table, SlMetricsTotals, i) };
+      GArray *list = g_hash_table_lookup (by_channel, &channel_id);
+
       if (credits != NULL)
         sl_metrics_totals_apply_credit (&row.totals, g_hash_table_lookup (credits, &row.campaign_id));
-      g_array_append_val (rows, row);
+      if (list == NULL)
+        {
+          list = g_array_new (FALSE, FALSE, sizeof (SlMetricsRow));
+          g_hash_table_insert (by_channel, g_memdup2 (&channel_id, sizeof channel_id), list);
+        }
+      g_array_append_val (list, row);
     }
-  return TRUE;
+  return g_steal_pointer (&by_channel);
 }
 
 GArray *
@@ -77,6 +96,7 @@ sl_metrics_get_rows (SlMetrics                *self,
   g_autoptr(GArray) rows = NULL;
   g_autoptr(SlAttributionResult) attribution = NULL;
   g_autoptr(GHashTable) credits = NULL;
+  g_autoptr(GHashTable) by_channel = NULL;
 
   g_return_val_if_fail (SL_IS_METRICS (self), NULL);
   g_return_val_if_fail (period != NULL, NULL);
@@ -95,16 +115,20 @@ sl_metrics_get_rows (SlMetrics                *self,
         credits = index_campaign_credits (attribution);
     }
 
+  if (campaigns != NULL &&
+      (by_channel = campaign_rows_by_channel (self, period, G_LIST_MODEL (campaigns), credits, error)) == NULL)
+    return NULL;
+
   rows = g_array_sized_new (FALSE, TRUE, sizeof (SlMetricsRow), table->len);
   for (guint i = 0; i < table->len; i++)
     {
       SlMetricsTotals *totals = &g_array_index (table, SlMetricsTotals, i);
       SlMetricsRow row = { totals->scope.id, 0, *totals };
+      GArray *children = by_channel != NULL ? g_hash_table_lookup (by_channel, &row.channel_id) : NULL;
 
       g_array_append_val (rows, row);
-      if (campaigns != NULL &&
-          !append_campaigns (self, period, G_LIST_MODEL (campaigns), row.channel_id, credits, rows, error))
-        return NULL;
+      if (children != NULL)
+        g_array_append_vals (rows, children->data, children->len);
     }
   return g_steal_pointer (&rows);
 }

@@ -58,6 +58,7 @@ target_init_table (SlMetricsTarget *target,
                    GArray          *table)
 {
   target->single = NULL;
+  target->by_campaign = FALSE;
   target->rows = table;
   target->index = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < table->len; i++)
@@ -108,6 +109,46 @@ sl_metrics_channel_table (SlMetrics       *self,
        (!(parts & SL_METRICS_PART_LIFECYCLE) ||
         sl_metrics_fetch_lifecycle (self, period->first, period->last, &all,
                                     SL_FUNNEL_MQL, SL_FUNNEL_SQL, &target, error));
+  return ok ? g_steal_pointer (&table) : NULL;
+}
+
+GArray *
+sl_metrics_campaign_table (SlMetrics       *self,
+                           const SlPeriod  *period,
+                           GArray          *campaign_ids,
+                           SlMetricsParts   parts,
+                           GError         **error)
+{
+  g_autoptr(GArray) table = NULL;
+  g_autoptr(GHashTable) index = NULL;
+  SlMetricsTarget target;
+  SlScope all = SL_SCOPE_INIT_WORKSPACE;
+  char currency[4];
+  gboolean ok;
+
+  g_return_val_if_fail (SL_IS_METRICS (self), NULL);
+  g_return_val_if_fail (period != NULL && campaign_ids != NULL, NULL);
+  g_return_val_if_fail ((parts & ~(SL_METRICS_PART_FUNNEL | SL_METRICS_PART_CUSTOMERS)) == 0, NULL);
+
+  if (!sl_metrics_read_currency (self, currency, error))
+    return NULL;
+  table = g_array_sized_new (FALSE, TRUE, sizeof (SlMetricsTotals), campaign_ids->len);
+  g_array_set_size (table, campaign_ids->len);
+  for (guint i = 0; i < campaign_ids->len; i++)
+    {
+      SlScope scope = SL_SCOPE_INIT_CAMPAIGN (g_array_index (campaign_ids, gint64, i));
+
+      sl_metrics_totals_init (&g_array_index (table, SlMetricsTotals, i), &scope, currency);
+      g_array_index (table, SlMetricsTotals, i).parts = parts;
+    }
+
+  target_init_table (&target, table);
+  target.by_campaign = TRUE;
+  index = target.index;
+  ok = (!(parts & SL_METRICS_PART_FUNNEL) ||
+        sl_metrics_fetch_funnel (self, period->first, period->last, &all, &target, error)) &&
+       (!(parts & SL_METRICS_PART_CUSTOMERS) ||
+        sl_metrics_fetch_customers (self, period->first, period->last, &all, &target, error));
   return ok ? g_steal_pointer (&table) : NULL;
 }
 

@@ -85,6 +85,15 @@ GArray        *sl_metrics_channel_table      (SlMetrics            *self,
                                               const SlPeriod       *period,
                                               SlMetricsParts        parts,
                                               GError              **error);
+/* The totals of each campaign of @campaign_ids (gint64) over @period,
+ * in that order, from grouped queries: FUNNEL and CUSTOMERS parts only
+ * (customers by acquisition campaign). Equal to sl_metrics_get_totals()
+ * of each campaign's scope. Returns a GArray of SlMetricsTotals. */
+GArray        *sl_metrics_campaign_table     (SlMetrics            *self,
+                                              const SlPeriod       *period,
+                                              GArray               *campaign_ids,
+                                              SlMetricsParts        parts,
+                                              GError              **error);
 /* Replaces revenue and gross profit in @table's FUNNEL rows (a channel
  * table of the same period) by the credit each channel got under
  * @attribution (from sl_attribution_run() over the whole workspace).

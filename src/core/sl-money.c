@@ -944,30 +944,19 @@ format_decimal (UNumberFormat *format,
   return g_utf16_to_utf8 ((const gunichar2 *) chars, length, NULL, NULL, NULL);
 }
 
-/* The last number format each thread used, kept: opening one costs
- * more than formatting, and views format hundreds of amounts in a row
- * in one locale and currency. */
-typedef struct
-{
-  char               *locale;
-  UNumberFormatStyle  style;
-  char                currency[4];  /* "" for plain numbers */
-  int                 digits;
-  UNumberFormat      *format;
-} FormatCache;
+/* The number formats each thread used, kept by locale, style, currency
+ * and digits: opening one costs far more than formatting, and a table
+ * formats hundreds of amounts, counts and ratios in a row. A thread
+ * rarely needs more than a dozen; past MAX_FORMATS the cache starts over. */
+#define MAX_FORMATS 32
 
 static void
-format_cache_free (gpointer data)
+format_close (gpointer format)
 {
-  FormatCache *cache = data;
-
-  g_free (cache->locale);
-  if (cache->format != NULL)
-    unum_close (cache->format);
-  g_free (cache);
+  unum_close (format);
 }
 
-static GPrivate format_cache = G_PRIVATE_INIT (format_cache_free);
+static GPrivate format_cache = G_PRIVATE_INIT ((GDestroyNotify)g_hash_table_unref);
 
 /* A format of @style for @icu_locale with exactly @exponent decimals:
  * money (@currency not "") is never rounded, plain numbers are rounded
@@ -979,12 +968,18 @@ open_format (const char         *icu_locale,
              int                 exponent,
              UErrorCode         *status)
 {
-  FormatCache *cache = g_private_get (&format_cache);
+  GHashTable *cache = g_private_get (&format_cache);
+  g_autofree char *key = g_strdup_printf ("%s|%d|%s|%d", icu_locale, (int)style, currency, exponent);
   g_auto(UNumberFormat) format = NULL;
+  UNumberFormat *kept;
 
-  if (cache != NULL && cache->style == style && cache->digits == exponent &&
-      g_str_equal (cache->locale, icu_locale) && g_str_equal (cache->currency, currency))
-    return cache->format;
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, format_close);
+      g_private_set (&format_cache, cache);
+    }
+  if ((kept = g_hash_table_lookup (cache, key)) != NULL)
+    return kept;
 
   format = unum_open (style, NULL, 0, icu_locale, NULL, status);
   if (style == UNUM_CURRENCY && U_SUCCESS (*status))
@@ -1002,14 +997,11 @@ open_format (const char         *icu_locale,
   unum_setAttribute (format, UNUM_ROUNDING_MODE,
                      currency[0] != '\0' ? UNUM_ROUND_UNNECESSARY : UNUM_ROUND_HALFEVEN);
 
-  cache = g_new0 (FormatCache, 1);
-  cache->locale = g_strdup (icu_locale);
-  cache->style = style;
-  cache->digits = exponent;
-  g_strlcpy (cache->currency, currency, sizeof cache->currency);
-  cache->format = g_steal_pointer (&format);
-  g_private_replace (&format_cache, cache);
-  return cache->format;
+  if (g_hash_table_size (cache) >= MAX_FORMATS)
+    g_hash_table_remove_all (cache);
+  kept = g_steal_pointer (&format);
+  g_hash_table_insert (cache, g_steal_pointer (&key), kept);
+  return kept;
 }
 
 /* Formats @money with ICU in @style, with exactly the currency's

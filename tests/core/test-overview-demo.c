@@ -11,7 +11,9 @@
 #include "config.h"
 
 #include "sl-demo.h"
+#include "sl-campaign-store.h"
 #include "sl-funnel.h"
+#include "sl-metrics-rows.h"
 #include "sl-overview.h"
 #include "sl-test-utils.h"
 
@@ -196,6 +198,79 @@ test_overview_demo_attribution (DemoFixture   *fixture,
   assert_same_value (&g_array_index (revenue->trend, SlMetricValue, 8), &june_credit);
 }
 
+/* The funnel and customer sums of @a and @b, every one. */
+static void
+assert_same_sums (const SlMetricsTotals *a,
+                  const SlMetricsTotals *b)
+{
+  const gint64 *x = &a->spend_minor, *y = &b->spend_minor;
+  gsize n = (G_STRUCT_OFFSET (SlMetricsTotals, mrr_minor) - G_STRUCT_OFFSET (SlMetricsTotals, spend_minor)) /
+            sizeof (gint64) + 1;
+
+  for (gsize i = 0; i < n; i++)
+    g_assert_cmpint (x[i], ==, y[i]);
+}
+
+/* The channel table's campaign rows (grouped queries) equal each
+ * campaign's own totals, in the campaign store's order under its channel. */
+static void
+test_campaign_rows (DemoFixture   *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(SlCampaignStore) campaigns = sl_campaign_store_new (fixture->db);
+  g_autoptr(GError) error = NULL;
+  SlPeriod periods[3];
+  guint checked = 0;
+
+  sl_store_reload (SL_STORE (campaigns), &error);
+  g_assert_no_error (error);
+  sl_period_init (&periods[0], SL_PERIOD_MONTH, SL_CALENDAR_GREGORIAN, 1, sl_day_from_ymd (YEAR, 6, 1));
+  sl_period_init (&periods[1], SL_PERIOD_QUARTER, SL_CALENDAR_GREGORIAN, 1, sl_day_from_ymd (YEAR, 8, 1));
+  sl_period_init (&periods[2], SL_PERIOD_FISCAL_YEAR, SL_CALENDAR_GREGORIAN, 1, sl_day_from_ymd (YEAR, 1, 1));
+
+  for (guint p = 0; p < G_N_ELEMENTS (periods); p++)
+    {
+      g_autoptr(GArray) rows = sl_metrics_get_rows (fixture->metrics, &periods[p], campaigns, NULL, &error);
+      gint64 channel_id = 0;
+      guint position = 0;
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const SlMetricsRow *row = &g_array_index (rows, SlMetricsRow, i);
+          SlScope scope = SL_SCOPE_INIT_CAMPAIGN (row->campaign_id);
+          SlMetricsTotals own;
+
+          if (row->campaign_id == 0)
+            {
+              channel_id = row->channel_id;
+              position = 0;
+              continue;
+            }
+          g_assert_cmpint (row->channel_id, ==, channel_id);
+          /* The next campaign of this channel in the store's order. */
+          for (;; position++)
+            {
+              g_autoptr(SlCampaign) campaign = g_list_model_get_item (G_LIST_MODEL (campaigns), position);
+
+              g_assert_nonnull (campaign);
+              if (sl_campaign_get_channel_id (campaign) == channel_id)
+                {
+                  g_assert_cmpint (sl_record_get_id (SL_RECORD (campaign)), ==, row->campaign_id);
+                  position++;
+                  break;
+                }
+            }
+          sl_metrics_get_totals (fixture->metrics, &periods[p], &scope, SL_METRICS_ROW_PARTS, &own, &error);
+          g_assert_no_error (error);
+          assert_same_sums (&row->totals, &own);
+          checked += own.spend_minor != 0 && own.account_months != 0;
+        }
+    }
+  /* Campaigns with spend and billed customers were compared. */
+  g_assert_cmpuint (checked, >, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -206,6 +281,7 @@ main (int   argc,
   ADD ("/core/overview/demo/series", test_series_months);
   ADD ("/core/overview/demo/kpis", test_overview_demo_kpis);
   ADD ("/core/overview/demo/attribution", test_overview_demo_attribution);
+  ADD ("/core/overview/demo/campaign-rows", test_campaign_rows);
 #undef ADD
 
   return g_test_run ();
