@@ -194,7 +194,6 @@ sl_application_startup (GApplication *app)
   G_APPLICATION_CLASS (sl_application_parent_class)->startup (app);
 
   g_set_application_name (_("Sunlight"));
-  gtk_window_set_default_icon_name (APP_ID);
   self->settings = load_settings ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,

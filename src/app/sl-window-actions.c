@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-tooltip.h"
 #include "sl-glossary-window.h"
 #include "sl-import-batch.h"
 #include "sl-preferences-window.h"
@@ -211,7 +212,8 @@ filters_action_cb (GtkWidget  *widget,
     return;
   if (!sl_window_view_is_analysis (gtk_stack_get_visible_child_name (self->content_stack)))
     sl_window_show_view (self, "channels");
-  sl_filter_bar_popup_filters (adw_leaflet_get_folded (self->leaflet) ? self->filter_bar_narrow : self->filter_bar);
+  sl_filter_bar_popup_filters (adw_leaflet_get_folded (self->leaflet) ? sl_window_views_ensure_narrow_filter_bar (self)
+                                                                      : self->filter_bar);
 }
 
 static void
@@ -278,6 +280,6 @@ sl_window_update_actions (SlWindow *self)
       /* Translators: a tooltip; %s is what redo applies again, e.g. “Change Paid Search, March 2025” */
       redo_tooltip = g_strdup_printf (_("Redo “%s”"), sl_undo_stack_get_redo_label (undo_stack));
     }
-  gtk_widget_set_tooltip_text (self->undo_button, undo_tooltip != NULL ? undo_tooltip : _("Undo"));
-  gtk_widget_set_tooltip_text (self->redo_button, redo_tooltip != NULL ? redo_tooltip : _("Redo"));
+  sl_tooltip_set_text (self->undo_button, undo_tooltip != NULL ? undo_tooltip : _("Undo"));
+  sl_tooltip_set_text (self->redo_button, redo_tooltip != NULL ? redo_tooltip : _("Redo"));
 }

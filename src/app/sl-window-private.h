@@ -41,7 +41,7 @@ struct _SlWindow
   SlOverviewView       *overview_view;
   SlTimelineView       *timeline_view;
   SlFilterBar          *filter_bar;
-  SlFilterBar          *filter_bar_narrow;
+  SlFilterBar          *filter_bar_narrow;  /* made when first needed */
   GtkWidget            *filter_toolbar;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
@@ -75,6 +75,9 @@ GtkWidget *sl_window_ensure_view (SlWindow      *self,
                                   const char    *name);
 /* Whether view @name follows the filter (not the plan, not imports). */
 gboolean sl_window_view_is_analysis    (const char     *name);
+/* The filter bar under the header bar of narrow windows, made the first
+ * time a narrow window shows an analysis view. */
+SlFilterBar *sl_window_views_ensure_narrow_filter_bar (SlWindow *self);
 void     sl_window_views_save_view     (SlWindow       *self);
 void     sl_window_class_add_view_callbacks (GtkWidgetClass *widget_class);
 

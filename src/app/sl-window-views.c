@@ -126,6 +126,20 @@ filter_changed_cb (SlWindow     *self,
   save_filter (self);
 }
 
+SlFilterBar *
+sl_window_views_ensure_narrow_filter_bar (SlWindow *self)
+{
+  if (self->filter_bar_narrow == NULL)
+    {
+      self->filter_bar_narrow = g_object_new (SL_TYPE_FILTER_BAR, NULL);
+      gtk_center_box_set_center_widget (GTK_CENTER_BOX (self->filter_toolbar),
+                                        GTK_WIDGET (self->filter_bar_narrow));
+      if (self->filter != NULL)
+        sl_filter_bar_set_context (self->filter_bar_narrow, self->workspace, self->filter);
+    }
+  return self->filter_bar_narrow;
+}
+
 void
 sl_window_views_set_workspace (SlWindow    *self,
                                SlWorkspace *workspace)
@@ -146,7 +160,8 @@ sl_window_views_set_workspace (SlWindow    *self,
     }
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   sl_filter_bar_set_context (self->filter_bar, workspace, self->filter);
-  sl_filter_bar_set_context (self->filter_bar_narrow, workspace, self->filter);
+  if (self->filter_bar_narrow != NULL)
+    sl_filter_bar_set_context (self->filter_bar_narrow, workspace, self->filter);
   /* The views made so far; the others are made when first shown. */
   if (self->channels_view != NULL)
     sl_channels_view_set_context (self->channels_view, workspace, self->filter);
@@ -216,7 +231,6 @@ sl_window_class_add_view_callbacks (GtkWidgetClass *widget_class)
 {
   g_type_ensure (SL_TYPE_FILTER_BAR);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, filter_bar);
-  gtk_widget_class_bind_template_child (widget_class, SlWindow, filter_bar_narrow);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, filter_toolbar);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, search_entry);

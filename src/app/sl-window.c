@@ -139,6 +139,8 @@ update_header (SlWindow *self)
   gtk_widget_set_visible (self->year_box, !folded && g_strcmp0 (view, "plan") == 0);
   gtk_widget_set_visible (GTK_WIDGET (self->filter_bar), !folded && sl_window_view_is_analysis (view));
   gtk_widget_set_visible (self->filter_toolbar, folded && sl_window_view_is_analysis (view));
+  if (folded && sl_window_view_is_analysis (view))
+    sl_window_views_ensure_narrow_filter_bar (self);
   /* Narrow windows have no room for it; Ctrl+F still searches. */
   if (self->search_button != NULL)
     gtk_widget_set_visible (self->search_button, !folded && sl_window_view_is_analysis (view));
@@ -254,6 +256,24 @@ sl_window_size_allocate (GtkWidget *widget,
     }
 }
 
+/* The window's icon, for window managers that draw one (X11): looked
+ * up after the first frame, since finding it in the icon themes costs
+ * more than drawing the window. Wayland shells take the application's. */
+static gboolean
+set_icon_idle_cb (gpointer data)
+{
+  gtk_window_set_icon_name (GTK_WINDOW (data), APP_ID);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+sl_window_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (sl_window_parent_class)->map (widget);
+  if (gtk_window_get_icon_name (GTK_WINDOW (widget)) == NULL)
+    g_idle_add_full (G_PRIORITY_LOW, set_icon_idle_cb, g_object_ref (widget), g_object_unref);
+}
+
 static void
 sl_window_class_init (SlWindowClass *klass)
 {
@@ -262,6 +282,7 @@ sl_window_class_init (SlWindowClass *klass)
 
   object_class->dispose = sl_window_dispose;
   widget_class->size_allocate = sl_window_size_allocate;
+  widget_class->map = sl_window_map;
 
   g_type_ensure (SL_TYPE_PLAN_VIEW);
   g_type_ensure (SL_TYPE_IMPORTS_VIEW);

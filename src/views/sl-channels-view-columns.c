@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-tooltip.h"
 #include "sl-channels-view-private.h"
 
 /* The columns after the name, with short titles. */
@@ -175,9 +176,9 @@ update_name (SlChannelItem *item,
   const char *flags = sl_channel_item_get_flags_text (item);
 
   gtk_label_set_label (GTK_LABEL (label), sl_channel_item_get_name (item));
-  gtk_widget_set_tooltip_text (label, sl_channel_item_get_name (item));
+  sl_tooltip_set_text (label, sl_channel_item_get_name (item));
   gtk_widget_set_visible (flag, flags != NULL);
-  gtk_widget_set_tooltip_text (flag, flags);
+  sl_tooltip_set_text (flag, flags);
   gtk_accessible_update_property (GTK_ACCESSIBLE (flag), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   flags != NULL ? flags : "", -1);
 }

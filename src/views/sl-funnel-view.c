@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-tooltip.h"
 #include "sl-funnel-chart.h"
 #include "sl-funnel-view.h"
 #include "sl-funnel.h"
@@ -84,7 +85,7 @@ add_cell (GtkGrid    *grid,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
-  gtk_widget_set_tooltip_text (label, tooltip);
+  sl_tooltip_set_text (label, tooltip);
   if (header)
     gtk_widget_add_css_class (label, "dim-label");
   else if (column > 0)

@@ -24,6 +24,7 @@ struct _SlImportsView
 
   SlWorkspace  *workspace;
   GPtrArray    *batches;   /* SlImportBatch, as listed */
+  gboolean      stale;     /* changed while hidden */
 };
 
 G_DEFINE_FINAL_TYPE (SlImportsView, sl_imports_view, ADW_TYPE_BIN)
@@ -191,12 +192,31 @@ undo_action_cb (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Hidden, the list catches up when it is shown (or counted). */
+static void
+refresh (SlImportsView *self)
+{
+  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (!self->stale)
+    sl_imports_view_reload (self);
+}
+
 static void
 workspace_changed_cb (SlImportsView *self,
                       const char    *table,
                       SlWorkspace   *workspace)
 {
-  sl_imports_view_reload (self);
+  refresh (self);
+}
+
+static void
+sl_imports_view_map (GtkWidget *widget)
+{
+  SlImportsView *self = SL_IMPORTS_VIEW (widget);
+
+  if (self->stale)
+    sl_imports_view_reload (self);
+  GTK_WIDGET_CLASS (sl_imports_view_parent_class)->map (widget);
 }
 
 static void
@@ -220,6 +240,7 @@ sl_imports_view_class_init (SlImportsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sl_imports_view_dispose;
+  widget_class->map = sl_imports_view_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sl-imports-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SlImportsView, stack);
@@ -256,7 +277,7 @@ sl_imports_view_set_workspace (SlImportsView *self,
   if (workspace != NULL)
     g_signal_connect_object (workspace, "changed::import_batch",
                              G_CALLBACK (workspace_changed_cb), self, G_CONNECT_SWAPPED);
-  sl_imports_view_reload (self);
+  refresh (self);
 }
 
 SlWorkspace *
@@ -277,6 +298,7 @@ sl_imports_view_reload (SlImportsView *self)
   /* The list box may be gone already while the view is disposed. */
   if (self->list == NULL)
     return;
+  self->stale = FALSE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
   g_clear_pointer (&self->batches, g_ptr_array_unref);
@@ -296,5 +318,8 @@ guint
 sl_imports_view_get_n_imports (SlImportsView *self)
 {
   g_return_val_if_fail (SL_IS_IMPORTS_VIEW (self), 0);
+
+  if (self->stale)
+    sl_imports_view_reload (self);
   return self->batches != NULL ? self->batches->len : 0;
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-tooltip.h"
 #include "sl-plan-cell.h"
 #include "sl-plan-row.h"
 #include "sl-plan-view-private.h"
@@ -83,7 +84,7 @@ name_bind_cb (SlPlanView               *self,
 
   binding = g_object_bind_property (row, "name", label, "label", G_BINDING_SYNC_CREATE);
   g_object_set_data (G_OBJECT (item), "binding", binding);
-  gtk_widget_set_tooltip_text (label, sl_plan_row_get_name (row));
+  sl_tooltip_set_text (label, sl_plan_row_get_name (row));
 
   gtk_widget_remove_css_class (label, "total-row");
   gtk_widget_remove_css_class (label, "reserve-row");

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "sl-tooltip.h"
 #include "sl-kpi-card.h"
 
 struct _SlKpiCard
@@ -122,7 +123,7 @@ update_tooltip (SlKpiCard *self)
     text = g_strconcat (self->definition, "\n\n", undefined, NULL);
   else
     text = g_strdup (undefined != NULL ? undefined : self->definition);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), text);
+  sl_tooltip_set_text (GTK_WIDGET (self), text);
 }
 
 static void

@@ -18,6 +18,7 @@
 
 #include <adwaita.h>
 
+#include "sl-tooltip.h"
 #include "sl-funnel-chart.h"
 #include "sl-heat-map.h"
 #include "sl-kpi-card.h"
@@ -355,12 +356,12 @@ test_kpi_card (void)
   sl_kpi_card_set_title (card, "CAC", "Acquisition spend ÷ new customers.");
   sl_kpi_card_set_value (card, "$1,000.00", NULL);
   g_assert_cmpstr (sl_kpi_card_get_value_text (card), ==, "$1,000.00");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (card)), ==, "Acquisition spend ÷ new customers.");
+  g_assert_cmpstr (sl_tooltip_get_text (GTK_WIDGET (card)), ==, "Acquisition spend ÷ new customers.");
 
   /* Undefined: "—", and why beside the definition. */
   sl_kpi_card_set_value (card, "$0.00", "no new customers");
   g_assert_cmpstr (sl_kpi_card_get_value_text (card), ==, "—");
-  tooltip = g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (card)));
+  tooltip = g_strdup (sl_tooltip_get_text (GTK_WIDGET (card)));
   g_assert_nonnull (strstr (tooltip, "no new customers"));
   g_assert_nonnull (strstr (tooltip, "Acquisition spend"));
 
