@@ -180,11 +180,13 @@ sl_metrics_table_apply_attribution (GArray              *table,
 /* The matrix */
 
 /* The rollups themselves, added up into the cells in C: grouping them
- * in SQL is a sort that costs more than reading them. */
+ * in SQL is a sort that costs more than reading them. Read along the
+ * key, campaign by campaign: the index on day would look each row up in
+ * the table again. */
 static const char matrix_funnel_sql[] =
   "SELECT channel_id, day, spend_minor, impressions, clicks, conversions, leads, "
   "mqls, sqls, opportunities, won, lost, won_minor, won_gross_profit_minor "
-  "FROM rollup_day WHERE day BETWEEN ?1 AND ?2";
+  "FROM rollup_day WHERE campaign_id IN (SELECT id FROM campaign) AND day BETWEEN ?1 AND ?2";
 
 static const char matrix_unknown_gp_sql[] =
   "SELECT c.channel_id, d.won_day, count(*), sum (ifnull (d.amount_minor, 0)) FROM deal d "
