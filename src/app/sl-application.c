@@ -186,12 +186,41 @@ set_accels (GtkApplication *app)
 
 /* GApplication. */
 
+/* Icon themes load on the first icon looked up, and GTK's icon theme
+ * takes lookups from any thread: one on the second core while the
+ * window is built, so that the theme is ready when the window needs it. */
+static void
+warm_icon_theme_thread (GTask        *task,
+                        gpointer      source,
+                        gpointer      data,
+                        GCancellable *cancellable)
+{
+  g_autoptr(GtkIconPaintable) icon = gtk_icon_theme_lookup_icon (data, "go-previous-symbolic", NULL, 16, 1,
+                                                                 GTK_TEXT_DIR_NONE, 0);
+
+  g_task_return_boolean (task, icon != NULL);
+}
+
+static void
+warm_icon_theme (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GTask) task = NULL;
+
+  if (display == NULL)
+    return;
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, g_object_ref (gtk_icon_theme_get_for_display (display)), g_object_unref);
+  g_task_run_in_thread (task, warm_icon_theme_thread);
+}
+
 static void
 sl_application_startup (GApplication *app)
 {
   SlApplication *self = SL_APPLICATION (app);
 
   G_APPLICATION_CLASS (sl_application_parent_class)->startup (app);
+  warm_icon_theme ();
 
   g_set_application_name (_("Sunlight"));
   self->settings = load_settings ();

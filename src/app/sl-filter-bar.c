@@ -18,12 +18,13 @@ struct _SlFilterBar
   GtkWidget       parent_instance;
 
   GtkMenuButton  *period_button;
+  GtkMenuButton  *filter_button;
+  /* The popovers' widgets, built the first time one opens (NULL until). */
   GtkPopover     *period_popover;
   GtkListBox     *kind_list;
   GtkEntry       *from_entry;
   GtkEntry       *to_entry;
   GtkLabel       *custom_error;
-  GtkMenuButton  *filter_button;
   GtkDropDown    *channel_dropdown;
   GtkDropDown    *campaign_dropdown;
   GtkDropDown    *credit_dropdown;
@@ -124,19 +125,22 @@ sync_from_filter (SlFilterBar *self)
 
   self->syncing = TRUE;
   gtk_menu_button_set_label (self->period_button, label);
-  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), first);
-  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), last);
-
   sl_view_filter_get_scope (self->filter, &scope);
-  channel_id = sl_campaign_store_get_scope_channel (sl_workspace_get_campaigns (self->workspace), &scope);
-  gtk_drop_down_set_selected (self->channel_dropdown, index_of (self->channel_ids, channel_id));
-  if (channel_id != self->campaigns_channel_id)
-    rebuild_campaigns (self, channel_id);
-  gtk_drop_down_set_selected (self->campaign_dropdown,
-                              scope.kind == SL_SCOPE_CAMPAIGN ? index_of (self->campaign_ids, scope.id) : 0);
-  gtk_drop_down_set_selected (self->credit_dropdown,
-                              sl_view_filter_get_attributed (self->filter)
-                              ? (guint)sl_view_filter_get_model (self->filter) + 1 : 0);
+  if (self->period_popover != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->from_entry), first);
+      gtk_editable_set_text (GTK_EDITABLE (self->to_entry), last);
+
+      channel_id = sl_campaign_store_get_scope_channel (sl_workspace_get_campaigns (self->workspace), &scope);
+      gtk_drop_down_set_selected (self->channel_dropdown, index_of (self->channel_ids, channel_id));
+      if (channel_id != self->campaigns_channel_id)
+        rebuild_campaigns (self, channel_id);
+      gtk_drop_down_set_selected (self->campaign_dropdown,
+                                  scope.kind == SL_SCOPE_CAMPAIGN ? index_of (self->campaign_ids, scope.id) : 0);
+      gtk_drop_down_set_selected (self->credit_dropdown,
+                                  sl_view_filter_get_attributed (self->filter)
+                                  ? (guint)sl_view_filter_get_model (self->filter) + 1 : 0);
+    }
 
   /* A filter in force shows on its button. */
   if (scope.kind != SL_SCOPE_WORKSPACE || sl_view_filter_get_attributed (self->filter))
@@ -274,6 +278,76 @@ build_credit_list (SlFilterBar *self)
 }
 
 static void
+stores_changed_cb (SlFilterBar *self)
+{
+  SlScope scope;
+
+  if (self->period_popover == NULL)
+    {
+      sync_from_filter (self);
+      return;
+    }
+  self->syncing = TRUE;
+  rebuild_channels (self);
+  sl_view_filter_get_scope (self->filter, &scope);
+  rebuild_campaigns (self, sl_campaign_store_get_scope_channel (sl_workspace_get_campaigns (self->workspace), &scope));
+  self->syncing = FALSE;
+  sync_from_filter (self);
+}
+
+/* Builds both popovers from their own file the first time either
+ * opens: a window opens without them. */
+static void
+build_popovers (SlFilterBar *self)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  g_autoptr(GError) error = NULL;
+  GtkBuilderCScope *cscope = GTK_BUILDER_CSCOPE (scope);
+
+  gtk_builder_cscope_add_callback_symbols (cscope,
+                                           "kind_row_activated_cb", G_CALLBACK (kind_row_activated_cb),
+                                           "custom_apply_cb", G_CALLBACK (custom_apply_cb),
+                                           "channel_selected_cb", G_CALLBACK (channel_selected_cb),
+                                           "campaign_selected_cb", G_CALLBACK (campaign_selected_cb),
+                                           "credit_selected_cb", G_CALLBACK (credit_selected_cb),
+                                           NULL);
+  gtk_builder_set_scope (builder, scope);
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+  if (!gtk_builder_add_from_resource (builder, RESOURCE_PREFIX "/ui/sl-filter-bar-popovers.ui", &error))
+    g_error ("The filter bar's popovers: %s", error->message);
+
+#define GET(name) GTK_WIDGET (gtk_builder_get_object (builder, name))
+  self->period_popover = GTK_POPOVER (GET ("period_popover"));
+  self->kind_list = GTK_LIST_BOX (GET ("kind_list"));
+  self->from_entry = GTK_ENTRY (GET ("from_entry"));
+  self->to_entry = GTK_ENTRY (GET ("to_entry"));
+  self->custom_error = GTK_LABEL (GET ("custom_error"));
+  self->channel_dropdown = GTK_DROP_DOWN (GET ("channel_dropdown"));
+  self->campaign_dropdown = GTK_DROP_DOWN (GET ("campaign_dropdown"));
+  self->credit_dropdown = GTK_DROP_DOWN (GET ("credit_dropdown"));
+  gtk_menu_button_set_popover (self->period_button, GTK_WIDGET (self->period_popover));
+  gtk_menu_button_set_popover (self->filter_button, GET ("filter_popover"));
+#undef GET
+
+  build_kind_list (self);
+  build_credit_list (self);
+  if (self->filter != NULL)
+    stores_changed_cb (self);
+}
+
+static void
+create_popup_cb (GtkMenuButton *button,
+                 gpointer       data)
+{
+  SlFilterBar *self = data;
+
+  if (self->period_popover == NULL)
+    build_popovers (self);
+}
+
+static void
 sl_filter_bar_dispose (GObject *object)
 {
   SlFilterBar *self = (SlFilterBar *)object;
@@ -310,22 +384,9 @@ sl_filter_bar_class_init (SlFilterBarClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sl-filter-bar.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, SlFilterBar, period_button);
-  gtk_widget_class_bind_template_child (widget_class, SlFilterBar, period_popover);
-  gtk_widget_class_bind_template_child (widget_class, SlFilterBar, kind_list);
-  gtk_widget_class_bind_template_child (widget_class, SlFilterBar, from_entry);
-  gtk_widget_class_bind_template_child (widget_class, SlFilterBar, to_entry);
-  gtk_widget_class_bind_template_child (widget_class, SlFilterBar, custom_error);
   gtk_widget_class_bind_template_child (widget_class, SlFilterBar, filter_button);
-  gtk_widget_class_bind_template_child (widget_class, SlFilterBar, channel_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, SlFilterBar, campaign_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, SlFilterBar, credit_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, previous_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, next_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, kind_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, custom_apply_cb);
-  gtk_widget_class_bind_template_callback (widget_class, channel_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, campaign_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, credit_selected_cb);
 }
 
 static void
@@ -334,21 +395,8 @@ sl_filter_bar_init (SlFilterBar *self)
   self->channel_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->campaign_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
-  build_kind_list (self);
-  build_credit_list (self);
-}
-
-static void
-stores_changed_cb (SlFilterBar *self)
-{
-  SlScope scope;
-
-  self->syncing = TRUE;
-  rebuild_channels (self);
-  sl_view_filter_get_scope (self->filter, &scope);
-  rebuild_campaigns (self, sl_campaign_store_get_scope_channel (sl_workspace_get_campaigns (self->workspace), &scope));
-  self->syncing = FALSE;
-  sync_from_filter (self);
+  gtk_menu_button_set_create_popup_func (self->period_button, create_popup_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->filter_button, create_popup_cb, self, NULL);
 }
 
 void

@@ -46,6 +46,9 @@ struct _SlWindow
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkWidget            *search_button;
+  GtkMenuButton        *menu_button;
+  GtkMenuButton        *welcome_menu_button;
+  GMenuModel           *primary_menu;
 
   SlWorkspace          *workspace;
   SlViewFilter         *filter;     /* what the analysis views show */

@@ -235,5 +235,8 @@ sl_window_class_add_view_callbacks (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, SlWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, welcome_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
 }

@@ -311,10 +311,23 @@ sl_window_class_init (SlWindowClass *klass)
   sl_window_class_add_actions (widget_class);
 }
 
+/* The main menu is made the first time it opens (a menu button makes
+ * its popover when given the model). */
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       data)
+{
+  SlWindow *self = data;
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 sl_window_init (SlWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->welcome_menu_button, create_primary_menu_cb, self, NULL);
   sl_window_init_dnd (self);
   update_header (self);
   sl_window_update_actions (self);
