@@ -12,6 +12,7 @@
 #include "sl-funnel-view.h"
 #include "sl-overview-view.h"
 #include "sl-timeline-view.h"
+#include "sl-view.h"
 #include "sl-window.h"
 
 G_BEGIN_DECLS
@@ -36,10 +37,6 @@ struct _SlWindow
   GtkWidget            *redo_button;
   SlPlanView           *plan_view;
   SlImportsView        *imports_view;
-  SlChannelsView       *channels_view;
-  SlFunnelView         *funnel_view;
-  SlOverviewView       *overview_view;
-  SlTimelineView       *timeline_view;
   SlFilterBar          *filter_bar;
   SlFilterBar          *filter_bar_narrow;  /* made when first needed */
   GtkWidget            *filter_toolbar;
@@ -73,7 +70,9 @@ void sl_window_show_import_toast (SlWindow       *self,
  * kept from one run to the next. */
 void     sl_window_views_set_workspace (SlWindow       *self,
                                         SlWorkspace    *workspace);
-/* The view named @name, made if it is an analysis view not made yet. */
+/* The sidebar's rows, one per page. */
+void     sl_window_views_build_sidebar (SlWindow       *self);
+/* The page named @name, made if it is made when first shown and not yet. */
 GtkWidget *sl_window_ensure_view (SlWindow      *self,
                                   const char    *name);
 /* Whether view @name follows the filter (not the plan, not imports). */

@@ -13,12 +13,65 @@
 
 #include "sl-window-private.h"
 
-static const char * const analysis_views[] = { "overview", "funnel", "channels", "timeline", NULL };
+/* The pages of the sidebar, in its order. Pages with a type are made
+ * the first time they are shown (SlView); the others are in the window's
+ * template. */
+typedef struct
+{
+  const char *name;
+  const char *icon;
+  const char *label;
+  GType     (*get_type) (void);
+  gboolean    follows_filter;  /* the period and filters apply */
+} SlWindowPage;
+
+static const SlWindowPage pages[] = {
+  { "overview", "sunlight-overview-symbolic", N_("Overview"), sl_overview_view_get_type, TRUE },
+  { "funnel", "sunlight-funnel-symbolic", N_("Funnel"), sl_funnel_view_get_type, TRUE },
+  { "channels", "sunlight-channels-symbolic", N_("Channels"), sl_channels_view_get_type, TRUE },
+  { "timeline", "sunlight-timeline-symbolic", N_("Timeline"), sl_timeline_view_get_type, TRUE },
+  { "plan", "view-grid-symbolic", N_("Budget plan"), NULL, FALSE },
+  { "imports", "document-open-recent-symbolic", N_("Imports"), NULL, FALSE },
+};
+
+static const SlWindowPage *
+find_page (const char *name)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (pages); i++)
+    if (g_str_equal (pages[i].name, name))
+      return &pages[i];
+  return NULL;
+}
 
 gboolean
 sl_window_view_is_analysis (const char *name)
 {
-  return name != NULL && g_strv_contains (analysis_views, name);
+  const SlWindowPage *page = find_page (name);
+
+  return page != NULL && page->follows_filter;
+}
+
+static GtkWidget *
+create_sidebar_row (const SlWindowPage *page)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (_(page->label));
+
+  gtk_widget_set_name (row, page->name);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (page->icon));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+void
+sl_window_views_build_sidebar (SlWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    gtk_list_box_append (self->sidebar_list, create_sidebar_row (&pages[i]));
 }
 
 /* "channel:UUID" or "campaign:UUID" of @scope; "" for all channels. */
@@ -162,58 +215,31 @@ sl_window_views_set_workspace (SlWindow    *self,
   sl_filter_bar_set_context (self->filter_bar, workspace, self->filter);
   if (self->filter_bar_narrow != NULL)
     sl_filter_bar_set_context (self->filter_bar_narrow, workspace, self->filter);
-  /* The views made so far; the others are made when first shown. */
-  if (self->channels_view != NULL)
-    sl_channels_view_set_context (self->channels_view, workspace, self->filter);
-  if (self->funnel_view != NULL)
-    sl_funnel_view_set_context (self->funnel_view, workspace, self->filter);
-  if (self->overview_view != NULL)
-    sl_overview_view_set_context (self->overview_view, workspace, self->filter);
-  if (self->timeline_view != NULL)
-    sl_timeline_view_set_context (self->timeline_view, workspace, self->filter);
+  /* The pages made so far; the others are made when first shown. */
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *view = gtk_stack_get_child_by_name (self->content_stack, pages[i].name);
+
+      if (view != NULL && SL_IS_VIEW (view))
+        sl_view_set_context (SL_VIEW (view), workspace, self->filter);
+    }
 }
 
-/* An analysis view is made the first time it is needed: a window opens
- * as fast as the one view it shows. */
+/* A page is made the first time it is needed: a window opens as fast
+ * as the one page it shows. */
 GtkWidget *
 sl_window_ensure_view (SlWindow   *self,
                        const char *name)
 {
-  GtkWidget *view;
+  const SlWindowPage *page = find_page (name);
+  GtkWidget *view = gtk_stack_get_child_by_name (self->content_stack, name);
 
-  if (!sl_window_view_is_analysis (name))
-    return gtk_stack_get_child_by_name (self->content_stack, name);
-  if ((view = gtk_stack_get_child_by_name (self->content_stack, name)) != NULL)
+  if (view != NULL || page == NULL || page->get_type == NULL)
     return view;
 
-  if (g_str_equal (name, "overview"))
-    {
-      view = g_object_new (SL_TYPE_OVERVIEW_VIEW, NULL);
-      self->overview_view = SL_OVERVIEW_VIEW (view);
-      if (self->workspace != NULL)
-        sl_overview_view_set_context (self->overview_view, self->workspace, self->filter);
-    }
-  else if (g_str_equal (name, "funnel"))
-    {
-      view = g_object_new (SL_TYPE_FUNNEL_VIEW, NULL);
-      self->funnel_view = SL_FUNNEL_VIEW (view);
-      if (self->workspace != NULL)
-        sl_funnel_view_set_context (self->funnel_view, self->workspace, self->filter);
-    }
-  else if (g_str_equal (name, "channels"))
-    {
-      view = g_object_new (SL_TYPE_CHANNELS_VIEW, NULL);
-      self->channels_view = SL_CHANNELS_VIEW (view);
-      if (self->workspace != NULL)
-        sl_channels_view_set_context (self->channels_view, self->workspace, self->filter);
-    }
-  else
-    {
-      view = g_object_new (SL_TYPE_TIMELINE_VIEW, NULL);
-      self->timeline_view = SL_TIMELINE_VIEW (view);
-      if (self->workspace != NULL)
-        sl_timeline_view_set_context (self->timeline_view, self->workspace, self->filter);
-    }
+  view = g_object_new (page->get_type (), NULL);
+  if (self->workspace != NULL)
+    sl_view_set_context (SL_VIEW (view), self->workspace, self->filter);
   gtk_stack_add_named (self->content_stack, view, name);
   return view;
 }

@@ -326,6 +326,7 @@ static void
 sl_window_init (SlWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sl_window_views_build_sidebar (self);
   gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu_cb, self, NULL);
   gtk_menu_button_set_create_popup_func (self->welcome_menu_button, create_primary_menu_cb, self, NULL);
   sl_window_init_dnd (self);
@@ -511,32 +512,32 @@ SlChannelsView *
 sl_window_get_channels_view (SlWindow *self)
 {
   g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
-  sl_window_ensure_view (self, "channels");
-  return self->channels_view;
+
+  return SL_CHANNELS_VIEW (gtk_stack_get_child_by_name (self->content_stack, "channels"));
 }
 
 SlFunnelView *
 sl_window_get_funnel_view (SlWindow *self)
 {
   g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
-  sl_window_ensure_view (self, "funnel");
-  return self->funnel_view;
+
+  return SL_FUNNEL_VIEW (gtk_stack_get_child_by_name (self->content_stack, "funnel"));
 }
 
 SlTimelineView *
 sl_window_get_timeline_view (SlWindow *self)
 {
   g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
-  sl_window_ensure_view (self, "timeline");
-  return self->timeline_view;
+
+  return SL_TIMELINE_VIEW (gtk_stack_get_child_by_name (self->content_stack, "timeline"));
 }
 
 SlOverviewView *
 sl_window_get_overview_view (SlWindow *self)
 {
   g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
-  sl_window_ensure_view (self, "overview");
-  return self->overview_view;
+
+  return SL_OVERVIEW_VIEW (gtk_stack_get_child_by_name (self->content_stack, "overview"));
 }
 
 SlViewFilter *

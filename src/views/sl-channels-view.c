@@ -14,8 +14,12 @@
 #include "sl-channels-view-private.h"
 #include "sl-flags.h"
 #include "sl-rtl-scroll.h"
+#include "sl-view.h"
 
-G_DEFINE_FINAL_TYPE (SlChannelsView, sl_channels_view, ADW_TYPE_BIN)
+static void sl_channels_view_view_iface_init (SlViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SlChannelsView, sl_channels_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (SL_TYPE_VIEW, sl_channels_view_view_iface_init))
 
 static const char *
 channel_name (SlChannelsView *self,
@@ -455,4 +459,18 @@ sl_channels_view_get_heat_map (SlChannelsView *self)
 {
   g_return_val_if_fail (SL_IS_CHANNELS_VIEW (self), NULL);
   return self->heat_map;
+}
+
+static void
+sl_channels_view_iface_set_context (SlView       *view,
+                       SlWorkspace  *workspace,
+                       SlViewFilter *filter)
+{
+  sl_channels_view_set_context (SL_CHANNELS_VIEW (view), workspace, filter);
+}
+
+static void
+sl_channels_view_view_iface_init (SlViewInterface *iface)
+{
+  iface->set_context = sl_channels_view_iface_set_context;
 }

@@ -18,6 +18,7 @@
 #include "sl-leak.h"
 #include "sl-metrics-rows.h"
 #include "sl-rtl-scroll.h"
+#include "sl-view.h"
 
 struct _SlFunnelView
 {
@@ -38,7 +39,10 @@ struct _SlFunnelView
   gboolean      stale;
 };
 
-G_DEFINE_FINAL_TYPE (SlFunnelView, sl_funnel_view, ADW_TYPE_BIN)
+static void sl_funnel_view_view_iface_init (SlViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SlFunnelView, sl_funnel_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (SL_TYPE_VIEW, sl_funnel_view_view_iface_init))
 
 /* The count metric of each stage, for its name. */
 static const SlMetric stage_metrics[SL_FUNNEL_N_STAGES] = {
@@ -520,4 +524,18 @@ sl_funnel_view_get_chart (SlFunnelView *self)
 {
   g_return_val_if_fail (SL_IS_FUNNEL_VIEW (self), NULL);
   return self->chart;
+}
+
+static void
+sl_funnel_view_iface_set_context (SlView       *view,
+                       SlWorkspace  *workspace,
+                       SlViewFilter *filter)
+{
+  sl_funnel_view_set_context (SL_FUNNEL_VIEW (view), workspace, filter);
+}
+
+static void
+sl_funnel_view_view_iface_init (SlViewInterface *iface)
+{
+  iface->set_context = sl_funnel_view_iface_set_context;
 }

@@ -15,6 +15,7 @@
 #include "sl-overview.h"
 #include "sl-overview-view.h"
 #include "sl-sparkline.h"
+#include "sl-view.h"
 
 struct _SlOverviewView
 {
@@ -34,7 +35,10 @@ struct _SlOverviewView
   gboolean      stale;
 };
 
-G_DEFINE_FINAL_TYPE (SlOverviewView, sl_overview_view, ADW_TYPE_BIN)
+static void sl_overview_view_view_iface_init (SlViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SlOverviewView, sl_overview_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (SL_TYPE_VIEW, sl_overview_view_view_iface_init))
 
 static void
 set_change (SlKpiCard          *card,
@@ -368,4 +372,18 @@ sl_overview_view_get_n_flags_shown (SlOverviewView *self)
 {
   g_return_val_if_fail (SL_IS_OVERVIEW_VIEW (self), 0);
   return self->n_flags_shown;
+}
+
+static void
+sl_overview_view_iface_set_context (SlView       *view,
+                       SlWorkspace  *workspace,
+                       SlViewFilter *filter)
+{
+  sl_overview_view_set_context (SL_OVERVIEW_VIEW (view), workspace, filter);
+}
+
+static void
+sl_overview_view_view_iface_init (SlViewInterface *iface)
+{
+  iface->set_context = sl_overview_view_iface_set_context;
 }

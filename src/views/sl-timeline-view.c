@@ -14,8 +14,12 @@
 #include "sl-rtl-scroll.h"
 #include "sl-bar-chart.h"
 #include "sl-timeline-view-private.h"
+#include "sl-view.h"
 
-G_DEFINE_FINAL_TYPE (SlTimelineView, sl_timeline_view, ADW_TYPE_BIN)
+static void sl_timeline_view_view_iface_init (SlViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SlTimelineView, sl_timeline_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (SL_TYPE_VIEW, sl_timeline_view_view_iface_init))
 
 static char *
 format_axis (double   value,
@@ -434,4 +438,18 @@ sl_timeline_view_dup_warnings_text (SlTimelineView *self)
     if (ADW_IS_PREFERENCES_ROW (row))
       g_string_append_printf (text, "%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   return g_string_free (text, FALSE);
+}
+
+static void
+sl_timeline_view_iface_set_context (SlView       *view,
+                       SlWorkspace  *workspace,
+                       SlViewFilter *filter)
+{
+  sl_timeline_view_set_context (SL_TIMELINE_VIEW (view), workspace, filter);
+}
+
+static void
+sl_timeline_view_view_iface_init (SlViewInterface *iface)
+{
+  iface->set_context = sl_timeline_view_iface_set_context;
 }
