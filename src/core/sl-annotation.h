@@ -19,6 +19,12 @@ G_DECLARE_FINAL_TYPE (SlAnnotation, sl_annotation, SL, ANNOTATION, SlRecord)
  * finance, on a channel or campaign (or the whole workspace) and a range
  * of days, with the metric values it cites frozen in its snapshot
  * (sl-annotation-snapshot.h). */
+#define SL_ANNOTATION_WIN                "win"
+#define SL_ANNOTATION_LOSS               "loss"
+#define SL_ANNOTATION_EXPERIMENT         "experiment"
+#define SL_ANNOTATION_NOTE               "note"
+#define SL_ANNOTATION_UNEXPECTED_EXPENSE "unexpected-expense"
+
 #define SL_ANNOTATION_COLUMNS \
   "id, uuid, kind, title, body, channel_id, campaign_id, first_day, last_day, " \
   "goal_id, plan_id, next_steps, hypothesis, expected_outcome, " \
