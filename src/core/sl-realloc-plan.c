@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sl-realloc-plan.h"
 
 struct _SlReallocPlan
@@ -258,4 +260,55 @@ sl_realloc_plan_get_applied_at (SlReallocPlan *self)
 {
   g_return_val_if_fail (SL_IS_REALLOC_PLAN (self), 0);
   return self->applied_at;
+}
+
+static const struct
+{
+  const char *from;
+  const char *to;
+} moves[] = {
+  { SL_REALLOC_DRAFT, SL_REALLOC_PROPOSED },
+  { SL_REALLOC_PROPOSED, SL_REALLOC_DRAFT },
+  { SL_REALLOC_PROPOSED, SL_REALLOC_APPROVED },
+  { SL_REALLOC_PROPOSED, SL_REALLOC_REJECTED },
+  { SL_REALLOC_REJECTED, SL_REALLOC_DRAFT },
+  { SL_REALLOC_APPROVED, SL_REALLOC_APPLIED },
+};
+
+gboolean
+sl_realloc_status_can_move (const char *from,
+                            const char *to)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+    if (g_strcmp0 (moves[i].from, from) == 0 && g_strcmp0 (moves[i].to, to) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+const char *
+sl_realloc_status_get_label (const char *status)
+{
+  if (g_strcmp0 (status, SL_REALLOC_DRAFT) == 0)
+    /* Translators: the status of a reallocation plan */
+    return C_("plan status", "Draft");
+  if (g_strcmp0 (status, SL_REALLOC_PROPOSED) == 0)
+    /* Translators: the status of a reallocation plan */
+    return C_("plan status", "Proposed");
+  if (g_strcmp0 (status, SL_REALLOC_APPROVED) == 0)
+    /* Translators: the status of a reallocation plan */
+    return C_("plan status", "Approved");
+  if (g_strcmp0 (status, SL_REALLOC_REJECTED) == 0)
+    /* Translators: the status of a reallocation plan */
+    return C_("plan status", "Rejected");
+  if (g_strcmp0 (status, SL_REALLOC_APPLIED) == 0)
+    /* Translators: the status of a reallocation plan */
+    return C_("plan status", "Applied");
+  return status;
+}
+
+const char *
+sl_realloc_plan_get_status_label (SlReallocPlan *self)
+{
+  g_return_val_if_fail (SL_IS_REALLOC_PLAN (self), NULL);
+  return sl_realloc_status_get_label (self->status);
 }
