@@ -47,5 +47,5 @@ sl_budget_request_store_lookup (SlBudgetRequestStore *self,
                                 gint64                id)
 {
   g_return_val_if_fail (SL_IS_BUDGET_REQUEST_STORE (self), NULL);
-  return SL_BUDGET_REQUEST (sl_store_find (SL_STORE (self), id));
+  return SL_REQUEST (sl_store_find (SL_STORE (self), id));
 }

@@ -63,7 +63,7 @@ sl_budget_request_get_property (GObject    *object,
                                 GValue     *value,
                                 GParamSpec *pspec)
 {
-  SlBudgetRequest *self = SL_BUDGET_REQUEST (object);
+  SlBudgetRequest *self = SL_REQUEST (object);
 
   switch (prop_id)
     {
@@ -87,7 +87,7 @@ sl_budget_request_set_property (GObject      *object,
                                 const GValue *value,
                                 GParamSpec   *pspec)
 {
-  SlBudgetRequest *self = SL_BUDGET_REQUEST (object);
+  SlBudgetRequest *self = SL_REQUEST (object);
 
   switch (prop_id)
     {
@@ -168,62 +168,62 @@ sl_budget_request_new_from_row (sqlite3_stmt *stmt)
 const char *
 sl_budget_request_get_title (SlBudgetRequest *self)
 {
-  g_return_val_if_fail (SL_IS_BUDGET_REQUEST (self), NULL);
+  g_return_val_if_fail (SL_IS_REQUEST (self), NULL);
   return self->title;
 }
 
 SlDay
 sl_budget_request_get_first_day (SlBudgetRequest *self)
 {
-  g_return_val_if_fail (SL_IS_BUDGET_REQUEST (self), 0);
+  g_return_val_if_fail (SL_IS_REQUEST (self), 0);
   return self->first_day;
 }
 
 SlDay
 sl_budget_request_get_last_day (SlBudgetRequest *self)
 {
-  g_return_val_if_fail (SL_IS_BUDGET_REQUEST (self), 0);
+  g_return_val_if_fail (SL_IS_REQUEST (self), 0);
   return self->last_day;
 }
 
 SlDay
 sl_budget_request_get_deadline_day (SlBudgetRequest *self)
 {
-  g_return_val_if_fail (SL_IS_BUDGET_REQUEST (self), SL_DAY_INVALID);
+  g_return_val_if_fail (SL_IS_REQUEST (self), SL_DAY_INVALID);
   return self->deadline_day;
 }
 
 const char *
 sl_budget_request_get_status (SlBudgetRequest *self)
 {
-  g_return_val_if_fail (SL_IS_BUDGET_REQUEST (self), NULL);
+  g_return_val_if_fail (SL_IS_REQUEST (self), NULL);
   return self->status;
 }
 
 const char *
 sl_budget_request_get_rationale (SlBudgetRequest *self)
 {
-  g_return_val_if_fail (SL_IS_BUDGET_REQUEST (self), NULL);
+  g_return_val_if_fail (SL_IS_REQUEST (self), NULL);
   return self->rationale;
 }
 
 const char *
 sl_budget_request_get_author (SlBudgetRequest *self)
 {
-  g_return_val_if_fail (SL_IS_BUDGET_REQUEST (self), NULL);
+  g_return_val_if_fail (SL_IS_REQUEST (self), NULL);
   return self->author;
 }
 
 gint64
 sl_budget_request_get_created_at (SlBudgetRequest *self)
 {
-  g_return_val_if_fail (SL_IS_BUDGET_REQUEST (self), 0);
+  g_return_val_if_fail (SL_IS_REQUEST (self), 0);
   return self->created_at;
 }
 
 gint64
 sl_budget_request_get_updated_at (SlBudgetRequest *self)
 {
-  g_return_val_if_fail (SL_IS_BUDGET_REQUEST (self), 0);
+  g_return_val_if_fail (SL_IS_REQUEST (self), 0);
   return self->updated_at;
 }

@@ -13,7 +13,8 @@
 G_BEGIN_DECLS
 
 #define SL_TYPE_BUDGET_REQUEST (sl_budget_request_get_type ())
-G_DECLARE_FINAL_TYPE (SlBudgetRequest, sl_budget_request, SL, BUDGET_REQUEST, SlRecord)
+/* Its cast is SL_REQUEST (): SL_BUDGET_REQUEST names the budget version. */
+G_DECLARE_FINAL_TYPE (SlBudgetRequest, sl_budget_request, SL, REQUEST, SlRecord)
 
 /* Next period's budget request: its lines are budget_line rows of
  * version "request" with its id (sl_budget_line_store_new_for_request()). */
