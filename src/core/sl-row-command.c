@@ -80,7 +80,11 @@ insert_row (SlRowCommand  *self,
   int index = 1;
 
   if (self->parent != NULL)
-    json_object_set_int_member (self->row, self->parent_column, self->parent->id);
+    {
+      json_object_set_int_member (self->row, self->parent_column, self->parent->id);
+      g_list_free (members);
+      members = json_object_get_members (self->row);
+    }
 
   /* A shared item gets its uuid once, so redo keeps its document id. */
   if (!json_object_has_member (self->row, "uuid") &&
