@@ -48,17 +48,23 @@ sl_collab_check_can_write (SlWorkspace  *workspace,
 
 gboolean
 sl_collab_check_finance (SlWorkspace  *workspace,
-                         const char   *action,
+                         gboolean      approve,
                          GError      **error)
 {
+  const char *role;
+
   g_return_val_if_fail (SL_IS_WORKSPACE (workspace), FALSE);
 
   if (sl_workspace_get_user_role (workspace) == SL_USER_ROLE_FINANCE)
     return TRUE;
+  role = sl_user_role_get_label (sl_workspace_get_user_role (workspace));
   g_set_error (error, SL_COLLAB_ERROR, SL_COLLAB_ERROR_NOT_ALLOWED,
-               /* Translators: %s is what the user tried, e.g. “approve a plan” */
-               _("Only finance can %s; your role is %s"),
-               action, sl_user_role_get_label (sl_workspace_get_user_role (workspace)));
+               approve
+               /* Translators: %s is the user's role, e.g. “Marketing” */
+               ? _("Only finance can approve; your role is %s")
+               /* Translators: %s is the user's role, e.g. “Marketing” */
+               : _("Only finance can reject; your role is %s"),
+               role);
   return FALSE;
 }
 

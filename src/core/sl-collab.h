@@ -33,10 +33,10 @@ GQuark    sl_collab_error_quark      (void);
 /* Refuses (NOT_ALLOWED) when the current user is a viewer. */
 gboolean  sl_collab_check_can_write  (SlWorkspace  *workspace,
                                       GError      **error);
-/* Refuses (NOT_ALLOWED) unless the current user's role is finance;
- * @action says what they tried ("approve a plan"), translated. */
+/* Refuses (NOT_ALLOWED) unless the current user's role is finance,
+ * who alone approves (@approve) and rejects. */
 gboolean  sl_collab_check_finance    (SlWorkspace  *workspace,
-                                      const char   *action,
+                                      gboolean      approve,
                                       GError      **error);
 /* A shared item's document id, "<type>:<uuid>" (docs/sync.md). */
 char     *sl_collab_doc_id           (const char   *type,

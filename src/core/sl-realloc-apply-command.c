@@ -272,9 +272,10 @@ set_status (SlReallocApplyCommand  *self,
     return FALSE;
   if (sqlite3_changes (sl_database_get_handle (db)) != 1)
     {
-      g_set_error (error, SL_COLLAB_ERROR, SL_COLLAB_ERROR_TRANSITION,
-                   /* Translators: %s is a plan status, e.g. “Approved” */
-                   _("Only a plan that is %s can be applied"), sl_realloc_status_get_label (from));
+      g_set_error_literal (error, SL_COLLAB_ERROR, SL_COLLAB_ERROR_TRANSITION,
+                           g_str_equal (from, SL_REALLOC_APPROVED)
+                           ? _("Only an approved plan can be applied")
+                           : _("Only an applied plan can be taken back"));
       return FALSE;
     }
   return sl_command_record (SL_COMMAND (self), db, "realloc_plan", self->plan_id, "status", from, to, error);

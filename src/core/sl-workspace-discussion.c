@@ -204,9 +204,7 @@ sl_workspace_record_decision (SlWorkspace  *self,
       return FALSE;
     }
   binding = g_str_equal (verdict, SL_VERDICT_APPROVE) || g_str_equal (verdict, SL_VERDICT_REJECT);
-  if (binding && !sl_collab_check_finance (self, g_str_equal (verdict, SL_VERDICT_APPROVE)
-                                                 /* Translators: completes “Only finance can …” */
-                                                 ? _("approve") : _("reject"), error))
+  if (binding && !sl_collab_check_finance (self, g_str_equal (verdict, SL_VERDICT_APPROVE), error))
     return FALSE;
 
   values = json_object_new ();
