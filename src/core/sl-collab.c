@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sl-collab.h"
+#include "sl-row-command.h"
 
 G_DEFINE_QUARK (sl-collab-error-quark, sl_collab_error)
 
@@ -126,4 +127,31 @@ sl_collab_strip (const char *text)
     return NULL;
   copy = g_strstrip (g_strdup (text));
   return *copy != '\0' ? g_steal_pointer (&copy) : NULL;
+}
+
+gboolean
+sl_collab_refuse (GError        **error,
+                  SlCollabError   code,
+                  const char     *message)
+{
+  g_set_error_literal (error, SL_COLLAB_ERROR, code, message);
+  return FALSE;
+}
+
+gboolean
+sl_collab_run_insert (SlWorkspace  *workspace,
+                      SlCommand    *command,
+                      SlCommand    *insert,
+                      gint64       *out_id,
+                      GError      **error)
+{
+  g_autoptr(SlCommand) keep = g_object_ref (insert);
+
+  g_return_val_if_fail (SL_IS_ROW_COMMAND (insert), FALSE);
+
+  if (!sl_workspace_run (workspace, command, error))
+    return FALSE;
+  if (out_id != NULL)
+    *out_id = sl_row_command_get_id (SL_ROW_COMMAND (keep));
+  return TRUE;
 }

@@ -49,6 +49,18 @@ gboolean  sl_collab_parse_doc_id     (const char   *doc_id,
 gint64    sl_collab_find_uuid        (SlDatabase   *db,
                                       const char   *table,
                                       const char   *uuid);
+/* Sets @error to @code with @message (translated) and returns FALSE. */
+gboolean  sl_collab_refuse           (GError      **error,
+                                      SlCollabError code,
+                                      const char   *message);
+/* Runs @command (taking it) on @workspace's undo stack; *out_id
+ * (optional) then gets the new row's id of @insert, a row insert that
+ * @command is or holds. */
+gboolean  sl_collab_run_insert       (SlWorkspace  *workspace,
+                                      SlCommand    *command,
+                                      SlCommand    *insert,
+                                      gint64       *out_id,
+                                      GError      **error);
 /* Strips @text; NULL when nothing is left. */
 char     *sl_collab_strip            (const char   *text);
 

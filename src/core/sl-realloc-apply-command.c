@@ -23,7 +23,7 @@ typedef struct
   gint64    delta;
   gboolean  existed;      /* the plan line was there before */
   gint64    old_minor;
-  char     *uuid;         /* kept so redo recreates the same line */
+  char     *uuid;         /* of a line it adds, so redo adds the same one */
 } Cell;
 
 struct _SlReallocApplyCommand
@@ -39,7 +39,7 @@ struct _SlReallocApplyCommand
 G_DEFINE_FINAL_TYPE (SlReallocApplyCommand, sl_realloc_apply_command, SL_TYPE_COMMAND)
 
 static const char cell_sql[] =
-  "SELECT id, uuid, amount_minor FROM budget_line WHERE version = 'plan' AND channel_id = ?1 "
+  "SELECT id, amount_minor FROM budget_line WHERE version = 'plan' AND channel_id = ?1 "
   "AND first_day = ?2 AND campaign_id IS NULL AND request_id IS NULL AND is_reserve = 0";
 
 static void
@@ -149,6 +149,28 @@ record_amount (SlReallocApplyCommand  *self,
                             old_text, new_text, error);
 }
 
+/* The plan line of @cell: its id and amount (0 and 0 when none). */
+static gboolean
+find_cell (SlDatabase  *db,
+           const Cell  *cell,
+           gboolean    *has_row,
+           gint64      *id,
+           gint64      *amount,
+           GError     **error)
+{
+  g_autoptr(SlStatement) find = sl_database_prepare (db, cell_sql, error);
+
+  if (find == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (find, 1, cell->channel_id);
+  sqlite3_bind_int (find, 2, cell->first);
+  if (!sl_database_step_row (db, find, has_row, error))
+    return FALSE;
+  *id = *has_row ? sqlite3_column_int64 (find, 0) : 0;
+  *amount = *has_row ? sqlite3_column_int64 (find, 1) : 0;
+  return TRUE;
+}
+
 /* Moves one cell by its delta (first apply and redo). */
 static gboolean
 apply_cell (SlReallocApplyCommand  *self,
@@ -157,29 +179,19 @@ apply_cell (SlReallocApplyCommand  *self,
             gboolean                first_time,
             GError                **error)
 {
-  g_autoptr(SlStatement) find = sl_database_prepare (db, cell_sql, error);
   g_autoptr(SlStatement) write = NULL;
   gboolean has_row;
-  gint64 old = 0, new, id = 0;
+  gint64 old, new, id;
   SlPeriod month;
 
-  if (find == NULL)
+  if (!find_cell (db, cell, &has_row, &id, &old, error))
     return FALSE;
-  sqlite3_bind_int64 (find, 1, cell->channel_id);
-  sqlite3_bind_int (find, 2, cell->first);
-  if (!sl_database_step_row (db, find, &has_row, error))
-    return FALSE;
-  if (has_row)
-    {
-      id = sqlite3_column_int64 (find, 0);
-      old = sqlite3_column_int64 (find, 2);
-    }
   if (first_time)
     {
       cell->existed = has_row;
       cell->old_minor = old;
       if (cell->uuid == NULL)
-        cell->uuid = has_row ? g_strdup ((const char *)sqlite3_column_text (find, 1)) : g_uuid_string_random ();
+        cell->uuid = g_uuid_string_random ();
     }
   new = old + cell->delta;
   if (new < 0)
@@ -220,21 +232,14 @@ revert_cell (SlReallocApplyCommand  *self,
              const Cell             *cell,
              GError                **error)
 {
-  g_autoptr(SlStatement) find = sl_database_prepare (db, cell_sql, error);
   g_autoptr(SlStatement) write = NULL;
   gboolean has_row;
   gint64 id, current;
 
-  if (find == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (find, 1, cell->channel_id);
-  sqlite3_bind_int (find, 2, cell->first);
-  if (!sl_database_step_row (db, find, &has_row, error))
+  if (!find_cell (db, cell, &has_row, &id, &current, error))
     return FALSE;
   if (!has_row)
     return TRUE;
-  id = sqlite3_column_int64 (find, 0);
-  current = sqlite3_column_int64 (find, 2);
 
   write = sl_database_prepare (db, cell->existed ? "UPDATE budget_line SET amount_minor = ?2 WHERE id = ?1"
                                                  : "DELETE FROM budget_line WHERE id = ?1 AND ?2 = ?2",

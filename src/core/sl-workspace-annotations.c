@@ -35,8 +35,7 @@ static gboolean
 refuse (GError     **error,
         const char  *message)
 {
-  g_set_error_literal (error, SL_COLLAB_ERROR, SL_COLLAB_ERROR_INVALID, message);
-  return FALSE;
+  return sl_collab_refuse (error, SL_COLLAB_ERROR_INVALID, message);
 }
 
 static gboolean
@@ -241,11 +240,7 @@ sl_workspace_create_annotation (SlWorkspace             *self,
   /* Translators: an undo label; %s is an annotation's title */
   label = g_strdup_printf (_("Share “%s”"), json_object_get_string_member (values, "title"));
   insert = sl_row_command_new_insert (label, "annotation", values);
-  if (!sl_workspace_run (self, g_object_ref (insert), error))
-    return FALSE;
-  if (out_id != NULL)
-    *out_id = sl_row_command_get_id (SL_ROW_COMMAND (insert));
-  return TRUE;
+  return sl_collab_run_insert (self, g_object_ref (insert), insert, out_id, error);
 }
 
 /* The annotation, if the current user may change it. */

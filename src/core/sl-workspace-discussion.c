@@ -125,11 +125,7 @@ sl_workspace_add_comment (SlWorkspace  *self,
   json_object_set_int_member (values, "created_at", g_get_real_time ());
   /* Translators: an undo label */
   insert = sl_row_command_new_insert (_("Comment"), "comment", values);
-  if (!sl_workspace_run (self, g_object_ref (insert), error))
-    return FALSE;
-  if (out_id != NULL)
-    *out_id = sl_row_command_get_id (SL_ROW_COMMAND (insert));
-  return TRUE;
+  return sl_collab_run_insert (self, g_object_ref (insert), insert, out_id, error);
 }
 
 /* What a verdict does to its target: a plan or request changes status. */
@@ -222,11 +218,7 @@ sl_workspace_record_decision (SlWorkspace  *self,
   sl_command_group_add (group, g_object_ref (insert));
   if (binding && !add_status_change (self, group, table, id, verdict, error))
     return FALSE;
-  if (!sl_workspace_run (self, SL_COMMAND (g_steal_pointer (&group)), error))
-    return FALSE;
-  if (out_id != NULL)
-    *out_id = sl_row_command_get_id (SL_ROW_COMMAND (insert));
-  return TRUE;
+  return sl_collab_run_insert (self, SL_COMMAND (g_steal_pointer (&group)), insert, out_id, error);
 }
 
 gboolean

@@ -38,8 +38,7 @@ static gboolean
 refuse (GError     **error,
         const char  *message)
 {
-  g_set_error_literal (error, SL_COLLAB_ERROR, SL_COLLAB_ERROR_INVALID, message);
-  return FALSE;
+  return sl_collab_refuse (error, SL_COLLAB_ERROR_INVALID, message);
 }
 
 static gboolean
@@ -171,11 +170,7 @@ sl_workspace_create_goal (SlWorkspace            *self,
       sl_command_group_add (group, insert);
     }
 
-  if (!sl_workspace_run (self, SL_COMMAND (g_steal_pointer (&group)), error))
-    return FALSE;
-  if (out_id != NULL)
-    *out_id = sl_row_command_get_id (SL_ROW_COMMAND (goal));
-  return TRUE;
+  return sl_collab_run_insert (self, SL_COMMAND (g_steal_pointer (&group)), goal, out_id, error);
 }
 
 static SlGoal *
@@ -364,11 +359,7 @@ sl_workspace_add_key_result (SlWorkspace            *self,
   /* Translators: an undo label; %s is a goal's objective */
   label = g_strdup_printf (_("Add a key result to “%s”"), sl_goal_get_objective (goal));
   insert = sl_row_command_new_insert (label, "key_result", values);
-  if (!sl_workspace_run (self, g_object_ref (insert), error))
-    return FALSE;
-  if (out_id != NULL)
-    *out_id = sl_row_command_get_id (SL_ROW_COMMAND (insert));
-  return TRUE;
+  return sl_collab_run_insert (self, g_object_ref (insert), insert, out_id, error);
 }
 
 static SlKeyResult *

@@ -37,8 +37,7 @@ static gboolean
 refuse (GError     **error,
         const char  *message)
 {
-  g_set_error_literal (error, SL_COLLAB_ERROR, SL_COLLAB_ERROR_INVALID, message);
-  return FALSE;
+  return sl_collab_refuse (error, SL_COLLAB_ERROR_INVALID, message);
 }
 
 static SlDay
@@ -160,11 +159,7 @@ sl_workspace_create_realloc_plan (SlWorkspace              *self,
       sl_row_command_set_parent (SL_ROW_COMMAND (insert), SL_ROW_COMMAND (plan), "plan_id");
       sl_command_group_add (group, insert);
     }
-  if (!sl_workspace_run (self, SL_COMMAND (g_steal_pointer (&group)), error))
-    return FALSE;
-  if (out_id != NULL)
-    *out_id = sl_row_command_get_id (SL_ROW_COMMAND (plan));
-  return TRUE;
+  return sl_collab_run_insert (self, SL_COMMAND (g_steal_pointer (&group)), plan, out_id, error);
 }
 
 static SlReallocPlan *

@@ -31,15 +31,6 @@ sl_workspace_get_budget_requests (SlWorkspace *self)
   return sl_workspace_ensure_store (self, SL_TYPE_BUDGET_REQUEST_STORE);
 }
 
-static gboolean
-refuse (GError     **error,
-        int          code,
-        const char  *message)
-{
-  g_set_error_literal (error, SL_COLLAB_ERROR, code, message);
-  return FALSE;
-}
-
 gboolean
 sl_workspace_create_budget_request (SlWorkspace     *self,
                                     const char      *title,
@@ -60,7 +51,7 @@ sl_workspace_create_budget_request (SlWorkspace     *self,
   if (!sl_collab_check_can_write (self, error))
     return FALSE;
   if (text == NULL)
-    return refuse (error, SL_COLLAB_ERROR_INVALID, _("A budget request needs a title"));
+    return sl_collab_refuse (error, SL_COLLAB_ERROR_INVALID, _("A budget request needs a title"));
 
   values = json_object_new ();
   json_object_set_string_member (values, "title", text);
@@ -74,11 +65,7 @@ sl_workspace_create_budget_request (SlWorkspace     *self,
   /* Translators: an undo label; %s is a request's title */
   label = g_strdup_printf (_("Add budget request “%s”"), text);
   insert = sl_row_command_new_insert (label, "budget_request", values);
-  if (!sl_workspace_run (self, g_object_ref (insert), error))
-    return FALSE;
-  if (out_id != NULL)
-    *out_id = sl_row_command_get_id (SL_ROW_COMMAND (insert));
-  return TRUE;
+  return sl_collab_run_insert (self, g_object_ref (insert), insert, out_id, error);
 }
 
 static SlBudgetRequest *
@@ -92,12 +79,12 @@ find_draft (SlWorkspace  *self,
     return NULL;
   if (request == NULL)
     {
-      refuse (error, SL_COLLAB_ERROR_NOT_FOUND, _("The budget request no longer exists"));
+      sl_collab_refuse (error, SL_COLLAB_ERROR_NOT_FOUND, _("The budget request no longer exists"));
       return NULL;
     }
   if (g_strcmp0 (sl_budget_request_get_status (request), "draft") != 0)
     {
-      refuse (error, SL_COLLAB_ERROR_TRANSITION, _("The budget request was submitted and can no longer change"));
+      sl_collab_refuse (error, SL_COLLAB_ERROR_TRANSITION, _("The budget request was submitted and can no longer change"));
       return NULL;
     }
   return request;
@@ -132,17 +119,17 @@ check_line (SlWorkspace              *self,
             GError                  **error)
 {
   if (line->amount_minor < 0)
-    return refuse (error, SL_COLLAB_ERROR_INVALID, _("A requested amount cannot be below zero"));
+    return sl_collab_refuse (error, SL_COLLAB_ERROR_INVALID, _("A requested amount cannot be below zero"));
   if (line->channel_id != 0 && sl_channel_store_lookup (sl_workspace_get_channels (self), line->channel_id) == NULL)
-    return refuse (error, SL_COLLAB_ERROR_INVALID, _("The channel no longer exists"));
+    return sl_collab_refuse (error, SL_COLLAB_ERROR_INVALID, _("The channel no longer exists"));
   if (line->channel_id != 0 && line->goal_id == 0)
-    return refuse (error, SL_COLLAB_ERROR_INVALID,
+    return sl_collab_refuse (error, SL_COLLAB_ERROR_INVALID,
                    _("Each requested line says which goal it serves: choose one"));
   sl_period_init (month, SL_PERIOD_MONTH, sl_workspace_get_calendar (self),
                   sl_workspace_get_fiscal_start_month (self), line->month);
   if (month->first < sl_budget_request_get_first_day (request) ||
       month->first > sl_budget_request_get_last_day (request))
-    return refuse (error, SL_COLLAB_ERROR_INVALID, _("The month is not within the period the request is for"));
+    return sl_collab_refuse (error, SL_COLLAB_ERROR_INVALID, _("The month is not within the period the request is for"));
   return TRUE;
 }
 
