@@ -326,3 +326,25 @@ sl_import_fixture_assert_refused (SlImportFixture       *fixture,
   if (strstr (error->message, "bad.csv") == NULL)
     g_error ("“%s” does not name the file", error->message);
 }
+
+gint64
+sl_test_workspace_import (SlWorkspace  *ws,
+                          const char   *dir,
+                          const char   *name,
+                          SlImportKind  kind,
+                          const char   *csv)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SlImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  SlImportOptions options;
+
+  sl_test_write_file (path, csv, -1);
+  sl_import_options_init (&options, kind);
+  options.allow_duplicate = TRUE;
+  if (!sl_import_file (sl_workspace_get_database (ws), file, &options, NULL, NULL, NULL, &result, &error))
+    g_error ("import failed: %s", error->message);
+  sl_workspace_notify_changed (ws, sl_workspace_import_tables);
+  return result->batch_id;
+}

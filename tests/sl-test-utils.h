@@ -40,6 +40,14 @@ char        *sl_test_shared_data     (const char  *relative);
 /* rollup_day equals a fresh GROUP BY over the facts. */
 void         sl_test_assert_rollups_consistent (SlDatabase *db);
 
+/* Imports @csv (written as @name in @dir) of @kind into @ws's database,
+ * which must succeed, and tells the workspace; returns the batch id. */
+gint64       sl_test_workspace_import (SlWorkspace  *ws,
+                                       const char   *dir,
+                                       const char   *name,
+                                       SlImportKind  kind,
+                                       const char   *csv);
+
 /* A fixture: a temporary folder and a workspace in it. */
 typedef struct
 {

@@ -18,6 +18,7 @@ struct _SlBudgetLineStore
   char    *version;
   SlDay    first;
   SlDay    last;
+  gint64   request_id;
 };
 
 G_DEFINE_FINAL_TYPE (SlBudgetLineStore, sl_budget_line_store, SL_TYPE_STORE)
@@ -33,6 +34,7 @@ sl_budget_line_store_bind (SlStore      *store,
   sqlite3_bind_text (stmt, 1, self->version, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, self->first);
   sqlite3_bind_int (stmt, 3, self->last);
+  sqlite3_bind_int64 (stmt, 4, self->request_id);
 }
 
 static void
@@ -56,7 +58,7 @@ sl_budget_line_store_class_init (SlBudgetLineStoreClass *klass)
   store_class->tables = watched_tables;
   store_class->select_sql =
     "SELECT " SL_BUDGET_LINE_COLUMNS " FROM budget_line "
-    "WHERE version = ?1 AND first_day BETWEEN ?2 AND ?3 "
+    "WHERE version = ?1 AND first_day BETWEEN ?2 AND ?3 AND (?4 = 0 OR request_id = ?4) "
     "ORDER BY first_day, is_reserve, channel_id, campaign_id, id";
   store_class->new_from_row = (SlRecord *(*) (sqlite3_stmt *))sl_budget_line_new_from_row;
   store_class->bind = sl_budget_line_store_bind;
@@ -123,4 +125,24 @@ sl_budget_line_store_find_cell (SlBudgetLineStore *self,
         return line;  /* the store keeps its reference */
     }
   return NULL;
+}
+
+SlBudgetLineStore *
+sl_budget_line_store_new_for_request (SlDatabase *db,
+                                      gint64      request_id)
+{
+  SlBudgetLineStore *self;
+
+  g_return_val_if_fail (request_id > 0, NULL);
+
+  self = sl_budget_line_store_new (db, SL_BUDGET_REQUEST, G_MININT32 + 1, G_MAXINT32);
+  self->request_id = request_id;
+  return self;
+}
+
+gint64
+sl_budget_line_store_get_request_id (SlBudgetLineStore *self)
+{
+  g_return_val_if_fail (SL_IS_BUDGET_LINE_STORE (self), 0);
+  return self->request_id;
 }

@@ -21,7 +21,12 @@ SlBudgetLineStore *sl_budget_line_store_new       (SlDatabase        *db,
                                                    const char        *version,
                                                    SlDay              first,
                                                    SlDay              last);
+/* The lines of one budget request, whatever their days. */
+SlBudgetLineStore *sl_budget_line_store_new_for_request (SlDatabase   *db,
+                                                         gint64        request_id);
 const char        *sl_budget_line_store_get_version (SlBudgetLineStore *self);
+/* 0: lines of any request (or none). */
+gint64             sl_budget_line_store_get_request_id (SlBudgetLineStore *self);
 /* Changes the range; call sl_store_reload() after. */
 void               sl_budget_line_store_set_range (SlBudgetLineStore *self,
                                                    SlDay              first,

@@ -26,6 +26,7 @@ struct _SlBudgetLine
   gint64    goal_id;
   char     *note;
   char     *reference;
+  gint64    request_id;
 };
 
 G_DEFINE_FINAL_TYPE (SlBudgetLine, sl_budget_line, SL_TYPE_RECORD)
@@ -43,6 +44,7 @@ enum {
   PROP_GOAL_ID,
   PROP_NOTE,
   PROP_REFERENCE,
+  PROP_REQUEST_ID,
   N_PROPS,
 };
 
@@ -82,6 +84,7 @@ sl_budget_line_get_property (GObject    *object,
     case PROP_GOAL_ID:      g_value_set_int64 (value, self->goal_id); break;
     case PROP_NOTE:         g_value_set_string (value, self->note); break;
     case PROP_REFERENCE:    g_value_set_string (value, self->reference); break;
+    case PROP_REQUEST_ID:   g_value_set_int64 (value, self->request_id); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -116,6 +119,7 @@ sl_budget_line_set_property (GObject      *object,
     case PROP_GOAL_ID:      self->goal_id = g_value_get_int64 (value); break;
     case PROP_NOTE:         set_string (&self->note, value); break;
     case PROP_REFERENCE:    set_string (&self->reference, value); break;
+    case PROP_REQUEST_ID:   self->request_id = g_value_get_int64 (value); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -142,6 +146,7 @@ sl_budget_line_class_init (SlBudgetLineClass *klass)
   properties[PROP_GOAL_ID] = g_param_spec_int64 ("goal-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, flags);
   properties[PROP_REFERENCE] = g_param_spec_string ("reference", NULL, NULL, NULL, flags);
+  properties[PROP_REQUEST_ID] = g_param_spec_int64 ("request-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -173,6 +178,7 @@ sl_budget_line_new_from_row (sqlite3_stmt *stmt)
                        "goal-id", sl_record_column_id (stmt, 10),
                        "note", note,
                        "reference", reference,
+                       "request-id", sl_record_column_id (stmt, 13),
                        NULL);
 }
 
@@ -238,4 +244,11 @@ sl_budget_line_get_note (SlBudgetLine *self)
 {
   g_return_val_if_fail (SL_IS_BUDGET_LINE (self), NULL);
   return self->note;
+}
+
+gint64
+sl_budget_line_get_request_id (SlBudgetLine *self)
+{
+  g_return_val_if_fail (SL_IS_BUDGET_LINE (self), 0);
+  return self->request_id;
 }

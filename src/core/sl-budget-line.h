@@ -25,7 +25,7 @@ G_DECLARE_FINAL_TYPE (SlBudgetLine, sl_budget_line, SL, BUDGET_LINE, SlRecord)
 
 #define SL_BUDGET_LINE_COLUMNS \
   "id, uuid, version, channel_id, campaign_id, is_reserve, first_day, last_day, " \
-  "amount_minor, currency, goal_id, note, reference"
+  "amount_minor, currency, goal_id, note, reference, request_id"
 
 SlBudgetLine *sl_budget_line_new_from_row     (sqlite3_stmt *stmt);
 const char   *sl_budget_line_get_version      (SlBudgetLine *self);
@@ -38,5 +38,6 @@ void          sl_budget_line_get_amount       (SlBudgetLine *self,
                                                SlMoney      *out);
 gint64        sl_budget_line_get_goal_id      (SlBudgetLine *self);
 const char   *sl_budget_line_get_note         (SlBudgetLine *self);
+gint64        sl_budget_line_get_request_id   (SlBudgetLine *self);  /* 0: none */
 
 G_END_DECLS

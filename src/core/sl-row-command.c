@@ -22,6 +22,8 @@ struct _SlRowCommand
   gint64      id;
   gboolean    is_insert;
   JsonObject *row;   /* the whole row: given (insert) or read (delete) */
+  SlRowCommand *parent;  /* an insert whose id goes into parent_column */
+  char       *parent_column;
 };
 
 G_DEFINE_FINAL_TYPE (SlRowCommand, sl_row_command, SL_TYPE_COMMAND)
@@ -76,6 +78,13 @@ insert_row (SlRowCommand  *self,
   g_autofree char *text = NULL;
   g_autoptr(SlStatement) stmt = NULL;
   int index = 1;
+
+  if (self->parent != NULL)
+    {
+      json_object_set_int_member (self->row, self->parent_column, self->parent->id);
+      g_list_free (members);
+      members = json_object_get_members (self->row);
+    }
 
   /* A shared item gets its uuid once, so redo keeps its document id. */
   if (!json_object_has_member (self->row, "uuid") &&
@@ -164,6 +173,8 @@ sl_row_command_finalize (GObject *object)
   SlRowCommand *self = (SlRowCommand *)object;
 
   g_free (self->table);
+  g_free (self->parent_column);
+  g_clear_object (&self->parent);
   g_clear_pointer (&self->row, json_object_unref);
 
   G_OBJECT_CLASS (sl_row_command_parent_class)->finalize (object);
@@ -234,4 +245,18 @@ sl_row_command_get_id (SlRowCommand *self)
 {
   g_return_val_if_fail (SL_IS_ROW_COMMAND (self), 0);
   return self->id;
+}
+
+void
+sl_row_command_set_parent (SlRowCommand *self,
+                           SlRowCommand *parent,
+                           const char   *column)
+{
+  g_return_if_fail (SL_IS_ROW_COMMAND (self) && self->is_insert);
+  g_return_if_fail (SL_IS_ROW_COMMAND (parent) && parent->is_insert);
+  g_return_if_fail (column != NULL);
+
+  g_set_object (&self->parent, parent);
+  g_free (self->parent_column);
+  self->parent_column = g_strdup (column);
 }

@@ -27,5 +27,10 @@ SlCommand *sl_row_command_new_delete (const char   *label,
                                       gint64        id);
 /* The row's id (after the first apply, for an insert). */
 gint64     sl_row_command_get_id     (SlRowCommand *self);
+/* For an insert of a child row in the same group as its @parent's
+ * insert (applied before it): @column gets the parent's new id. */
+void       sl_row_command_set_parent (SlRowCommand *self,
+                                      SlRowCommand *parent,
+                                      const char   *column);
 
 G_END_DECLS

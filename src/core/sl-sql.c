@@ -15,7 +15,7 @@
 
 static const char * const editable_tables[] = {
   "annotation", "budget_line", "budget_request", "campaign", "channel",
-  "finance_event", "fx_rate", "goal", "headcount", "key_result", "kpi",
+  "comment", "decision", "finance_event", "fx_rate", "goal", "headcount", "key_result", "kpi",
   "realloc_line", "realloc_plan", "workspace",
   NULL
 };

@@ -13,7 +13,7 @@
 
 #include "sl-budget-amount-command.h"
 #include "sl-demo.h"
-#include "sl-workspace.h"
+#include "sl-workspace-private.h"
 
 struct _SlWorkspace
 {
@@ -25,10 +25,12 @@ struct _SlWorkspace
   SlCampaignStore *campaigns;
   SlKpiStore      *kpis;
   GPtrArray       *budget_stores;  /* GWeakRef*, stores handed out */
+  GHashTable      *shared_stores;  /* GType → SlStore, made on first use */
 
   char            *name;
   char            *currency;
   char            *author;
+  SlUserRole       user_role;
   SlCalendar       calendar;
   int              fiscal_start_month;
   int              reserve_basis_points;
@@ -43,6 +45,7 @@ enum {
   PROP_NAME,
   PROP_CURRENCY,
   PROP_AUTHOR,
+  PROP_USER_ROLE,
   PROP_CALENDAR,
   PROP_FISCAL_START_MONTH,
   PROP_RESERVE_BASIS_POINTS,
@@ -150,6 +153,15 @@ undo_stack_changed_cb (SlWorkspace        *self,
   reload_store (SL_STORE (self->channels), tables);
   reload_store (SL_STORE (self->campaigns), tables);
   reload_store (SL_STORE (self->kpis), tables);
+  if (self->shared_stores != NULL)
+    {
+      GHashTableIter iter;
+      gpointer store;
+
+      g_hash_table_iter_init (&iter, self->shared_stores);
+      while (g_hash_table_iter_next (&iter, NULL, &store))
+        reload_store (store, tables);
+    }
   for (guint i = 0; i < self->budget_stores->len; i++)
     {
       g_autoptr(SlStore) store = g_weak_ref_get (g_ptr_array_index (self->budget_stores, i));
@@ -178,6 +190,7 @@ sl_workspace_dispose (GObject *object)
   g_clear_object (&self->channels);
   g_clear_object (&self->campaigns);
   g_clear_object (&self->kpis);
+  g_clear_pointer (&self->shared_stores, g_hash_table_unref);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (sl_workspace_parent_class)->dispose (object);
@@ -215,6 +228,9 @@ sl_workspace_get_property (GObject    *object,
     case PROP_AUTHOR:
       g_value_set_string (value, self->author);
       break;
+    case PROP_USER_ROLE:
+      g_value_set_int (value, self->user_role);
+      break;
     case PROP_CALENDAR:
       g_value_set_int (value, self->calendar);
       break;
@@ -248,6 +264,9 @@ sl_workspace_set_property (GObject      *object,
     case PROP_AUTHOR:
       sl_workspace_set_author (self, g_value_get_string (value));
       break;
+    case PROP_USER_ROLE:
+      sl_workspace_set_user_role (self, g_value_get_int (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -271,6 +290,11 @@ sl_workspace_class_init (SlWorkspaceClass *klass)
   properties[PROP_AUTHOR] =
     g_param_spec_string ("author", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* An SlUserRole: the current user's, not stored in the file. */
+  properties[PROP_USER_ROLE] =
+    g_param_spec_int ("user-role", NULL, NULL, SL_USER_ROLE_MARKETING, SL_USER_ROLE_VIEWER,
+                      SL_USER_ROLE_MARKETING,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* An SlCalendar. */
   properties[PROP_CALENDAR] =
     g_param_spec_int ("calendar", NULL, NULL, SL_CALENDAR_GREGORIAN, SL_CALENDAR_THAI,
@@ -478,6 +502,71 @@ sl_workspace_set_author (SlWorkspace *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHOR]);
 }
 
+SlUserRole
+sl_workspace_get_user_role (SlWorkspace *self)
+{
+  g_return_val_if_fail (SL_IS_WORKSPACE (self), SL_USER_ROLE_VIEWER);
+  return self->user_role;
+}
+
+void
+sl_workspace_set_user_role (SlWorkspace *self,
+                            SlUserRole   role)
+{
+  g_return_if_fail (SL_IS_WORKSPACE (self));
+  g_return_if_fail ((guint)role <= SL_USER_ROLE_VIEWER);
+
+  if (role == self->user_role)
+    return;
+  self->user_role = role;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER_ROLE]);
+}
+
+void
+sl_workspace_track_store (SlWorkspace *self,
+                          SlStore     *store)
+{
+  GWeakRef *ref;
+
+  g_return_if_fail (SL_IS_WORKSPACE (self));
+  g_return_if_fail (SL_IS_STORE (store));
+
+  /* Forget stores that are gone, then remember this one. */
+  for (guint i = self->budget_stores->len; i > 0; i--)
+    {
+      g_autoptr(GObject) alive = g_weak_ref_get (g_ptr_array_index (self->budget_stores, i - 1));
+
+      if (alive == NULL)
+        g_ptr_array_remove_index_fast (self->budget_stores, i - 1);
+    }
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, store);
+  g_ptr_array_add (self->budget_stores, ref);
+}
+
+gpointer
+sl_workspace_ensure_store (SlWorkspace *self,
+                           GType        store_type)
+{
+  g_autoptr(GError) error = NULL;
+  SlStore *store;
+
+  g_return_val_if_fail (SL_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (store_type, SL_TYPE_STORE), NULL);
+
+  if (self->shared_stores == NULL)
+    self->shared_stores = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  store = g_hash_table_lookup (self->shared_stores, GSIZE_TO_POINTER (store_type));
+  if (store != NULL)
+    return store;
+
+  store = g_object_new (store_type, "database", self->db, NULL);
+  if (!sl_store_reload (store, &error))
+    g_warning ("Could not read a list: %s", error->message);
+  g_hash_table_insert (self->shared_stores, GSIZE_TO_POINTER (store_type), store);
+  return store;
+}
+
 SlUndoStack *
 sl_workspace_get_undo_stack (SlWorkspace *self)
 {
@@ -513,7 +602,6 @@ sl_workspace_dup_budget_lines (SlWorkspace    *self,
 {
   g_autoptr(SlBudgetLineStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  GWeakRef *ref;
 
   g_return_val_if_fail (SL_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (period != NULL, NULL);
@@ -522,18 +610,7 @@ sl_workspace_dup_budget_lines (SlWorkspace    *self,
   if (!sl_store_reload (SL_STORE (store), &error))
     g_warning ("Could not read the budget: %s", error->message);
 
-  /* Forget stores that are gone, then remember this one. */
-  for (guint i = self->budget_stores->len; i > 0; i--)
-    {
-      g_autoptr(GObject) alive = g_weak_ref_get (g_ptr_array_index (self->budget_stores, i - 1));
-
-      if (alive == NULL)
-        g_ptr_array_remove_index_fast (self->budget_stores, i - 1);
-    }
-  ref = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (ref, store);
-  g_ptr_array_add (self->budget_stores, ref);
-
+  sl_workspace_track_store (self, SL_STORE (store));
   return g_steal_pointer (&store);
 }
 

@@ -16,6 +16,7 @@
 #include "sl-money.h"
 #include "sl-period.h"
 #include "sl-undo-stack.h"
+#include "sl-user-role.h"
 
 G_BEGIN_DECLS
 
@@ -89,6 +90,14 @@ gboolean           sl_workspace_set_checkin_day     (SlWorkspace  *self,
 const char        *sl_workspace_get_author          (SlWorkspace  *self);
 void               sl_workspace_set_author          (SlWorkspace  *self,
                                                      const char   *author);
+
+/* The current user's role (property user-role): what the core lets
+ * them do with shared items. Not stored in the file, which several
+ * people's workspaces share through sync; the app remembers it.
+ * Defaults to marketing. */
+SlUserRole         sl_workspace_get_user_role       (SlWorkspace  *self);
+void               sl_workspace_set_user_role       (SlWorkspace  *self,
+                                                     SlUserRole    role);
 
 SlUndoStack       *sl_workspace_get_undo_stack      (SlWorkspace  *self);
 SlChannelStore    *sl_workspace_get_channels        (SlWorkspace  *self);

@@ -1,0 +1,25 @@
+/* sl-workspace-private.h
+ *
+ * Copyright 2026 The Sunlight authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sl-workspace.h"
+
+G_BEGIN_DECLS
+
+/* For the files that add stores to SlWorkspace. */
+
+/* Keeps @store (held by its caller) up to date for as long as it lives. */
+void     sl_workspace_track_store  (SlWorkspace *self,
+                                    SlStore     *store);
+/* The workspace's one store of @store_type (an SlStore subclass whose
+ * only construct property is "database"), made and loaded on first use
+ * and reloaded after every change (transfer none). */
+gpointer sl_workspace_ensure_store (SlWorkspace *self,
+                                    GType        store_type);
+
+G_END_DECLS
