@@ -285,8 +285,17 @@ apply_tombstone (Apply   *a,
       if (!run_doc_id (a, sql, error))
         return FALSE;
     }
-  return run_doc_id (a, "UPDATE sync_doc SET foreign_json = NULL, deleted = 1, entity_id = NULL "
-                        "WHERE doc_id = ?1", error);
+  return run_doc_id (a, "UPDATE sync_doc SET foreign_json = NULL, applied_json = NULL, deleted = 1, "
+                        "entity_id = NULL WHERE doc_id = ?1", error);
+}
+
+/* The document as JSON text, without CouchDB's members. */
+static char *
+document_text (SlDocument *doc)
+{
+  g_autoptr(JsonNode) node = sl_document_object_node (sl_document_strip_meta (sl_document_get_json (doc)));
+
+  return json_to_string (node, FALSE);
 }
 
 /* A newer schema's document: kept whole, its annotation read-only. */
@@ -295,9 +304,7 @@ apply_foreign (Apply   *a,
                GError **error)
 {
   const SlTypeSpec *spec = sl_document_get_spec (a->doc);
-  g_autoptr(JsonObject) stripped = sl_document_strip_meta (sl_document_get_json (a->doc));
-  g_autoptr(JsonNode) node = sl_document_object_node (json_object_ref (stripped));
-  g_autofree char *json = json_to_string (node, FALSE);
+  g_autofree char *json = document_text (a->doc);
   g_autofree char *entity_sql = NULL;
   g_autoptr(GArray) binds = g_array_new (FALSE, FALSE, sizeof (Bind));
   gint64 entity_id = 0;
@@ -327,16 +334,32 @@ apply_foreign (Apply   *a,
                        binds, error);
 }
 
-/* A document of our schema replaces a newer one kept before: editable again. */
+/* Keeps the document as applied, for the members the rows do not
+ * hold; one of our schema replaces a newer one kept before, and its
+ * annotation is editable again. */
 static gboolean
-clear_foreign (Apply   *a,
-               GError **error)
+record_applied (Apply   *a,
+                GError **error)
 {
+  g_autoptr(GArray) binds = g_array_new (FALSE, FALSE, sizeof (Bind));
+  g_autofree char *json = document_text (a->doc);
+
   if (sl_document_get_kind (a->doc) == SL_DOCUMENT_KIND_ANNOTATION &&
       !run_doc_id (a, "UPDATE annotation SET read_only = 0 WHERE uuid = ?2 AND read_only = 1", error))
     return FALSE;
-  return run_doc_id (a, "UPDATE sync_doc SET foreign_json = NULL, schema_version = 1 "
-                        "WHERE doc_id = ?1 AND foreign_json IS NOT NULL", error);
+
+  sl_apply_add_bind (binds, NULL, BIND_TEXT, 0, a->doc_id);
+  sl_apply_add_bind (binds, NULL, BIND_TEXT, 0, sl_document_get_spec (a->doc)->table);
+  sl_apply_add_bind (binds, NULL, BIND_INT, a->item_id, NULL);
+  sl_apply_add_bind (binds, NULL, BIND_TEXT, 0, json);
+  sl_apply_add_bind (binds, NULL, BIND_INT, g_get_real_time (), NULL);
+  sl_apply_add_bind (binds, NULL, BIND_INT, SL_DOCUMENT_SCHEMA, NULL);
+  return sl_apply_run (a,
+                       "INSERT INTO sync_doc (doc_id, entity, entity_id, dirty, updated_at, applied_json) "
+                       "VALUES (?1, ?2, ?3, 1, ?5, ?4) "
+                       "ON CONFLICT (doc_id) DO UPDATE SET applied_json = excluded.applied_json, "
+                       "foreign_json = NULL, schema_version = ?6",
+                       binds, error);
 }
 
 static gboolean
@@ -371,7 +394,7 @@ sl_document_apply_rows (SlDatabase  *db,
   if (ok && spec->rows != NULL)
     ok = spec->rows->by_uuid ? write_rows_by_uuid (&a, spec->rows, sl_document_get_rows (doc), error)
                              : write_rows_by_position (&a, spec->rows, sl_document_get_rows (doc), error);
-  ok = ok && clear_foreign (&a, error);
+  ok = ok && record_applied (&a, error);
   g_free (a.currency);
   return ok;
 }

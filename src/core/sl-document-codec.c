@@ -29,14 +29,14 @@ typedef struct
 {
   gboolean    exists;
   gboolean    deleted;
-  JsonObject *base;      /* the last document seen from the server */
+  JsonObject *applied;   /* the last document written to the rows */
   JsonNode   *foreign;   /* a newer schema's document */
 } SyncState;
 
 static void
 sync_state_clear (SyncState *state)
 {
-  g_clear_pointer (&state->base, json_object_unref);
+  g_clear_pointer (&state->applied, json_object_unref);
   g_clear_pointer (&state->foreign, json_node_unref);
 }
 
@@ -58,10 +58,10 @@ read_sync_state (SlDocumentCodec  *self,
                  GError          **error)
 {
   g_autoptr(SlStatement) stmt = NULL;
-  g_autoptr(JsonNode) base = NULL;
+  g_autoptr(JsonNode) applied = NULL;
 
   stmt = sl_database_prepare (self->db,
-                              "SELECT deleted, base_json, foreign_json FROM sync_doc WHERE doc_id = ?1",
+                              "SELECT deleted, applied_json, foreign_json FROM sync_doc WHERE doc_id = ?1",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -72,9 +72,9 @@ read_sync_state (SlDocumentCodec  *self,
     return TRUE;
 
   state->deleted = sqlite3_column_int (stmt, 0) != 0;
-  base = parse_column (stmt, 1);
-  if (base != NULL && JSON_NODE_HOLDS_OBJECT (base))
-    state->base = json_object_ref (json_node_get_object (base));
+  applied = parse_column (stmt, 1);
+  if (applied != NULL && JSON_NODE_HOLDS_OBJECT (applied))
+    state->applied = json_object_ref (json_node_get_object (applied));
   state->foreign = parse_column (stmt, 2);
   return TRUE;
 }
@@ -156,29 +156,29 @@ write_rows (SlDocumentCodec  *self,
   return ok;
 }
 
-/* Members of the base document our schema does not know, kept. */
+/* Members of the applied document our schema does not know, kept. */
 static void
 carry_over_extras (JsonObject       *object,
                    const SlTypeSpec *spec,
-                   JsonObject       *base)
+                   JsonObject       *applied)
 {
   JsonObjectIter iter;
   const char *name;
   JsonNode *member;
 
-  if (base == NULL)
+  if (applied == NULL)
     return;
-  json_object_iter_init (&iter, base);
+  json_object_iter_init (&iter, applied);
   while (json_object_iter_next (&iter, &name, &member))
     if (!sl_document_is_meta_member (name) && !sl_document_spec_knows (spec, name))
       json_object_set_member (object, name, json_node_copy (member));
 }
 
 static const char *
-base_workspace (JsonObject *base,
-                const char *fallback)
+applied_workspace (JsonObject *applied,
+                   const char *fallback)
 {
-  JsonNode *node = base ? json_object_get_member (base, "workspace") : NULL;
+  JsonNode *node = applied ? json_object_get_member (applied, "workspace") : NULL;
 
   if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     return json_node_get_string (node);
@@ -191,7 +191,7 @@ encode_item (SlDocumentCodec   *self,
              const char        *doc_id,
              const SlTypeSpec  *spec,
              const char        *uuid,
-             JsonObject        *base,
+             JsonObject        *applied,
              JsonObject       **out,
              GError           **error)
 {
@@ -219,7 +219,7 @@ encode_item (SlDocumentCodec   *self,
     return TRUE;
 
   object = json_object_new ();
-  write_header (object, doc_id, spec, base_workspace (base, ws_uuid), stmt);
+  write_header (object, doc_id, spec, applied_workspace (applied, ws_uuid), stmt);
   for (guint i = 0; i < spec->n_fields; i++)
     sl_document_write_field (object, &spec->fields[i], stmt, &column, ws_currency);
 
@@ -230,7 +230,7 @@ encode_item (SlDocumentCodec   *self,
       !write_rows (self, object, spec->rows, sqlite3_column_int64 (stmt, 0), currency, error))
     return FALSE;
 
-  carry_over_extras (object, spec, base);
+  carry_over_extras (object, spec, applied);
   *out = g_steal_pointer (&object);
   return TRUE;
 }
@@ -307,7 +307,7 @@ sl_document_codec_encode (SlDocumentCodec  *self,
   colon = strchr (doc_id, ':');
   type = colon ? g_strndup (doc_id, colon - doc_id) : NULL;
   spec = sl_document_spec_for_type (type);
-  if (spec != NULL && !encode_item (self, doc_id, spec, colon + 1, state.base, &object, error))
+  if (spec != NULL && !encode_item (self, doc_id, spec, colon + 1, state.applied, &object, error))
     return NULL;
   if (object == NULL && state.exists)
     object = sl_document_new_tombstone (doc_id);

@@ -13,6 +13,11 @@
 --
 -- Times are microseconds since the epoch, like every timestamp column.
 
+-- The document last written to the rows from elsewhere (a pull): the
+-- members the rows do not hold, its creating workspace and any member a
+-- newer client added, come from here when it is encoded again.
+ALTER TABLE sync_doc ADD COLUMN applied_json TEXT;
+
 -- goal
 
 CREATE TRIGGER goal_sync_insert AFTER INSERT ON goal
