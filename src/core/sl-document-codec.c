@@ -168,8 +168,8 @@ carry_over_extras (JsonObject       *object,
 
   if (applied == NULL)
     return;
-  json_object_iter_init (&iter, applied);
-  while (json_object_iter_next (&iter, &name, &member))
+  json_object_iter_init_ordered (&iter, applied);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
     if (!sl_document_is_meta_member (name) && !sl_document_spec_knows (spec, name))
       json_object_set_member (object, name, json_node_copy (member));
 }

@@ -80,8 +80,8 @@ sl_document_strip_meta (JsonObject *object)
   const char *name;
   JsonNode *member;
 
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, &member))
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
     if (!sl_document_is_meta_member (name))
       json_object_set_member (copy, name, json_node_copy (member));
   return copy;
@@ -94,8 +94,8 @@ count_members (JsonObject *object)
   const char *name;
   guint n = 0;
 
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, NULL))
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, NULL))
     n += !sl_document_is_meta_member (name);
   return n;
 }
@@ -113,8 +113,8 @@ sl_document_json_equal (JsonObject *a,
   if (count_members (a) != count_members (b))
     return FALSE;
 
-  json_object_iter_init (&iter, a);
-  while (json_object_iter_next (&iter, &name, &member))
+  json_object_iter_init_ordered (&iter, a);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
     {
       JsonNode *other;
 

@@ -331,8 +331,8 @@ check_no_fractions (const Where  *where,
       const char *name;
       JsonNode *member;
 
-      json_object_iter_init (&iter, json_node_get_object (node));
-      while (json_object_iter_next (&iter, &name, &member))
+      json_object_iter_init_ordered (&iter, json_node_get_object (node));
+      while (json_object_iter_next_ordered (&iter, &name, &member))
         {
           g_autofree char *path = g_strconcat (where->path, ".", name, NULL);
           Where inner = { where->doc_id, path };
