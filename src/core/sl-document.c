@@ -196,11 +196,10 @@ sl_document_decode (SlDocument  *self,
   if (!read_id (self, error) || !read_meta (self, error))
     return FALSE;
 
+  /* A tombstone or a newer schema's document: kept as it is. */
+  self->spec = sl_document_spec_for_type (self->type);
   if (self->deleted)
-    {
-      self->spec = sl_document_spec_for_type (self->type);
-      return TRUE;
-    }
+    return TRUE;
   if (!read_schema (self, error))
     return FALSE;
   if (self->schema > SL_DOCUMENT_SCHEMA)
