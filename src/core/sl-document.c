@@ -265,6 +265,19 @@ sl_document_new_from_json (JsonNode  *node,
   return g_steal_pointer (&self);
 }
 
+/* The _id of a parsed document for an error message, or “document”. */
+static const char *
+id_for_error (JsonNode *root)
+{
+  JsonNode *id = JSON_NODE_HOLDS_OBJECT (root) ? json_object_get_member (json_node_get_object (root), "_id")
+                                               : NULL;
+
+  if (id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING &&
+      g_utf8_validate (json_node_get_string (id), -1, NULL))
+    return json_node_get_string (id);
+  return _("document");
+}
+
 SlDocument *
 sl_document_new_from_data (const char  *data,
                            gssize       length,
@@ -273,28 +286,29 @@ sl_document_new_from_data (const char  *data,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
   g_autofree char *path = NULL;
+  SlJsonGuardResult guard;
   gsize size;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   size = length < 0 ? strlen (data) : (gsize)length;
-  switch (sl_json_guard_check (data, size, SL_JSON_MAX_DEPTH, &path))
+  guard = sl_json_guard_check (data, size, SL_JSON_MAX_DEPTH, &path);
+  if (guard == SL_JSON_GUARD_DEPTH)
     {
-    case SL_JSON_GUARD_DEPTH:
       fail_invalid (error, _("nested too deeply"));
       return NULL;
-    case SL_JSON_GUARD_RANGE:
-      sl_document_fail (error, SL_DOCUMENT_ERROR_WRONG_TYPE, _("document"), path,
-                        _("the number is too large"));
-      return NULL;
-    case SL_JSON_GUARD_OK:
-    default:
-      break;
     }
 
   if (!json_parser_load_from_data (parser, size ? data : "", size, &local_error))
     {
       fail_invalid (error, local_error ? local_error->message : _("malformed JSON"));
+      return NULL;
+    }
+  /* json-glib wrapped the number; the text said otherwise. */
+  if (guard == SL_JSON_GUARD_RANGE)
+    {
+      sl_document_fail (error, SL_DOCUMENT_ERROR_WRONG_TYPE, id_for_error (json_parser_get_root (parser)),
+                        path, _("the number is too large"));
       return NULL;
     }
   return sl_document_new_from_json (json_parser_get_root (parser), error);
