@@ -159,8 +159,9 @@ resolve_reference (Apply              *a,
   gboolean goal = field->kind == SL_FIELD_GOAL;
   gboolean found;
 
-  if (!sl_apply_query_id (a, goal ? "SELECT id FROM goal WHERE uuid = ?1" : "SELECT id FROM realloc_plan WHERE uuid = ?1",
-                 uuid, 0, id, &found, error))
+  if (!sl_apply_query_id (a, goal ? "SELECT id FROM goal WHERE uuid = ?1"
+                               : "SELECT id FROM realloc_plan WHERE uuid = ?1",
+                          uuid, 0, id, &found, error))
     return FALSE;
   if (!found)
     return sl_document_fail (error, SL_DOCUMENT_ERROR_REFERENCE, a->doc_id, path,

@@ -56,8 +56,10 @@ exec (SlDatabase *db,
 static char *
 dirty_ids (SlDatabase *db)
 {
-  g_autofree char *text = sl_test_query_text (db, "SELECT ifnull (group_concat (doc_id || (CASE deleted WHEN 1 THEN '†' ELSE '' END), ' '), '') "
-                                                  "FROM (SELECT * FROM sync_doc WHERE dirty = 1 ORDER BY doc_id)");
+  g_autofree char *text = NULL;
+
+  text = sl_test_query_text (db, "SELECT ifnull (group_concat (doc_id || iif (deleted, '†', ''), ' '), '') "
+                                 "FROM (SELECT * FROM sync_doc WHERE dirty = 1 ORDER BY doc_id)");
 
   return g_strdup (g_strchomp (text));
 }
