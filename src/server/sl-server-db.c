@@ -283,43 +283,27 @@ place_replicated (SlRevTree           *tree,
   return added ? index : -1;
 }
 
-/* The body of revision @base for the rules, or NULL for none (a new
- * document, a tombstone, a body not kept). */
+/* The rule fields of revision @base into @fields; FALSE (nothing set)
+ * for none: a new document, a tombstone, a body not kept. */
 static gboolean
-load_old_doc (SlServerDb  *self,
-              SlRevTree   *tree,
-              int          base,
-              JsonObject **out,
-              GError     **error)
+load_old_fields (SlServerDb         *self,
+                 SlRevTree          *tree,
+                 int                 base,
+                 SlServerDocFields  *fields,
+                 GError            **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(JsonNode) node = NULL;
   g_autofree char *body = NULL;
-  const SlRevNode *node_info;
+  const SlRevNode *node;
 
-  *out = NULL;
   if (base < 0)
-    return TRUE;
-
-  node_info = sl_rev_tree_get_node (tree, base);
-  if (node_info->deleted || node_info->row == 0)
-    return TRUE;
-
-  body = sl_server_db_load_body (self, node_info->row, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (body == NULL)
-    return TRUE;
-
-  node = sl_json_text_parse (body, strlen (body), error);
-  if (node == NULL)
     return FALSE;
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    *out = json_object_ref (json_node_get_object (node));
-  return TRUE;
+
+  node = sl_rev_tree_get_node (tree, base);
+  if (node->deleted || node->row == 0)
+    return FALSE;
+
+  body = sl_server_db_load_body (self, node->row, error);
+  return body != NULL && sl_server_doc_fields_read (body, fields);
 }
 
 static gboolean
@@ -455,7 +439,9 @@ write_one (WriteContext         *ctx,
            GError              **error)
 {
   g_autoptr(SlRevTree) tree = NULL;
-  g_autoptr(JsonObject) old_doc = NULL;
+  g_autoptr(GError) local_error = NULL;
+  SlServerDocFields old_fields = { 0 };
+  gboolean has_old, allowed;
   gint64 doc_row;
   int index, base = -1;
 
@@ -485,9 +471,16 @@ write_one (WriteContext         *ctx,
 
   if (ctx->validate != NULL)
     {
-      if (!load_old_doc (ctx->self, tree, base, &old_doc, error))
-        return FALSE;
-      if (!ctx->validate (doc, old_doc, ctx->user_data, &result->error))
+      has_old = load_old_fields (ctx->self, tree, base, &old_fields, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      allowed = ctx->validate (doc, has_old ? &old_fields : NULL, ctx->user_data,
+                               &result->error);
+      sl_server_doc_fields_clear (&old_fields);
+      if (!allowed)
         {
           g_clear_pointer (&result->rev, g_free);
           return TRUE;

@@ -23,18 +23,6 @@
 #define REASON_PLAN       "only finance approves or rejects a plan"
 #define REASON_DESIGN     "only an admin writes design documents"
 
-static const char *
-string_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
 static gboolean
 forbid (GError     **error,
         const char  *reason)
@@ -53,40 +41,36 @@ is_one_of (const char *value,
 
 /* Rule 5: approving and rejecting are finance's. */
 static gboolean
-check_verdicts (SlServerRole   role,
-                SlServerDoc   *doc,
-                JsonObject    *old_doc,
-                GError       **error)
+check_verdicts (SlServerRole             role,
+                SlServerDoc             *doc,
+                const SlServerDocFields *old_doc,
+                GError                 **error)
 {
-  const char *type = string_member (doc->object, "type");
+  const SlServerDocFields *new_doc = &doc->fields;
 
   if (doc->deleted || role == SL_SERVER_ROLE_FINANCE)
     return TRUE;
 
-  if (g_strcmp0 (type, "decision") == 0 &&
-      is_one_of (string_member (doc->object, "verdict"), "approve", "reject"))
+  if (g_strcmp0 (new_doc->type, "decision") == 0 &&
+      is_one_of (new_doc->verdict, "approve", "reject"))
     return forbid (error, REASON_DECISION);
 
-  if (g_strcmp0 (type, "plan") == 0)
-    {
-      const char *status = string_member (doc->object, "status");
-
-      if (is_one_of (status, "approved", "rejected") &&
-          g_strcmp0 (status, string_member (old_doc, "status")) != 0)
-        return forbid (error, REASON_PLAN);
-    }
+  if (g_strcmp0 (new_doc->type, "plan") == 0 &&
+      is_one_of (new_doc->status, "approved", "rejected") &&
+      (old_doc == NULL || g_strcmp0 (new_doc->status, old_doc->status) != 0))
+    return forbid (error, REASON_PLAN);
 
   return TRUE;
 }
 
 gboolean
-sl_server_rules_check (const char    *user,
-                       SlServerRole   role,
-                       SlServerDoc   *doc,
-                       JsonObject    *old_doc,
-                       GError       **error)
+sl_server_rules_check (const char              *user,
+                       SlServerRole             role,
+                       SlServerDoc             *doc,
+                       const SlServerDocFields *old_doc,
+                       GError                 **error)
 {
-  const char *old_type = string_member (old_doc, "type");
+  const char *old_type = old_doc != NULL ? old_doc->type : NULL;
 
   if (role == SL_SERVER_ROLE_ADMIN)
     return TRUE;
@@ -97,12 +81,12 @@ sl_server_rules_check (const char    *user,
 
   if (old_doc == NULL)
     {
-      if (!doc->deleted && g_strcmp0 (string_member (doc->object, "author"), user) != 0)
+      if (!doc->deleted && g_strcmp0 (doc->fields.author, user) != 0)
         return forbid (error, REASON_AUTHOR);
     }
   else if (g_strcmp0 (old_type, "annotation") == 0)
     {
-      if (g_strcmp0 (string_member (old_doc, "author"), user) != 0)
+      if (g_strcmp0 (old_doc->author, user) != 0)
         return forbid (error, REASON_ANNOTATION);
     }
   else if (is_one_of (old_type, "comment", "decision"))

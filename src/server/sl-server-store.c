@@ -27,7 +27,7 @@ struct _SlServerStore
   char       *uuid;
   GBytes     *secret;
   sqlite3    *handle;
-  GHashTable *statements;  /* sql → sqlite3_stmt */
+  GHashTable *statements;  /* sql (by address) → sqlite3_stmt */
   GHashTable *dbs;         /* name → SlServerDb */
   gboolean    in_transaction;
 };
@@ -132,7 +132,7 @@ sl_server_store_class_init (SlServerStoreClass *klass)
 static void
 sl_server_store_init (SlServerStore *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, finalize_stmt);
   self->dbs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
@@ -176,7 +176,7 @@ sl_server_store_prepare (SlServerStore  *self,
       return NULL;
     }
 
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
   return stmt;
 }
 

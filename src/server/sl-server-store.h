@@ -38,7 +38,8 @@ const char    *sl_server_store_get_uuid    (SlServerStore  *self);
 /* 32 random bytes made once with the file: the session cookie key. */
 GBytes        *sl_server_store_get_secret  (SlServerStore  *self);
 
-/* A cached statement for @sql, reset, with no bindings. */
+/* A cached statement for @sql, reset, with no bindings. The cache is
+ * keyed by the string's address: @sql must be a string constant. */
 SlServerStmt  *sl_server_store_prepare     (SlServerStore  *self,
                                             const char     *sql,
                                             GError        **error);

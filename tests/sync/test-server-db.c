@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "sl-server-db.h"
 #include "sl-server-error.h"
 #include "sl-server-store.h"
@@ -52,20 +54,25 @@ write_docs (SlServerDb           *db,
             gboolean              new_edits,
             SlServerValidateFunc  validate)
 {
-  g_autoptr(JsonNode) root = sl_test_json_parse (json);
   g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_server_doc_free);
   g_autoptr(GError) error = NULL;
-  JsonArray *array = json_node_get_array (root);
   GPtrArray *results;
+  gboolean done = FALSE;
+  SlJsonScan scan;
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  g_assert_true (sl_json_scan_init (&scan, json, strlen (json), &error));
+  g_assert_true (sl_json_scan_enter (&scan, '[', &error));
+  while (sl_json_scan_next_element (&scan, &done, &error) && !done)
     {
-      SlServerDoc *doc = sl_server_doc_new_from_json (json_array_get_object_element (array, i),
-                                                      new_edits, &error);
+      SlServerDoc *doc = sl_server_doc_read (&scan, &error);
 
       g_assert_no_error (error);
+      if (!new_edits)
+        g_assert_true (sl_server_doc_check_replicated (doc, &error));
       g_ptr_array_add (docs, doc);
     }
+  g_assert_no_error (error);
+  g_assert_true (done);
 
   results = sl_server_db_write (db, docs, new_edits, validate, NULL, &error);
   g_assert_no_error (error);
@@ -521,10 +528,10 @@ test_local_docs (StoreFixture  *fixture,
 }
 
 static gboolean
-refuse_plans (SlServerDoc  *doc,
-              JsonObject   *old_doc,
-              gpointer      user_data,
-              GError      **error)
+refuse_plans (SlServerDoc             *doc,
+              const SlServerDocFields *old_doc,
+              gpointer                 user_data,
+              GError                 **error)
 {
   if (g_str_has_prefix (doc->id, "plan:"))
     {
