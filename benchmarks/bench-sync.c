@@ -82,26 +82,10 @@ send (SlTestPeer *peer,
       guint      *status)
 {
   g_autofree char *url = g_strconcat (sl_test_peer_get_url (peer), path, NULL);
-  g_autofree char *pair = g_strdup_printf ("%s:%s", user, password);
-  g_autofree char *auth = g_base64_encode ((const guchar *) pair, strlen (pair));
-  g_autofree char *header = g_strdup_printf ("Basic %s", auth);
-  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
-  g_autoptr(GError) error = NULL;
-  GBytes *answer;
+  g_autoptr(GBytes) bytes = body != NULL ? g_bytes_new_static (body, strlen (body)) : NULL;
 
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept", "application/json");
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", header);
-  if (body != NULL)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new_static (body, strlen (body));
-
-      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-    }
-  answer = soup_session_send_and_read (sl_test_peer_get_session (peer), msg, NULL, &error);
-  if (answer == NULL)
-    g_error ("%s %s: %s", method, path, error->message);
-  *status = soup_message_get_status (msg);
-  return answer;
+  return sl_test_http_send (sl_test_peer_get_session (peer), method, url, user, password,
+                            "application/json", bytes, NULL, NULL, status, NULL);
 }
 
 /* A _bulk_docs answer: how many rows, FALSE if one has an error. */

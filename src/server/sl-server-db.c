@@ -155,22 +155,9 @@ sl_server_db_get_update_seq (SlServerDb  *self,
                              gint64      *seq,
                              GError     **error)
 {
-  g_autoptr(SlServerStmt) stmt = NULL;
-  gboolean has_row;
-
-  if (!sl_server_db_check_open (self, error))
-    return FALSE;
-
-  stmt = sl_server_store_prepare (self->store,
-                                  "SELECT update_seq FROM db WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  if (!sl_server_store_step_row (self->store, stmt, &has_row, error))
-    return FALSE;
-
-  *seq = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
-  return TRUE;
+  return sl_server_db_check_open (self, error) &&
+         sl_server_store_query_int (self->store, "SELECT update_seq FROM db WHERE id = ?",
+                                    self->id, 0, seq, error);
 }
 
 static gboolean

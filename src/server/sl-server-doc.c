@@ -21,14 +21,6 @@ static const char * const ignored_members[] = {
   "_conflicts", "_deleted_conflicts", "_revs_info", "_local_seq", NULL,
 };
 
-static gboolean
-bad_request (GError     **error,
-             const char  *reason)
-{
-  g_set_error_literal (error, SL_SERVER_ERROR, SL_SERVER_ERROR_BAD_REQUEST, reason);
-  return FALSE;
-}
-
 gboolean
 sl_server_doc_check_id (const char  *id,
                         GError     **error)
@@ -36,21 +28,25 @@ sl_server_doc_check_id (const char  *id,
   gsize length = id != NULL ? strlen (id) : 0;
 
   if (length == 0)
-    return bad_request (error, "Document id must not be empty");
+    return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST,
+                                "Document id must not be empty");
   if (length > SL_SERVER_DOC_MAX_ID)
-    return bad_request (error, "Document id is too long");
+    return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST, "Document id is too long");
   if (!g_utf8_validate (id, (gssize) length, NULL))
-    return bad_request (error, "Document id must be valid UTF-8");
+    return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST,
+                                "Document id must be valid UTF-8");
 
   for (const char *p = id; *p != '\0'; p++)
     {
       if ((guchar) *p < 0x20 || *p == 0x7f)
-        return bad_request (error, "Document id must not contain control characters");
+        return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST,
+                                    "Document id must not contain control characters");
     }
 
   if (id[0] == '_' &&
       !(g_str_has_prefix (id, "_design/") && id[strlen ("_design/")] != '\0'))
-    return bad_request (error, "Only reserved document ids may start with underscore.");
+    return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST,
+                                "Only reserved document ids may start with underscore.");
 
   return TRUE;
 }
@@ -63,7 +59,7 @@ read_rev (SlServerDoc  *doc,
   SlRevId rev;
 
   if (!sl_rev_id_parse (text, &rev))
-    return bad_request (error, "Invalid rev format");
+    return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST, "Invalid rev format");
 
   g_free (doc->rev_hash);
   doc->has_rev = TRUE;
@@ -101,7 +97,8 @@ read_revisions (SlServerDoc  *doc,
             {
               ok = sl_json_scan_string (scan, scratch, error);
               if (ok && !sl_rev_id_hash_is_valid (scratch->str))
-                return bad_request (error, "Invalid rev format in _revisions");
+                return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST,
+                                            "Invalid rev format in _revisions");
               g_strv_builder_add (builder, scratch->str);
               n++;
             }
@@ -116,7 +113,8 @@ read_revisions (SlServerDoc  *doc,
     return FALSE;
 
   if (n == 0 || start < n || start > G_MAXINT32)
-    return bad_request (error, "_revisions must be {\"start\": N, \"ids\": [...]}");
+    return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST,
+                                "_revisions must be {\"start\": N, \"ids\": [...]}");
 
   g_strfreev (doc->revisions);
   doc->revisions_start = (guint) start;
@@ -134,7 +132,8 @@ read_special (SlServerDoc  *doc,
   if (strcmp (name, "_id") == 0)
     {
       if (sl_json_scan_peek (scan) != '"')
-        return bad_request (error, "Document id must be a string");
+        return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST,
+                                    "Document id must be a string");
       if (!sl_json_scan_string (scan, scratch, error))
         return FALSE;
       g_free (doc->id);
@@ -145,7 +144,7 @@ read_special (SlServerDoc  *doc,
   if (strcmp (name, "_rev") == 0)
     {
       if (sl_json_scan_peek (scan) != '"')
-        return bad_request (error, "Invalid rev format");
+        return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST, "Invalid rev format");
       if (!sl_json_scan_string (scan, scratch, error))
         return FALSE;
       return read_rev (doc, scratch->str, error);
@@ -155,7 +154,8 @@ read_special (SlServerDoc  *doc,
   if (strcmp (name, "_revisions") == 0)
     return read_revisions (doc, scan, scratch, error);
   if (strcmp (name, "_attachments") == 0)
-    return bad_request (error, "sunlight-server does not store attachments");
+    return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST,
+                                "sunlight-server does not store attachments");
   if (g_strv_contains (ignored_members, name))
     return sl_json_scan_skip (scan, error);
 
@@ -254,7 +254,8 @@ read_members (SlServerDoc  *doc,
   gsize raw_length;
 
   if (sl_json_scan_peek (scan) != '{')
-    return bad_request (error, "Document must be a JSON object");
+    return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST,
+                                "Document must be a JSON object");
   if (!sl_json_scan_enter (scan, '{', error))
     return FALSE;
 
@@ -291,7 +292,7 @@ sl_server_doc_read (SlJsonScan  *scan,
       (doc->rev_generation != doc->revisions_start ||
        strcmp (doc->rev_hash, doc->revisions[0]) != 0))
     {
-      bad_request (error, "_rev and _revisions do not agree");
+      sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST, "_rev and _revisions do not agree");
       return NULL;
     }
   if (doc->id == NULL)
@@ -325,7 +326,8 @@ sl_server_doc_check_replicated (SlServerDoc  *doc,
   if (doc->has_rev)
     return TRUE;
 
-  return bad_request (error, "A replicated document needs its _rev");
+  return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST,
+                              "A replicated document needs its _rev");
 }
 
 SlServerDoc *
@@ -357,7 +359,8 @@ sl_server_doc_set_path_id (SlServerDoc  *doc,
   if (doc->has_id)
     {
       if (g_strcmp0 (doc->id, id) != 0)
-        return bad_request (error, "Document id in the body does not match the URL");
+        return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST,
+                                    "Document id in the body does not match the URL");
       return TRUE;
     }
   if (!sl_server_doc_check_id (id, error))
@@ -378,7 +381,8 @@ sl_server_doc_set_rev (SlServerDoc  *doc,
   if (current != NULL)
     {
       if (g_strcmp0 (current, rev) != 0)
-        return bad_request (error, "Document rev from request body and query string "
+        return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST,
+                                    "Document rev from request body and query string "
                                    "have different values");
       return TRUE;
     }

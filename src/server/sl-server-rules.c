@@ -24,14 +24,6 @@
 #define REASON_DESIGN     "only an admin writes design documents"
 
 static gboolean
-forbid (GError     **error,
-        const char  *reason)
-{
-  g_set_error_literal (error, SL_SERVER_ERROR, SL_SERVER_ERROR_FORBIDDEN, reason);
-  return FALSE;
-}
-
-static gboolean
 is_one_of (const char *value,
            const char *a,
            const char *b)
@@ -53,12 +45,12 @@ check_verdicts (SlServerRole             role,
 
   if (g_strcmp0 (new_doc->type, "decision") == 0 &&
       is_one_of (new_doc->verdict, "approve", "reject"))
-    return forbid (error, REASON_DECISION);
+    return sl_server_error_set (error, SL_SERVER_ERROR_FORBIDDEN, REASON_DECISION);
 
   if (g_strcmp0 (new_doc->type, "plan") == 0 &&
       is_one_of (new_doc->status, "approved", "rejected") &&
       (old_doc == NULL || g_strcmp0 (new_doc->status, old_doc->status) != 0))
-    return forbid (error, REASON_PLAN);
+    return sl_server_error_set (error, SL_SERVER_ERROR_FORBIDDEN, REASON_PLAN);
 
   return TRUE;
 }
@@ -75,22 +67,22 @@ sl_server_rules_check (const char              *user,
   if (role == SL_SERVER_ROLE_ADMIN)
     return TRUE;
   if (role != SL_SERVER_ROLE_MARKETING && role != SL_SERVER_ROLE_FINANCE)
-    return forbid (error, REASON_VIEWER);
+    return sl_server_error_set (error, SL_SERVER_ERROR_FORBIDDEN, REASON_VIEWER);
   if (g_str_has_prefix (doc->id, "_design/"))
-    return forbid (error, REASON_DESIGN);
+    return sl_server_error_set (error, SL_SERVER_ERROR_FORBIDDEN, REASON_DESIGN);
 
   if (old_doc == NULL)
     {
       if (!doc->deleted && g_strcmp0 (doc->fields.author, user) != 0)
-        return forbid (error, REASON_AUTHOR);
+        return sl_server_error_set (error, SL_SERVER_ERROR_FORBIDDEN, REASON_AUTHOR);
     }
   else if (g_strcmp0 (old_type, "annotation") == 0)
     {
       if (g_strcmp0 (old_doc->author, user) != 0)
-        return forbid (error, REASON_ANNOTATION);
+        return sl_server_error_set (error, SL_SERVER_ERROR_FORBIDDEN, REASON_ANNOTATION);
     }
   else if (is_one_of (old_type, "comment", "decision"))
-    return forbid (error, REASON_IMMUTABLE);
+    return sl_server_error_set (error, SL_SERVER_ERROR_FORBIDDEN, REASON_IMMUTABLE);
 
   return check_verdicts (role, doc, old_doc, error);
 }

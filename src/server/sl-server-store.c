@@ -210,6 +210,33 @@ sl_server_store_step_row (SlServerStore  *self,
   return FALSE;
 }
 
+gboolean
+sl_server_store_query_int (SlServerStore  *self,
+                           const char     *sql,
+                           gint64          first,
+                           gint64          second,
+                           gint64         *out,
+                           GError        **error)
+{
+  g_autoptr(SlServerStmt) stmt = sl_server_store_prepare (self, sql, error);
+  int n_params;
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  n_params = sqlite3_bind_parameter_count (stmt);
+  if (n_params >= 1)
+    sqlite3_bind_int64 (stmt, 1, first);
+  if (n_params >= 2)
+    sqlite3_bind_int64 (stmt, 2, second);
+  if (!sl_server_store_step_row (self, stmt, &has_row, error))
+    return FALSE;
+
+  *out = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
+  return TRUE;
+}
+
 gint64
 sl_server_store_last_insert_id (SlServerStore *self)
 {
@@ -269,21 +296,6 @@ GBytes *
 sl_server_store_get_secret (SlServerStore *self)
 {
   return self->secret;
-}
-
-static gboolean
-query_int (SlServerStore  *self,
-           const char     *sql,
-           gint64         *out,
-           GError        **error)
-{
-  g_autoptr(SlServerStmt) stmt = sl_server_store_prepare (self, sql, error);
-  gboolean has_row;
-
-  if (stmt == NULL || !sl_server_store_step_row (self, stmt, &has_row, error))
-    return FALSE;
-  *out = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
-  return TRUE;
 }
 
 static gboolean
@@ -382,8 +394,8 @@ prepare_file (SlServerStore  *self,
   if (!exec (self, "PRAGMA journal_mode = WAL;"
                    "PRAGMA synchronous = NORMAL;"
                    "PRAGMA foreign_keys = ON;", error) ||
-      !query_int (self, "PRAGMA user_version", &version, error) ||
-      !query_int (self, "PRAGMA application_id", &app_id, error))
+      !sl_server_store_query_int (self, "PRAGMA user_version", 0, 0, &version, error) ||
+      !sl_server_store_query_int (self, "PRAGMA application_id", 0, 0, &app_id, error))
     return FALSE;
 
   if (app_id != 0 && app_id != APPLICATION_ID)

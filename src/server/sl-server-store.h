@@ -52,6 +52,14 @@ gboolean       sl_server_store_step_row    (SlServerStore  *self,
                                             SlServerStmt   *stmt,
                                             gboolean       *has_row,
                                             GError        **error);
+/* The first column of @sql's first row as an integer (0 when there is no
+ * row), with ?1 = @first and ?2 = @second bound if @sql has them. */
+gboolean       sl_server_store_query_int   (SlServerStore  *self,
+                                            const char     *sql,
+                                            gint64          first,
+                                            gint64          second,
+                                            gint64         *out,
+                                            GError        **error);
 gint64         sl_server_store_last_insert_id (SlServerStore *self);
 /* Sets an internal error from the connection's last error. */
 void           sl_server_store_set_error   (SlServerStore  *self,

@@ -372,6 +372,24 @@ sl_test_peer_create_db (SlTestPeer *self,
     g_error ("could not create database %s: %u %s", name, response->status, response->body);
 }
 
+char *
+sl_test_peer_new_db (SlTestPeer *self)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  char *name = g_strdup_printf ("t%.8s", uuid);
+
+  sl_test_peer_create_db (self, name);
+  return name;
+}
+
+void
+sl_test_peer_add_team (SlTestPeer *self)
+{
+  sl_test_peer_add_user (self, "alice", "marketing", "alice-secret");
+  sl_test_peer_add_user (self, "fred", "finance", "fred-secret");
+  sl_test_peer_add_user (self, "vera", "viewer", "vera-secret");
+}
+
 void
 sl_test_peer_add_user (SlTestPeer *self,
                        const char *name,
