@@ -29,6 +29,10 @@ void       sl_store_fixture_setup          (SlStoreFixture             *fixture,
                                             gconstpointer               data);
 void       sl_store_fixture_teardown       (SlStoreFixture             *fixture,
                                             gconstpointer               data);
+/* g_test_add() with this fixture. */
+#define sl_store_fixture_add(path, func) \
+  g_test_add ((path), SlStoreFixture, NULL, sl_store_fixture_setup, (func), \
+              sl_store_fixture_teardown)
 
 /* Writes the documents of the JSON array @json: one result each. */
 GPtrArray *sl_test_store_write             (SlServerDb                 *db,

@@ -222,24 +222,17 @@ test_local_docs (SlStoreFixture *fixture,
   g_assert_error (error, SL_SERVER_ERROR, SL_SERVER_ERROR_NOT_FOUND);
 }
 
-static void
-add_test (const char *path,
-          void      (*func) (SlStoreFixture *, gconstpointer))
-{
-  g_test_add (path, SlStoreFixture, NULL, sl_store_fixture_setup, func, sl_store_fixture_teardown);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  add_test ("/sync/server-db-feed/changes", test_changes);
-  add_test ("/sync/server-db-feed/changes-all-leaves", test_changes_all_leaves);
-  add_test ("/sync/server-db-feed/all-docs", test_all_docs);
-  add_test ("/sync/server-db-feed/revs-diff-bulk-get", test_revs_diff_and_bulk_get);
-  add_test ("/sync/server-db-feed/local-docs", test_local_docs);
+  sl_store_fixture_add ("/sync/server-db-feed/changes", test_changes);
+  sl_store_fixture_add ("/sync/server-db-feed/changes-all-leaves", test_changes_all_leaves);
+  sl_store_fixture_add ("/sync/server-db-feed/all-docs", test_all_docs);
+  sl_store_fixture_add ("/sync/server-db-feed/revs-diff-bulk-get", test_revs_diff_and_bulk_get);
+  sl_store_fixture_add ("/sync/server-db-feed/local-docs", test_local_docs);
 
   return g_test_run ();
 }

@@ -256,26 +256,19 @@ test_reopen (SlStoreFixture *fixture,
   g_assert_cmpstr (sl_test_json_string (doc, "text"), ==, "ไทย فارسی 中文");
 }
 
-static void
-add_test (const char *path,
-          void      (*func) (SlStoreFixture *, gconstpointer))
-{
-  g_test_add (path, SlStoreFixture, NULL, sl_store_fixture_setup, func, sl_store_fixture_teardown);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  add_test ("/sync/server-db/databases", test_databases);
-  add_test ("/sync/server-db/edits-and-conflicts", test_edits_and_conflicts);
-  add_test ("/sync/server-db/same-edit-same-rev", test_same_edit_same_rev);
-  add_test ("/sync/server-db/tombstones", test_tombstones);
-  add_test ("/sync/server-db/replicated-conflict", test_replicated_conflict);
-  add_test ("/sync/server-db/validate", test_validate);
-  add_test ("/sync/server-db/reopen", test_reopen);
+  sl_store_fixture_add ("/sync/server-db/databases", test_databases);
+  sl_store_fixture_add ("/sync/server-db/edits-and-conflicts", test_edits_and_conflicts);
+  sl_store_fixture_add ("/sync/server-db/same-edit-same-rev", test_same_edit_same_rev);
+  sl_store_fixture_add ("/sync/server-db/tombstones", test_tombstones);
+  sl_store_fixture_add ("/sync/server-db/replicated-conflict", test_replicated_conflict);
+  sl_store_fixture_add ("/sync/server-db/validate", test_validate);
+  sl_store_fixture_add ("/sync/server-db/reopen", test_reopen);
 
   return g_test_run ();
 }
