@@ -118,10 +118,13 @@ export_screenshot_dir (void)
 }
 
 /* @text with every run of white space (no-break spaces too, as money
- * is formatted with) made one plain space, to compare with what
- * pdftotext extracts. */
+ * is formatted with) made one plain space and format characters (bidi
+ * marks, zero-width joiners) dropped, to compare with what pdftotext
+ * extracts. With @squeeze, no spaces at all: pdftotext splits words of
+ * Arabic script where glyphs join. */
 static inline char *
-export_normalize (const char *text)
+export_normalize_full (const char *text,
+                       gboolean    squeeze)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   gboolean space = FALSE;
@@ -132,15 +135,23 @@ export_normalize (const char *text)
 
       if (g_unichar_isspace (c) || g_unichar_type (c) == G_UNICODE_SPACE_SEPARATOR)
         {
-          space = TRUE;
+          space = !squeeze;
           continue;
         }
+      if (g_unichar_type (c) == G_UNICODE_FORMAT)
+        continue;
       if (space && out->len > 0)
         g_string_append_c (out, ' ');
       space = FALSE;
       g_string_append_unichar (out, c);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static inline char *
+export_normalize (const char *text)
+{
+  return export_normalize_full (text, FALSE);
 }
 
 /* Removes the pages of an earlier run. */

@@ -220,7 +220,7 @@ test_pdf_text (SlWorkspaceFixture *fixture,
 
   export_options_init (&options, SL_CALENDAR_GREGORIAN, SL_EXPORT_PDF);
   path = export_run (fixture, &options, "review.pdf");
-  text = export_read_pdf (path, "review", &n_pages);
+  text = export_read_pdf (path, "review-en", &n_pages);
 
   g_assert_cmpuint (n_pages, >=, 3);
   g_assert_nonnull (strstr (text, EXPORT_NAME));
