@@ -249,15 +249,19 @@ draw_note (SlPdf *pdf,
   g_autofree char *days = format_days (pdf->job, sl_annotation_get_first_day (annotation),
                                        sl_annotation_get_last_day (annotation));
   g_autoptr(SlPdfTable) snapshot = snapshot_table (note);
+  g_autofree char *text = NULL;
   g_autofree char *title = NULL;
   g_autofree char *about = NULL;
   g_autofree char *next = NULL;
 
   /* Translators: a heading of the review pack: “Win: Webinar series” */
-  title = g_strdup_printf (win ? _("Win: %s") : _("Loss: %s"), sl_annotation_get_title (annotation));
+  text = g_strdup_printf (win ? _("Win: %s") : _("Loss: %s"), sl_annotation_get_title (annotation));
+  title = sl_pdf_in_page_direction (pdf, text);
+  g_free (text);
   /* Translators: under a win or loss: its channel or campaign, its days and its author */
-  about = g_strdup_printf (_("%s · %s · by %s"), describe_scope (pdf->job, annotation), days,
-                           sl_annotation_get_author (annotation));
+  text = g_strdup_printf (_("%s · %s · by %s"), describe_scope (pdf->job, annotation), days,
+                          sl_annotation_get_author (annotation));
+  about = sl_pdf_in_page_direction (pdf, text);
   pdf->y += 6;
   /* The figures it cites stay with it when they fit on a page. */
   sl_pdf_ensure (pdf, 60 + sl_pdf_table_measure (snapshot, pdf));
@@ -310,15 +314,19 @@ draw_plan (SlPdf         *pdf,
 {
   SlMoney draw;
   g_autofree char *draw_text = NULL;
+  g_autofree char *text = NULL;
   g_autofree char *title = NULL;
   g_autofree char *about = NULL;
 
   sl_money_init (&draw, sl_realloc_plan_get_reserve_draw_minor (plan), sl_realloc_plan_get_currency (plan));
   draw_text = sl_money_format (&draw, NULL);
   /* Translators: a heading of the review pack: a plan's title and its status, “Events to Search — Approved” */
-  title = g_strdup_printf (_("%s — %s"), sl_realloc_plan_get_title (plan), sl_realloc_plan_get_status_label (plan));
+  text = g_strdup_printf (_("%s — %s"), sl_realloc_plan_get_title (plan), sl_realloc_plan_get_status_label (plan));
+  title = sl_pdf_in_page_direction (pdf, text);
+  g_free (text);
   /* Translators: under a reallocation plan: what it takes from the reserve, and its author */
-  about = g_strdup_printf (_("Reserve draw %s · by %s"), draw_text, sl_realloc_plan_get_author (plan));
+  text = g_strdup_printf (_("Reserve draw %s · by %s"), draw_text, sl_realloc_plan_get_author (plan));
+  about = sl_pdf_in_page_direction (pdf, text);
   pdf->y += 6;
   sl_pdf_ensure (pdf, 80);
   sl_pdf_paragraph (pdf, title, 10.5, TRUE, SL_PDF_TEXT, 0);

@@ -85,6 +85,10 @@ PangoLayout *sl_pdf_layout          (SlPdf          *pdf,
                                      double          size,
                                      gboolean        bold,
                                      double          width);
+/* @text (composed of our words and the user's) written in the page's
+ * direction, whatever its first letter. */
+char        *sl_pdf_in_page_direction (SlPdf        *pdf,
+                                       const char   *text);
 double       sl_pdf_layout_height   (PangoLayout    *layout);
 double       sl_pdf_layout_width    (PangoLayout    *layout);
 /* Shows @layout in the box @x…@x+@width at @y, aligned; a line too long

@@ -65,6 +65,32 @@ sl_pdf_rectangle (SlPdf  *pdf,
 
 /* Text */
 
+/* Aligns a wrapped or shortened @layout at the page's start side. Pango
+ * swaps left and right for a paragraph written the other way than the
+ * page (English in a Persian pack): undo that, so that every paragraph
+ * starts at the same side. */
+static void
+align_to_start (SlPdf       *pdf,
+                PangoLayout *layout)
+{
+  PangoLayoutLine *line = pango_layout_get_line_readonly (layout, 0);
+  gboolean rtl = pdf->job->options.rtl;
+  gboolean line_rtl = line != NULL && pango_layout_line_get_resolved_direction (line) == PANGO_DIRECTION_RTL;
+
+  if (rtl == line_rtl)
+    pango_layout_set_alignment (layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  else
+    pango_layout_set_alignment (layout, rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+}
+
+char *
+sl_pdf_in_page_direction (SlPdf      *pdf,
+                          const char *text)
+{
+  /* RIGHT-TO-LEFT MARK or LEFT-TO-RIGHT MARK first. */
+  return g_strconcat (pdf->job->options.rtl ? "\xE2\x80\x8F" : "\xE2\x80\x8E", text, NULL);
+}
+
 PangoLayout *
 sl_pdf_layout (SlPdf      *pdf,
                const char *text,
@@ -85,8 +111,7 @@ sl_pdf_layout (SlPdf      *pdf,
     {
       pango_layout_set_width (layout, pango_units_from_double (width));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      /* A paragraph written the other way than the page swaps this. */
-      pango_layout_set_alignment (layout, pdf->job->options.rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+      align_to_start (pdf, layout);
     }
   return layout;
 }
@@ -135,7 +160,7 @@ sl_pdf_show (SlPdf       *pdf,
         {
           pango_layout_set_width (layout, pango_units_from_double (width));
           pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-          pango_layout_set_alignment (layout, pdf->job->options.rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+          align_to_start (pdf, layout);
           text_width = width;
         }
     }
