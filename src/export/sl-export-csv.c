@@ -21,28 +21,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "sl-csv-reader.h"
 #include "sl-export-private.h"
-
-static void
-append_field (GString    *line,
-              const char *text)
-{
-  if (line->len > 0)
-    g_string_append_c (line, ',');
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (line, text);
-      return;
-    }
-  g_string_append_c (line, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  g_string_append_c (line, '"');
-}
 
 /* The currency column comes before the first amount. */
 static guint
@@ -66,14 +46,14 @@ append_header (SlExportTable *table,
 
       if (c == currency_at)
         /* Translators: column title: the ISO 4217 code of the amounts */
-        append_field (line, _("Currency"));
-      append_field (line, column->title);
+        sl_csv_append_field (line, _("Currency"));
+      sl_csv_append_field (line, column->title);
       if (column->may_be_undefined)
         {
           /* Translators: column title: why column %s has no value in a row */
           g_autofree char *why = g_strdup_printf (_("Why no %s"), column->title);
 
-          append_field (line, why);
+          sl_csv_append_field (line, why);
         }
     }
 }
@@ -113,13 +93,13 @@ append_row (SlExportTable *table,
       g_autofree char *text = format_value (column->kind, cell);
 
       if (c == currency_at)
-        append_field (line, table->currency);
-      append_field (line, text);
+        sl_csv_append_field (line, table->currency);
+      sl_csv_append_field (line, text);
       if (column->may_be_undefined)
         {
           const char *why = sl_export_cell_get_why (cell);
 
-          append_field (line, why != NULL ? why : "");
+          sl_csv_append_field (line, why != NULL ? why : "");
         }
     }
 }

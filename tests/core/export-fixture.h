@@ -11,6 +11,7 @@
 
 #include "collab-fixture.h"
 #include "sl-collab.h"
+#include "sl-csv-reader.h"
 #include "sl-export.h"
 #include "sl-workspace-annotations.h"
 #include "sl-workspace-discussion.h"
@@ -88,6 +89,31 @@ export_fixture_setup (SlWorkspaceFixture *fixture,
   export_add_win (fixture->ws);
   for (guint i = 0; i < G_N_ELEMENTS (kpis); i++)
     g_assert_true (sl_workspace_add_kpi (fixture->ws, kpis[i], &error));
+}
+
+/* Every record of the CSV file at @path (a GStrv each). */
+static inline GPtrArray *
+export_read_csv (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  g_autoptr(SlCsvReader) reader = NULL;
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  g_autoptr(GError) error = NULL;
+  gboolean has_record = TRUE;
+
+  g_assert_nonnull (stream);
+  reader = sl_csv_reader_new (G_INPUT_STREAM (stream), path, SL_CSV_ENCODING_AUTO, ',');
+  while (sl_csv_reader_next (reader, &has_record, NULL, &error) && has_record)
+    {
+      GStrv fields = g_new0 (char *, sl_csv_reader_get_n_fields (reader) + 1);
+
+      for (guint i = 0; i < sl_csv_reader_get_n_fields (reader); i++)
+        fields[i] = g_strdup (sl_csv_reader_get_field (reader, i));
+      g_ptr_array_add (records, fields);
+    }
+  g_assert_no_error (error);
+  return records;
 }
 
 /* Runs @argv, which must succeed. */

@@ -13,33 +13,8 @@
 #include "config.h"
 
 #include "export-fixture.h"
-#include "sl-csv-reader.h"
 #include "sl-metrics-rows.h"
 #include "sl-timeline.h"
-
-static GPtrArray *
-read_csv (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
-  g_autoptr(SlCsvReader) reader = NULL;
-  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
-  g_autoptr(GError) error = NULL;
-  gboolean has_record = TRUE;
-
-  g_assert_nonnull (stream);
-  reader = sl_csv_reader_new (G_INPUT_STREAM (stream), path, SL_CSV_ENCODING_UTF8, ',');
-  while (sl_csv_reader_next (reader, &has_record, NULL, &error) && has_record)
-    {
-      GStrv fields = g_new0 (char *, sl_csv_reader_get_n_fields (reader) + 1);
-
-      for (guint i = 0; i < sl_csv_reader_get_n_fields (reader); i++)
-        fields[i] = g_strdup (sl_csv_reader_get_field (reader, i));
-      g_ptr_array_add (records, fields);
-    }
-  g_assert_no_error (error);
-  return records;
-}
 
 /* "$1,234.50" → "1234.50"; "-$20.00" → "-20.00"; "12.5%" → "12.5". */
 static char *
@@ -196,11 +171,11 @@ test_xlsx_libreoffice (SlWorkspaceFixture *fixture,
     export_spawn (argv);
   }
 
-  channels = read_csv (channels_csv);
+  channels = export_read_csv (channels_csv);
   check_channels_sheet (fixture, &options, channels);
-  months = read_csv (months_csv);
+  months = export_read_csv (months_csv);
   check_months_sheet (fixture, &options, months);
-  lines = read_csv (lines_csv);
+  lines = export_read_csv (lines_csv);
   g_assert_cmpuint (lines->len, ==, 2);
   g_assert_cmpstr (((GStrv)g_ptr_array_index (lines, 1))[0], ==, EXPORT_PLAN_TITLE);
   g_assert_cmpstr (((GStrv)g_ptr_array_index (lines, 1))[6], ==, "$1,000.00");

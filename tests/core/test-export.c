@@ -11,33 +11,10 @@
 #include "config.h"
 
 #include "export-fixture.h"
-#include "sl-csv-reader.h"
 #include "sl-metrics-rows.h"
 #include "sl-timeline.h"
 
-/* Every record of the CSV file at @path (a GStrv each). */
-static GPtrArray *
-read_csv (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
-  g_autoptr(SlCsvReader) reader = sl_csv_reader_new (G_INPUT_STREAM (stream), "export.csv",
-                                                     SL_CSV_ENCODING_AUTO, ',');
-  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
-  g_autoptr(GError) error = NULL;
-  gboolean has_record = TRUE;
 
-  while (sl_csv_reader_next (reader, &has_record, NULL, &error) && has_record)
-    {
-      GStrv fields = g_new0 (char *, sl_csv_reader_get_n_fields (reader) + 1);
-
-      for (guint i = 0; i < sl_csv_reader_get_n_fields (reader); i++)
-        fields[i] = g_strdup (sl_csv_reader_get_field (reader, i));
-      g_ptr_array_add (records, fields);
-    }
-  g_assert_no_error (error);
-  return records;
-}
 
 /* A value as the CSV should write it, from the engine's value. */
 static char *
@@ -95,7 +72,7 @@ test_csv_channels (SlWorkspaceFixture *fixture,
 
   export_options_init (&options, SL_CALENDAR_GREGORIAN, SL_EXPORT_CSV);
   path = export_run (fixture, &options, "channels.csv");
-  records = read_csv (path);
+  records = export_read_csv (path);
   header = g_strjoinv ("|", g_ptr_array_index (records, 0));
   g_assert_cmpstr (header, ==, "Channel|Campaign|Currency|Spend|Leads|CPL|Why no CPL|Customers|CAC|Why no CAC|"
                                "Revenue|ROI|Why no ROI|CLV : CAC|Why no CLV : CAC");
@@ -210,7 +187,7 @@ test_csv_months (SlWorkspaceFixture *fixture,
   export_options_init (&options, SL_CALENDAR_GREGORIAN, SL_EXPORT_CSV);
   options.table = SL_EXPORT_TABLE_MONTHS;
   path = export_run (fixture, &options, "months.csv");
-  records = read_csv (path);
+  records = export_read_csv (path);
 
   /* The fiscal year holding the period, as of the day asked for. */
   sl_workspace_get_fiscal_year (fixture->ws, EXPORT_MAR (31), &year);
@@ -247,7 +224,7 @@ test_csv_plan_lines (SlWorkspaceFixture *fixture,
   export_options_init (&options, SL_CALENDAR_GREGORIAN, SL_EXPORT_CSV);
   options.table = SL_EXPORT_TABLE_PLAN_LINES;
   path = export_run (fixture, &options, "plans.csv");
-  records = read_csv (path);
+  records = export_read_csv (path);
   g_assert_cmpuint (records->len, ==, 2);
   header = g_strjoinv ("|", g_ptr_array_index (records, 0));
   g_assert_cmpstr (header, ==, "Plan|Status|From|From month|To|To month|Currency|Amount");
@@ -259,7 +236,7 @@ test_csv_plan_lines (SlWorkspaceFixture *fixture,
   g_clear_pointer (&path, g_free);
   sl_period_init (&options.period, SL_PERIOD_MONTH, SL_CALENDAR_GREGORIAN, 1, sl_day_from_ymd (2025, 5, 1));
   path = export_run (fixture, &options, "may.csv");
-  records = read_csv (path);
+  records = export_read_csv (path);
   g_assert_cmpuint (records->len, ==, 1);
 }
 
