@@ -18,26 +18,8 @@
 #include "sl-metrics-rows.h"
 #include "sl-workspace-realloc.h"
 
-/* The channel table's figures, as the Channels view shows them. */
-static const struct {
-  SlMetric    metric;
-  const char *title;
-} channel_columns[] = {
-  { SL_METRIC_SPEND, N_("Spend") },
-  { SL_METRIC_LEADS, N_("Leads") },
-  /* Translators: column title, cost per lead */
-  { SL_METRIC_CPL, N_("CPL") },
-  { SL_METRIC_NEW_CUSTOMERS, N_("Customers") },
-  /* Translators: column title, customer acquisition cost */
-  { SL_METRIC_CAC, N_("CAC") },
-  { SL_METRIC_REVENUE, N_("Revenue") },
-  /* Translators: column title, return on marketing investment */
-  { SL_METRIC_ROI, N_("ROI") },
-  /* Translators: column title, customer lifetime value to acquisition cost */
-  { SL_METRIC_CLV_CAC, N_("CLV : CAC") },
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (channel_columns) + 2 == SL_EXPORT_CHANNEL_N_COLUMNS);
+/* The channel table: name, campaign, then the figures of a channel report. */
+G_STATIC_ASSERT (SL_METRICS_ROW_N_COLUMNS + 2 == SL_EXPORT_CHANNEL_N_COLUMNS);
 
 static SlExportColumnKind
 column_kind_for (SlMetric metric)
@@ -78,11 +60,11 @@ add_channel_row (SlExportJob        *job,
   row = sl_export_table_add_row (table, line->campaign_id != 0 ? 1 : 0);
   sl_export_row_add_text (row, sl_export_job_channel_name (job, line->channel_id));
   sl_export_row_add_text (row, campaign != NULL ? sl_campaign_get_name (campaign) : "");
-  for (guint c = 0; c < G_N_ELEMENTS (channel_columns); c++)
+  for (guint c = 0; c < SL_METRICS_ROW_N_COLUMNS; c++)
     {
       SlMetricValue value;
 
-      sl_metrics_totals_get (&line->totals, channel_columns[c].metric, &value);
+      sl_metrics_totals_get (&line->totals, sl_metrics_row_columns[c].metric, &value);
       sl_export_row_add_value (row, &value);
     }
 }
@@ -105,10 +87,10 @@ build_channels (SlExportJob  *job,
                                sl_workspace_get_currency (job->workspace));
   sl_export_table_add_column (table, SL_EXPORT_COLUMN_TEXT, _("Channel"), FALSE);
   sl_export_table_add_column (table, SL_EXPORT_COLUMN_TEXT, _("Campaign"), FALSE);
-  for (guint c = 0; c < G_N_ELEMENTS (channel_columns); c++)
-    sl_export_table_add_column (table, column_kind_for (channel_columns[c].metric),
-                                _(channel_columns[c].title),
-                                metric_may_be_undefined (channel_columns[c].metric));
+  for (guint c = 0; c < SL_METRICS_ROW_N_COLUMNS; c++)
+    sl_export_table_add_column (table, column_kind_for (sl_metrics_row_columns[c].metric),
+                                _(sl_metrics_row_columns[c].title),
+                                metric_may_be_undefined (sl_metrics_row_columns[c].metric));
 
   for (guint i = 0; i < lines->len; i++)
     {
