@@ -72,6 +72,8 @@ async function main () {
 }
 
 main().catch(error => {
-  process.stderr.write('pouchdb-replicate: ' + (error.stack || JSON.stringify(error)) + '\n');
+  // The HTTP status and reason say what the server answered.
+  const what = { status: error.status, name: error.name, message: error.message, reason: error.reason };
+  process.stderr.write('pouchdb-replicate: ' + JSON.stringify(what) + '\n' + (error.stack || '') + '\n');
   process.exit(1);
 });
