@@ -69,34 +69,29 @@ sum_moved (SlPlansView *self)
     }
 }
 
-static GtkWidget *
-create_amounts (SlPlansView   *self,
-                SlReallocPlan *plan)
+/* "By Ana · scenario “Q4 options”" over "$5,000.00 moved · $1,000.00
+ * from the reserve". */
+static char *
+dup_subtitle (SlPlansView   *self,
+              SlReallocPlan *plan)
 {
   gint64 id = sl_record_get_id (SL_RECORD (plan));
   gint64 *moved = g_hash_table_lookup (self->moved, &id);
+  const char *group = sl_realloc_plan_get_scenario_group (plan);
   g_autofree char *moved_text = format_minor (self, moved != NULL ? *moved : 0);
   g_autofree char *draw_text = format_minor (self, sl_realloc_plan_get_reserve_draw_minor (plan));
-  g_autofree char *moves = NULL, *draws = NULL;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *first, *second;
+  g_autofree char *byline = NULL, *amounts = NULL, *text = NULL;
 
-  /* Translators: %s is an amount of money a plan moves between channels and months */
-  moves = g_strdup_printf (_("%s moved"), moved_text);
-  /* Translators: %s is an amount of money a plan takes from the reserve */
-  draws = g_strdup_printf (_("%s from the reserve"), draw_text);
-  first = gtk_label_new (moves);
-  second = gtk_label_new (draws);
-  gtk_label_set_xalign (GTK_LABEL (first), 1.0);
-  gtk_label_set_xalign (GTK_LABEL (second), 1.0);
-  gtk_widget_add_css_class (first, "numeric");
-  gtk_widget_add_css_class (second, "numeric");
-  gtk_widget_add_css_class (second, "dim-label");
-  gtk_widget_add_css_class (second, "caption");
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), first);
-  gtk_box_append (GTK_BOX (box), second);
-  return box;
+  if (group != NULL)
+    /* Translators: the first %s is a person, the second a scenario group's name */
+    byline = g_strdup_printf (_("By %s · scenario “%s”"), sl_realloc_plan_get_author (plan), group);
+  else
+    /* Translators: %s is a person */
+    byline = g_strdup_printf (_("By %s"), sl_realloc_plan_get_author (plan));
+  /* Translators: the money a plan moves between channels and months, then what it takes from the reserve */
+  amounts = g_strdup_printf (_("%s moved · %s from the reserve"), moved_text, draw_text);
+  text = g_strdup_printf ("%s\n%s", byline, amounts);
+  return g_markup_escape_text (text, -1);
 }
 
 static GtkWidget *
@@ -105,31 +100,22 @@ create_row (gpointer item,
 {
   SlPlansView *self = user_data;
   SlReallocPlan *plan = item;
-  const char *group = sl_realloc_plan_get_scenario_group (plan);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *status = gtk_label_new (sl_realloc_plan_get_status_label (plan));
   g_autofree char *title = g_markup_escape_text (sl_realloc_plan_get_title (plan), -1);
-  g_autofree char *byline = NULL;
-  g_autofree char *escaped = NULL;
+  g_autofree char *subtitle = dup_subtitle (self, plan);
+  gint64 *id = g_new (gint64, 1);
 
-  if (group != NULL)
-    /* Translators: the first %s is a person, the second a scenario group's name */
-    byline = g_strdup_printf (_("By %s · scenario “%s”"), sl_realloc_plan_get_author (plan), group);
-  else
-    /* Translators: %s is a person */
-    byline = g_strdup_printf (_("By %s"), sl_realloc_plan_get_author (plan));
-  escaped = g_markup_escape_text (byline, -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_valign (status, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (status, "plan-status");
   gtk_widget_add_css_class (status, sl_realloc_plan_get_status (plan));
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), status);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), create_amounts (self, plan));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "plan-id", g_memdup2 (&(gint64) { sl_record_get_id (SL_RECORD (plan)) },
-                                                                sizeof (gint64)), g_free);
+  *id = sl_record_get_id (SL_RECORD (plan));
+  g_object_set_data_full (G_OBJECT (row), "plan-id", id, g_free);
   return row;
 }
 
