@@ -203,7 +203,6 @@ goal_setup_cb (SlRequestView            *self,
   gtk_widget_set_name (dropdown, "goal");
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
   gtk_widget_set_size_request (dropdown, 160, -1);
-  gtk_widget_add_css_class (dropdown, "flat");
   g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (goal_selected_cb), self, G_CONNECT_SWAPPED);
   gtk_list_item_set_activatable (item, FALSE);
   gtk_list_item_set_child (item, dropdown);
@@ -330,6 +329,8 @@ rebuild_rows (SlRequestView *self)
     }
   g_ptr_array_add (rows, sl_plan_row_new (SL_PLAN_ROW_RESERVE, n, currency));
   g_ptr_array_add (rows, sl_plan_row_new (SL_PLAN_ROW_TOTAL, n, currency));
+  for (guint i = 0; i < rows->len; i++)
+    sl_plan_row_set_read_only (rows->pdata[i], !sl_request_view_is_draft (self));
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        rows->pdata, rows->len);
 }
@@ -430,6 +431,21 @@ sl_request_view_grid_reload (SlRequestView *self)
   rebuild_rows (self);
 }
 
+/* Rows are made again for new channels, and when the request is
+ * submitted (its amounts no longer change) or back to a draft. */
+static gboolean
+rows_outdated (SlRequestView *self)
+{
+  GListModel *rows = G_LIST_MODEL (self->rows);
+  g_autoptr(SlPlanRow) reserve = NULL;
+  guint n = g_list_model_get_n_items (rows);
+
+  if (n != g_list_model_get_n_items (G_LIST_MODEL (sl_workspace_get_channels (self->workspace))) + 2)
+    return TRUE;
+  reserve = g_list_model_get_item (rows, n - 2);
+  return sl_plan_row_get_editable (reserve) != sl_request_view_is_draft (self);
+}
+
 void
 sl_request_view_grid_refresh (SlRequestView *self)
 {
@@ -439,8 +455,7 @@ sl_request_view_grid_refresh (SlRequestView *self)
     return;
   if (!sl_store_reload (SL_STORE (self->lines), &error))
     g_warning ("Could not read the request’s lines: %s", error->message);
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->rows)) !=
-      g_list_model_get_n_items (G_LIST_MODEL (sl_workspace_get_channels (self->workspace))) + 2)
+  if (rows_outdated (self))
     rebuild_rows (self);
   fill_goals (self);
   recompute (self);

@@ -172,27 +172,6 @@ refresh_reserve (SlRequestView *self)
   gtk_widget_set_visible (self->reserve_warning_box, warning != NULL);
 }
 
-/* The quarter or fiscal year a request is for, as people name it. */
-static void
-request_period (SlRequestView   *self,
-                SlBudgetRequest *request,
-                SlPeriod        *out)
-{
-  static const SlPeriodKind kinds[] = { SL_PERIOD_QUARTER, SL_PERIOD_FISCAL_YEAR, SL_PERIOD_MONTH };
-  SlDay first = sl_budget_request_get_first_day (request);
-  SlDay last = sl_budget_request_get_last_day (request);
-
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    {
-      sl_period_init (out, kinds[i], sl_workspace_get_calendar (self->workspace),
-                      sl_workspace_get_fiscal_start_month (self->workspace), first);
-      if (out->first == first && out->last == last)
-        return;
-    }
-  if (!sl_period_init_custom (out, sl_workspace_get_calendar (self->workspace), first, last, NULL))
-    sl_period_init (out, SL_PERIOD_DAY, sl_workspace_get_calendar (self->workspace), 1, first);
-}
-
 static void
 refresh_header (SlRequestView   *self,
                 SlBudgetRequest *request)
@@ -203,9 +182,10 @@ refresh_header (SlRequestView   *self,
   g_autofree char *caption = NULL;
   SlUserRole role = sl_workspace_get_user_role (self->workspace);
 
-  request_period (self, request, &period);
+  sl_period_init_custom (&period, sl_workspace_get_calendar (self->workspace),
+                         sl_budget_request_get_first_day (request), sl_budget_request_get_last_day (request), NULL);
   period_text = sl_period_format (&period, NULL);
-  /* Translators: a request's period and status, e.g. “Q1 FY2027 · Draft” */
+  /* Translators: a request's days and status, e.g. “Jan 1 – Mar 31, 2027 · Draft” */
   line = g_strdup_printf (_("%s · %s"), period_text, status_label (sl_budget_request_get_status (request)));
   gtk_label_set_label (self->title_label, sl_budget_request_get_title (request));
   gtk_label_set_label (self->period_label, line);

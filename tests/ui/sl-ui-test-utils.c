@@ -69,9 +69,9 @@ sl_ui_test_find_all (GtkWidget *root,
   return found;
 }
 
-GtkWidget *
-sl_ui_test_find_named (GtkWidget  *root,
-                       const char *name)
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
 {
   if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
     return root;
@@ -79,12 +79,23 @@ sl_ui_test_find_named (GtkWidget  *root,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = sl_ui_test_find_named (child, name);
+      GtkWidget *found = find_named (child, name);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+GtkWidget *
+sl_ui_test_get_named (gpointer    root,
+                      const char *name)
+{
+  GtkWidget *found = find_named (GTK_WIDGET (root), name);
+
+  if (found == NULL)
+    g_error ("No widget named “%s” under %s", name, G_OBJECT_TYPE_NAME (root));
+  return found;
 }
 
 GtkWindow *

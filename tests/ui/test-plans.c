@@ -17,8 +17,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
-#include <string.h>
 
 #include "sl-application.h"
 #include "sl-collab.h"
@@ -29,6 +27,7 @@
 #include "sl-test-utils.h"
 #include "sl-timeline.h"
 #include "sl-ui-test-utils.h"
+#include "sl-ui-test-window.h"
 #include "sl-window.h"
 #include "sl-workspace-discussion.h"
 #include "sl-workspace-realloc.h"
@@ -41,12 +40,6 @@ static SlApplication *app;
 static SlWindow *window;
 static char *tmp_dir;
 static gboolean persian;
-
-static gboolean
-window_mapped_cb (gpointer data)
-{
-  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
-}
 
 static char *
 write_demo (const char *name)
@@ -63,32 +56,6 @@ write_demo (const char *name)
   return path;
 }
 
-static void
-open_window (const char *path,
-             int         width)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  GSettings *settings = sl_application_get_settings (app);
-  int height = width < 600 ? 720 : 800;
-
-  if (window != NULL)
-    gtk_window_destroy (GTK_WINDOW (window));
-  if (settings != NULL)
-    {
-      g_settings_set_int (settings, "window-width", width);
-      g_settings_set_int (settings, "window-height", height);
-    }
-  window = sl_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (sl_ui_test_iterate_until (window_mapped_cb, NULL, 10000));
-  g_assert_true (sl_window_open_file (window, file));
-  sl_ui_test_settle (300);
-  /* Once the header bar has let go of the filters, the window can shrink. */
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  sl_ui_test_settle (200);
-}
-
 static SlPlansView *
 show_plans (void)
 {
@@ -99,16 +66,6 @@ show_plans (void)
   views = sl_ui_test_find_all (GTK_WIDGET (window), SL_TYPE_PLANS_VIEW);
   g_assert_cmpuint (views->len, ==, 1);
   return views->pdata[0];
-}
-
-static GtkWidget *
-named (gpointer    root,
-       const char *name)
-{
-  GtkWidget *widget = sl_ui_test_find_named (GTK_WIDGET (root), name);
-
-  g_assert_nonnull (widget);
-  return widget;
 }
 
 static gint64
@@ -167,12 +124,12 @@ add_move (SlPlanner  *planner,
 {
   SlWorkspace *ws = sl_window_get_workspace (window);
 
-  adw_combo_row_set_selected (ADW_COMBO_ROW (named (planner, "from-channel")), channel_choice (ws, from));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (named (planner, "from-month")), from_month);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (named (planner, "to-channel")), channel_choice (ws, to));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (named (planner, "to-month")), to_month);
-  gtk_editable_set_text (GTK_EDITABLE (named (planner, "amount")), amount);
-  g_signal_emit_by_name (named (planner, "add-line"), "clicked");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (sl_ui_test_get_named (planner, "from-channel")), channel_choice (ws, from));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (sl_ui_test_get_named (planner, "from-month")), from_month);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (sl_ui_test_get_named (planner, "to-channel")), channel_choice (ws, to));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (sl_ui_test_get_named (planner, "to-month")), to_month);
+  gtk_editable_set_text (GTK_EDITABLE (sl_ui_test_get_named (planner, "amount")), amount);
+  g_signal_emit_by_name (sl_ui_test_get_named (planner, "add-line"), "clicked");
   sl_ui_test_settle (100);
 }
 
@@ -218,7 +175,7 @@ check_balance (SlPlanner *planner,
                gboolean   balanced)
 {
   SlWorkspace *ws = sl_window_get_workspace (window);
-  GtkWidget *label = named (planner, "balance");
+  GtkWidget *label = sl_ui_test_get_named (planner, "balance");
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL, *in = NULL;
   SlReallocBalance balance;
@@ -227,8 +184,8 @@ check_balance (SlPlanner *planner,
   g_assert_no_error (error);
   out = format_usd (balance.out_minor);
   in = format_usd (balance.in_minor);
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (named (planner, "out"))), ==, out);
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (named (planner, "in"))), ==, in);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (sl_ui_test_get_named (planner, "out"))), ==, out);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (sl_ui_test_get_named (planner, "in"))), ==, in);
   g_assert_cmpint (sl_realloc_balance_check (&balance, "USD", &error), ==, balanced);
   g_assert_true (gtk_widget_has_css_class (label, balanced ? "success" : "error"));
   if (!balanced)
@@ -242,7 +199,7 @@ respond_to_decision (const char *note,
   GtkWindow *dialog = sl_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
 
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (named (dialog, "decision-note")), note);
+  gtk_editable_set_text (GTK_EDITABLE (sl_ui_test_get_named (dialog, "decision-note")), note);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
   sl_ui_test_settle (200);
 }
@@ -269,17 +226,17 @@ build_and_propose (SlPlansView *view)
   g_assert_cmpint (id, >, 0);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (planner)));
 
-  gtk_editable_set_text (GTK_EDITABLE (named (planner, "title")), "Events for the year end");
-  g_signal_emit_by_name (named (planner, "title"), "apply");
+  gtk_editable_set_text (GTK_EDITABLE (sl_ui_test_get_named (planner, "title")), "Events for the year end");
+  g_signal_emit_by_name (sl_ui_test_get_named (planner, "title"), "apply");
   sl_ui_test_settle (100);
   g_assert_cmpstr (sl_realloc_plan_get_title (sl_realloc_plan_store_lookup (sl_workspace_get_realloc_plans (ws), id)),
                    ==, "Events for the year end");
 
   /* An amount that is not one is refused under the form, and kept. */
   add_move (planner, "Paid Search", NOVEMBER, "Events", DECEMBER, "2,500.5.0");
-  error_label = named (planner, "line-error");
+  error_label = sl_ui_test_get_named (planner, "line-error");
   g_assert_true (gtk_widget_get_visible (error_label));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (planner, "amount"))), ==, "2,500.5.0");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sl_ui_test_get_named (planner, "amount"))), ==, "2,500.5.0");
   g_assert_cmpint (sl_test_query_int64 (sl_workspace_get_database (ws), "SELECT count(*) FROM realloc_line"), ==, 0);
 
   add_move (planner, "Paid Search", NOVEMBER, "Events", DECEMBER, "2500.50");
@@ -287,26 +244,26 @@ build_and_propose (SlPlansView *view)
   add_move (planner, NULL, NOVEMBER, "Paid Social", NOVEMBER, "1000");
   g_assert_cmpint (sl_test_query_int64 (sl_workspace_get_database (ws),
                                         "SELECT sum (amount_minor) FROM realloc_line"), ==, 350050);
-  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (named (planner, "line-list")), 1));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (sl_ui_test_get_named (planner, "line-list")), 1));
 
   /* $1,000 comes from the reserve, which the plan does not declare. */
   check_balance (planner, id, FALSE);
   gtk_widget_activate_action (GTK_WIDGET (planner), "planner.propose", NULL);
   sl_ui_test_settle (100);
   g_assert_cmpstr (status_of (ws, id), ==, SL_REALLOC_DRAFT);
-  g_assert_true (gtk_widget_get_visible (named (planner, "action-error")));
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (named (planner, "action-error"))), ==,
-                   gtk_label_get_label (GTK_LABEL (named (planner, "balance"))));
+  g_assert_true (gtk_widget_get_visible (sl_ui_test_get_named (planner, "action-error")));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (sl_ui_test_get_named (planner, "action-error"))), ==,
+                   gtk_label_get_label (GTK_LABEL (sl_ui_test_get_named (planner, "balance"))));
 
-  gtk_editable_set_text (GTK_EDITABLE (named (planner, "draw")), "1000");
-  g_signal_emit_by_name (named (planner, "draw"), "apply");
+  gtk_editable_set_text (GTK_EDITABLE (sl_ui_test_get_named (planner, "draw")), "1000");
+  g_signal_emit_by_name (sl_ui_test_get_named (planner, "draw"), "apply");
   sl_ui_test_settle (100);
   check_balance (planner, id, TRUE);
 
   gtk_widget_activate_action (GTK_WIDGET (planner), "planner.propose", NULL);
   sl_ui_test_settle (100);
   g_assert_cmpstr (status_of (ws, id), ==, SL_REALLOC_PROPOSED);
-  g_assert_false (gtk_widget_get_visible (named (planner, "action-error")));
+  g_assert_false (gtk_widget_get_visible (sl_ui_test_get_named (planner, "action-error")));
   return id;
 }
 
@@ -323,7 +280,7 @@ test_planner (void)
   gint64 id, search, events, social, search_nov, events_dec, social_nov;
   SlPeriod year;
 
-  open_window (path, 1280);
+  window = sl_ui_test_open_window (app, window, path, 1280);
   ws = sl_window_get_workspace (window);
   view = show_plans ();
   planner = sl_plans_view_get_planner (view);
@@ -331,11 +288,11 @@ test_planner (void)
   id = build_and_propose (view);
 
   /* Marketing has no Approve button; finance does, and records a note. */
-  g_assert_false (gtk_widget_get_visible (named (planner, "approve")));
-  g_assert_false (gtk_widget_get_visible (named (planner, "reject")));
+  g_assert_false (gtk_widget_get_visible (sl_ui_test_get_named (planner, "approve")));
+  g_assert_false (gtk_widget_get_visible (sl_ui_test_get_named (planner, "reject")));
   sl_workspace_set_user_role (ws, SL_USER_ROLE_FINANCE);
   sl_ui_test_settle (100);
-  g_assert_true (gtk_widget_get_visible (named (planner, "approve")));
+  g_assert_true (gtk_widget_get_visible (sl_ui_test_get_named (planner, "approve")));
   gtk_widget_activate_action (GTK_WIDGET (planner), "planner.approve", NULL);
   sl_ui_test_settle (200);
   respond_to_decision ("Fine for the year end", "approve");
@@ -343,7 +300,7 @@ test_planner (void)
   g_assert_cmpint (sl_test_query_int64 (sl_workspace_get_database (ws),
                                         "SELECT count(*) FROM decision WHERE verdict = 'approve' "
                                         "AND note = 'Fine for the year end'"), ==, 1);
-  g_assert_false (gtk_widget_get_visible (named (planner, "approve")));
+  g_assert_false (gtk_widget_get_visible (sl_ui_test_get_named (planner, "approve")));
   sl_workspace_set_user_role (ws, SL_USER_ROLE_MARKETING);
 
   /* Applying moves the plan's money, and the Timeline shows it. */
@@ -354,7 +311,7 @@ test_planner (void)
   events_dec = plan_cell (ws, events, 12);
   social_nov = plan_cell (ws, social, 11);
   before = engine_timeline (ws);
-  g_assert_true (gtk_widget_get_visible (named (planner, "apply")));
+  g_assert_true (gtk_widget_get_visible (sl_ui_test_get_named (planner, "apply")));
   gtk_widget_activate_action (GTK_WIDGET (planner), "planner.apply", NULL);
   sl_ui_test_settle (200);
   g_assert_cmpstr (status_of (ws, id), ==, SL_REALLOC_APPLIED);
@@ -429,7 +386,7 @@ test_scenarios (void)
   SlWorkspace *ws;
   gint64 first, second;
 
-  open_window (path, 1280);
+  window = sl_ui_test_open_window (app, window, path, 1280);
   ws = sl_window_get_workspace (window);
   view = show_plans ();
   planner = sl_plans_view_get_planner (view);
@@ -501,21 +458,6 @@ make_plans (const char *path)
   g_assert_no_error (error);
 }
 
-static void
-save_shot (GtkWidget  *widget,
-           const char *what,
-           gboolean    wide,
-           gboolean    dark)
-{
-  const char *dir = g_getenv ("SL_SCREENSHOT_DIR");
-  g_autofree char *name = g_strdup_printf ("%s-%s-%s%s.png", what, wide ? "wide" : "narrow", dark ? "dark" : "light",
-                                           persian ? "-fa" : "");
-  g_autofree char *path = g_build_filename (dir != NULL ? dir : g_test_get_dir (G_TEST_BUILT), name, NULL);
-
-  sl_ui_test_save_screenshot (widget, path);
-  g_test_message ("Screenshot: %s", path);
-}
-
 /* Scrolls the planner's page to its end. */
 static void
 scroll_to_end (SlPlanner *planner)
@@ -542,20 +484,20 @@ take_shots (SlPlansView *view,
       adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
       sl_plans_view_open_plan (view, 0);
       sl_ui_test_settle (500);
-      save_shot (GTK_WIDGET (window), "plans", wide, dark);
+      sl_ui_test_save_shot (GTK_WIDGET (window), "plans", wide, dark, persian);
       sl_plans_view_open_plan (view, draft_id);
       sl_ui_test_settle (500);
-      save_shot (GTK_WIDGET (window), "planner", wide, dark);
+      sl_ui_test_save_shot (GTK_WIDGET (window), "planner", wide, dark, persian);
       scroll_to_end (sl_plans_view_get_planner (view));
       sl_ui_test_settle (200);
-      save_shot (GTK_WIDGET (window), "planner-end", wide, dark);
+      sl_ui_test_save_shot (GTK_WIDGET (window), "planner-end", wide, dark, persian);
       gtk_widget_activate_action (GTK_WIDGET (sl_plans_view_get_planner (view)), "planner.compare", NULL);
       sl_ui_test_settle (300);
       compare = GTK_WIDGET (sl_ui_test_find_window (SL_TYPE_SCENARIO_COMPARE));
       g_assert_nonnull (compare);
       gtk_window_set_default_size (GTK_WINDOW (compare), wide ? 720 : 360, wide ? 440 : 600);
       sl_ui_test_settle (300);
-      save_shot (compare, "compare", wide, dark);
+      sl_ui_test_save_shot (compare, "compare", wide, dark, persian);
       gtk_window_destroy (GTK_WINDOW (compare));
     }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
@@ -572,7 +514,7 @@ test_screenshots (void)
     {
       SlPlansView *view;
 
-      open_window (path, wide ? 1280 : 360);
+      window = sl_ui_test_open_window (app, window, path, wide ? 1280 : 360);
       view = show_plans ();
       draft_id = sl_test_query_int64 (sl_workspace_get_database (sl_window_get_workspace (window)),
                                       "SELECT max (id) FROM realloc_plan");
@@ -586,41 +528,13 @@ test_screenshots (void)
   sl_ui_test_settle (100);
 }
 
-/* Persian, with this build's catalogs (as test-persian.c). */
-static gboolean
-use_persian (void)
-{
-  const char *locale_dir = g_getenv ("SL_LOCALE_DIR");
-
-  g_setenv ("LANGUAGE", "fa", TRUE);
-  g_setenv ("LC_ALL", "fa_IR.UTF-8", TRUE);
-  if (setlocale (LC_ALL, "fa_IR.UTF-8") == NULL || locale_dir == NULL)
-    {
-      g_printerr ("Bail out! The fa_IR.UTF-8 locale or SL_LOCALE_DIR is missing\n");
-      return FALSE;
-    }
-  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  return TRUE;
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  for (int i = 1; i < argc; i++)
-    if (g_str_equal (argv[i], "--persian"))
-      {
-        persian = TRUE;
-        memmove (&argv[i], &argv[i + 1], (argc - i) * sizeof (char *));
-        argc--;
-        break;
-      }
-  if (persian && !use_persian ())
+  if (!sl_ui_test_take_persian (&argc, argv, &persian))
     return 1;
   g_test_init (&argc, &argv, NULL);
   if (!gtk_init_check ())
@@ -630,10 +544,7 @@ main (int   argc,
     }
 
   tmp_dir = sl_test_make_tmp_dir ();
-  app = sl_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = sl_ui_test_new_application ();
 
   if (!persian)
     {
