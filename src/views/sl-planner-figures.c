@@ -146,6 +146,7 @@ attach_effect (SlPlanner              *self,
                const char             *spend,
                const SlFunnelForecast *effect,
                GString                *notes,
+               const char             *window_days,
                const char             *day)
 {
   const SlMetricValue *undefined = first_undefined (effect);
@@ -160,9 +161,9 @@ attach_effect (SlPlanner              *self,
   if (notes->len > 0)
     g_string_append_c (notes, '\n');
   /* Translators: why a forecast shows “—”: a channel, the reason (e.g. “no spend”),
-   * the number of days and a date */
-  g_string_append_printf (notes, _("“—” for %s: %s in the %d days before %s."), name,
-                          sl_metric_reason_get_label (undefined->reason), SL_FUNNEL_RATES_TRAILING_DAYS, day);
+   * the number of days (e.g. “90”) and a date */
+  g_string_append_printf (notes, _("“—” for %s: %s in the %s days before %s."), name,
+                          sl_metric_reason_get_label (undefined->reason), window_days, day);
 }
 
 static void
@@ -182,14 +183,14 @@ refresh_forecast (SlPlanner *self)
   g_autoptr(GArray) effects = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *day = format_day (self, sl_planner_get_as_of (self));
+  g_autofree char *window_days = sl_number_format (SL_FUNNEL_RATES_TRAILING_DAYS, 0, NULL);
   g_autofree char *caption = NULL;
   SlFunnelForecast total;
   guint i;
 
-  /* Translators: %d is a number of days, %s a date */
+  /* Translators: a number of days (e.g. “90”), then a date */
   caption = g_strdup_printf (_("Leads, customers and revenue the moves are expected to bring or cost, at each "
-                               "channel’s funnel rates over the %d days before %s."),
-                             SL_FUNNEL_RATES_TRAILING_DAYS, day);
+                               "channel’s funnel rates over the %s days before %s."), window_days, day);
   gtk_label_set_label (self->forecast_caption, caption);
   clear_grid (self->forecast_grid);
   effects = sl_realloc_forecast (metrics, self->plan_id, sl_planner_get_as_of (self), &total, &error);
@@ -212,10 +213,10 @@ refresh_forecast (SlPlanner *self)
       g_autofree char *spend = sl_planner_format_minor (self, effect->spend_minor);
 
       attach_effect (self, i + 1, channel != NULL ? sl_channel_get_name (channel) : "?", spend,
-                     &effect->effect, notes, day);
+                     &effect->effect, notes, window_days, day);
     }
   if (effects->len > 0)
-    attach_effect (self, i + 1, _("Total"), NULL, &total, notes, day);
+    attach_effect (self, i + 1, _("Total"), NULL, &total, notes, window_days, day);
   gtk_label_set_label (self->forecast_notes, notes->str);
   gtk_widget_set_visible (GTK_WIDGET (self->forecast_notes), notes->len > 0);
 }

@@ -206,16 +206,18 @@ sl_request_view_workback_refresh (SlRequestView *self)
   GListModel *channels = G_LIST_MODEL (sl_workspace_get_channels (self->workspace));
   g_autofree char *caption = NULL;
   g_autofree char *day = NULL;
+  g_autofree char *window_days = NULL;
   GtkWidget *child;
   SlPeriod as_of;
 
   sl_period_init (&as_of, SL_PERIOD_DAY, sl_workspace_get_calendar (self->workspace),
                   sl_workspace_get_fiscal_start_month (self->workspace), sl_request_view_get_as_of (self));
   day = sl_period_format (&as_of, NULL);
-  /* Translators: %d is a number of days, %s a date */
+  window_days = sl_number_format (SL_FUNNEL_RATES_TRAILING_DAYS, 0, NULL);
+  /* Translators: a number of days (e.g. “90”), then a date */
   caption = g_strdup_printf (_("Type the revenue a channel should bring in: what it takes is worked back "
-                               "through its funnel, at its rates over the %d days before %s, to the spend "
-                               "to ask for."), SL_FUNNEL_RATES_TRAILING_DAYS, day);
+                               "through its funnel, at its rates over the %s days before %s, to the spend "
+                               "to ask for."), window_days, day);
   gtk_label_set_label (self->workback_caption, caption);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->workback_grid))) != NULL)

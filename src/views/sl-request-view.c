@@ -100,11 +100,13 @@ refresh_deadline (SlRequestView   *self,
   SlDay today = self->today != SL_DAY_INVALID ? self->today : sl_day_today ();
   g_autofree char *text = NULL;
   g_autofree char *day = NULL;
+  g_autofree char *count = NULL;
   gboolean overdue = FALSE;
   SlDay deadline;
   int left;
 
   sl_budget_request_get_days_left (request, today, &deadline, &left);
+  count = sl_number_format (ABS (left), 0, NULL);
   if (deadline == SL_DAY_INVALID)
     text = g_strdup (_("No deadline"));
   else if (g_strcmp0 (sl_budget_request_get_status (request), "draft") != 0)
@@ -116,8 +118,8 @@ refresh_deadline (SlRequestView   *self,
   else if (left > 0)
     {
       day = format_day (self, deadline);
-      /* Translators: %s is a date, %d a number of days */
-      text = g_strdup_printf (ngettext ("Due %s: %d day left", "Due %s: %d days left", left), day, left);
+      /* Translators: a date, then a number of days (e.g. “8”) */
+      text = g_strdup_printf (ngettext ("Due %s: %s day left", "Due %s: %s days left", left), day, count);
     }
   else if (left == 0)
     {
@@ -129,9 +131,9 @@ refresh_deadline (SlRequestView   *self,
     {
       day = format_day (self, deadline);
       overdue = TRUE;
-      /* Translators: %d is a number of days, %s a date */
-      text = g_strdup_printf (ngettext ("Overdue by %d day: it was due %s", "Overdue by %d days: it was due %s",
-                                        -left), -left, day);
+      /* Translators: a number of days (e.g. “3”), then a date */
+      text = g_strdup_printf (ngettext ("Overdue by %s day: it was due %s", "Overdue by %s days: it was due %s",
+                                        -left), count, day);
     }
   gtk_label_set_label (self->deadline_label, text);
   if (overdue)

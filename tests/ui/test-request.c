@@ -321,7 +321,7 @@ test_screenshots (void)
     }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   if (persian)
-    g_assert_cmpstr (_("Budget Request"), !=, "Budget Request");
+    g_assert_cmpint (gtk_widget_get_default_direction (), ==, GTK_TEXT_DIR_RTL);
   gtk_window_destroy (GTK_WINDOW (window));
   window = NULL;
   sl_ui_test_settle (100);
