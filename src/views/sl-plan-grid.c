@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "sl-plan-cell.h"
 #include "sl-plan-grid.h"
 #include "sl-plan-row.h"
@@ -143,6 +145,34 @@ sl_plan_grid_append_column (GtkColumnView      *column_view,
 
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_append_column (column_view, column);
+}
+
+void
+sl_plan_grid_append_months (GtkColumnView *column_view,
+                            GArray        *months,
+                            GCallback      commit_cb,
+                            gpointer       object)
+{
+  for (guint i = 0; i < months->len; i++)
+    {
+      const SlPeriod *month = &g_array_index (months, SlPeriod, i);
+      g_autofree char *title = sl_plan_grid_month_title (month);
+      g_autofree char *label = sl_period_format (month, NULL);
+
+      sl_plan_grid_append_column (column_view, title, sl_plan_grid_cell_factory_new (i, label, commit_cb, object));
+    }
+  sl_plan_grid_append_column (column_view, _("Total"),
+                              sl_plan_grid_cell_factory_new (G_MAXUINT, NULL, commit_cb, object));
+}
+
+guint
+sl_plan_grid_find_month (GArray *months,
+                         SlDay   day)
+{
+  for (guint i = 0; i < months->len; i++)
+    if (sl_period_contains (&g_array_index (months, SlPeriod, i), day))
+      return i;
+  return G_MAXUINT;
 }
 
 void

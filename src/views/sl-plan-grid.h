@@ -29,7 +29,15 @@ GtkListItemFactory *sl_plan_grid_cell_factory_new    (guint           month,
 void                sl_plan_grid_append_column       (GtkColumnView  *column_view,
                                                       const char     *title,
                                                       GtkListItemFactory *factory);
+/* A column per month of @months (SlPeriod), then the row totals'. */
+void                sl_plan_grid_append_months       (GtkColumnView  *column_view,
+                                                      GArray         *months,
+                                                      GCallback       commit_cb,
+                                                      gpointer        object);
 void                sl_plan_grid_remove_columns      (GtkColumnView  *column_view);
+/* The index of the month of @months holding @day, or G_MAXUINT. */
+guint               sl_plan_grid_find_month          (GArray         *months,
+                                                      SlDay           day);
 /* Aligns the titles of the amount columns (all but the first @n_leading)
  * to the end, like their amounts. */
 void                sl_plan_grid_align_titles        (GtkColumnView  *column_view,

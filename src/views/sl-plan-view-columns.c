@@ -71,16 +71,6 @@ sl_plan_view_rebuild_columns (SlPlanView *self)
 {
   sl_plan_grid_remove_columns (self->column_view);
   sl_plan_grid_append_column (self->column_view, _("Channel"), sl_plan_grid_name_factory_new ());
-  for (guint i = 0; i < self->months->len; i++)
-    {
-      const SlPeriod *month = &g_array_index (self->months, SlPeriod, i);
-      g_autofree char *title = sl_plan_grid_month_title (month);
-      g_autofree char *label = sl_period_format (month, NULL);
-
-      sl_plan_grid_append_column (self->column_view, title,
-                                  sl_plan_grid_cell_factory_new (i, label, G_CALLBACK (cell_commit_cb), self));
-    }
-  sl_plan_grid_append_column (self->column_view, _("Total"),
-                              sl_plan_grid_cell_factory_new (G_MAXUINT, NULL, G_CALLBACK (cell_commit_cb), self));
+  sl_plan_grid_append_months (self->column_view, self->months, G_CALLBACK (cell_commit_cb), self);
   sl_plan_grid_align_titles (self->column_view, 1);
 }

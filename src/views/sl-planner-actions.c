@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sl-planner-private.h"
+#include "sl-view-text.h"
 #include "sl-scenario-compare.h"
 #include "sl-workspace-discussion.h"
 #include "sl-workspace-realloc.h"
@@ -31,9 +32,9 @@ run_move (SlPlanner *self,
   g_autoptr(GError) error = NULL;
 
   if (!move (self->workspace, self->plan_id, &error))
-    sl_planner_show_error (self->action_error, error);
+    sl_view_show_error (self->action_error, error);
   else
-    sl_planner_show_error (self->action_error, NULL);
+    sl_view_show_error (self->action_error, NULL);
 }
 
 static void
@@ -78,7 +79,7 @@ delete_cb (GtkWidget  *widget,
 
   /* Undo brings it back; the planner goes back to the list. */
   if (!sl_workspace_delete_realloc_plan (self->workspace, self->plan_id, &error))
-    sl_planner_show_error (self->action_error, error);
+    sl_view_show_error (self->action_error, error);
 }
 
 static void
@@ -94,7 +95,7 @@ decision_response_cb (AdwMessageDialog *dialog,
     ok = sl_workspace_approve_realloc_plan (self->workspace, self->plan_id, gtk_editable_get_text (note), &error);
   else if (g_strcmp0 (response, "reject") == 0)
     ok = sl_workspace_reject_realloc_plan (self->workspace, self->plan_id, gtk_editable_get_text (note), &error);
-  sl_planner_show_error (self->action_error, ok ? NULL : error);
+  sl_view_show_error (self->action_error, ok ? NULL : error);
 }
 
 /* Asks for the note finance records with the decision. */
@@ -172,7 +173,7 @@ duplicate_cb (GtkWidget  *widget,
   title = g_strdup_printf (_("%s (alternative)"), sl_realloc_plan_get_title (plan));
   if (!sl_workspace_duplicate_realloc_plan (self->workspace, self->plan_id, title, &id, &error))
     {
-      sl_planner_show_error (self->action_error, error);
+      sl_view_show_error (self->action_error, error);
       return;
     }
   sl_planner_set_plan (self, self->workspace, id);

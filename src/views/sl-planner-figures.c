@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sl-planner-private.h"
+#include "sl-view-text.h"
 #include "sl-realloc-scenario.h"
 #include "sl-tooltip.h"
 #include "sl-workspace-discussion.h"
@@ -20,17 +21,6 @@
 /* What the planner computes: the live balance against the reserve, the
  * expected effect at the current funnel rates (the engine's, nothing
  * recomputed here) and finance's decisions so far. */
-
-static char *
-format_day (SlPlanner *self,
-            SlDay      day)
-{
-  SlPeriod period;
-
-  sl_period_init (&period, SL_PERIOD_DAY, sl_workspace_get_calendar (self->workspace),
-                  sl_workspace_get_fiscal_start_month (self->workspace), day);
-  return sl_period_format (&period, NULL);
-}
 
 static void
 set_state_class (GtkWidget  *widget,
@@ -55,8 +45,8 @@ refresh_balance (SlPlanner *self)
       g_warning ("Could not compute the plan’s balance: %s", error->message);
       return;
     }
-  out = sl_planner_format_minor (self, balance.out_minor);
-  in = sl_planner_format_minor (self, balance.in_minor);
+  out = sl_view_format_money (self->workspace, balance.out_minor);
+  in = sl_view_format_money (self->workspace, balance.in_minor);
   gtk_label_set_label (self->out_label, out);
   gtk_label_set_label (self->in_label, in);
 
@@ -64,12 +54,12 @@ refresh_balance (SlPlanner *self)
   /* Translators: %s is a fiscal quarter, e.g. “Q4 FY2025” */
   title = g_strdup_printf (_("Reserve left in %s"), quarter);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->left_row), title);
-  left = sl_planner_format_minor (self, balance.left_minor);
-  reserve = sl_planner_format_minor (self, balance.reserve_minor);
+  left = sl_view_format_money (self->workspace, balance.left_minor);
+  reserve = sl_view_format_money (self->workspace, balance.reserve_minor);
   /* Translators: what is left of the reserve, of how much, e.g. “$4,000.00 of $9,000.00” */
   text = g_strdup_printf (_("%s of %s"), left, reserve);
   gtk_label_set_label (self->left_label, text);
-  after = sl_planner_format_minor (self, balance.left_minor - balance.declared_minor);
+  after = sl_view_format_money (self->workspace, balance.left_minor - balance.declared_minor);
   /* Translators: %s is an amount of money */
   subtitle = g_strdup_printf (_("%s after this plan"), after);
   adw_action_row_set_subtitle (self->left_row, subtitle);
@@ -100,12 +90,9 @@ attach_text (SlPlanner  *self,
              int         row,
              gboolean    heading)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = sl_view_attach_label (self->forecast_grid, text, column, row, heading);
 
-  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0.0 : 1.0);
   gtk_widget_set_hexpand (label, column == 0);
-  gtk_widget_add_css_class (label, heading ? "heading" : "numeric");
-  gtk_grid_attach (self->forecast_grid, label, column, row, 1, 1);
 }
 
 /* A figure, or "—" with the reason as its tooltip. */
@@ -182,7 +169,7 @@ refresh_forecast (SlPlanner *self)
   g_autoptr(GString) notes = g_string_new (NULL);
   g_autoptr(GArray) effects = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *day = format_day (self, sl_planner_get_as_of (self));
+  g_autofree char *day = sl_view_format_day (self->workspace, sl_planner_get_as_of (self));
   g_autofree char *window_days = sl_number_format (SL_FUNNEL_RATES_TRAILING_DAYS, 0, NULL);
   g_autofree char *caption = NULL;
   SlFunnelForecast total;
@@ -210,7 +197,7 @@ refresh_forecast (SlPlanner *self)
       const SlReallocEffect *effect = &g_array_index (effects, SlReallocEffect, i);
       SlChannel *channel = sl_channel_store_lookup (sl_workspace_get_channels (self->workspace),
                                                     effect->channel_id);
-      g_autofree char *spend = sl_planner_format_minor (self, effect->spend_minor);
+      g_autofree char *spend = sl_view_format_money (self->workspace, effect->spend_minor);
 
       attach_effect (self, i + 1, channel != NULL ? sl_channel_get_name (channel) : "?", spend,
                      &effect->effect, notes, window_days, day);

@@ -12,21 +12,12 @@
 #include <glib/gi18n.h>
 
 #include "sl-planner-private.h"
+#include "sl-view-text.h"
 #include "sl-workspace-realloc.h"
 
 /* The planner's moves: one row per line (with a remove button in a
  * draft), the form adding one, and the reserve draw the plan declares.
  * Amounts are read exactly, in minor units (sl_money_parse()). */
-
-char *
-sl_planner_format_minor (SlPlanner *self,
-                         gint64     minor)
-{
-  SlMoney money;
-
-  sl_money_init (&money, minor, sl_workspace_get_currency (self->workspace));
-  return sl_money_format (&money, NULL);
-}
 
 static char *
 format_month (SlPlanner *self,
@@ -65,9 +56,9 @@ remove_clicked_cb (SlPlanner *self,
   gint64 *line_id = g_object_get_data (G_OBJECT (button), "line-id");
 
   if (!sl_workspace_remove_realloc_line (self->workspace, *line_id, &error))
-    sl_planner_show_error (self->line_error, error);
+    sl_view_show_error (self->line_error, error);
   else
-    sl_planner_show_error (self->line_error, NULL);
+    sl_view_show_error (self->line_error, NULL);
 }
 
 static GtkWidget *
@@ -80,7 +71,7 @@ create_line_row (SlPlanner     *self,
                                         sl_realloc_line_get_from_first_day (line));
   g_autofree char *to = format_place (self, sl_realloc_line_get_to_channel_id (line),
                                       sl_realloc_line_get_to_first_day (line));
-  g_autofree char *amount = sl_planner_format_minor (self, sl_realloc_line_get_amount_minor (line));
+  g_autofree char *amount = sl_view_format_money (self->workspace, sl_realloc_line_get_amount_minor (line));
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   GtkWidget *label = gtk_label_new (amount);
@@ -126,7 +117,7 @@ fill_draw (SlPlanner     *self,
            gboolean       draft)
 {
   gint64 draw = sl_realloc_plan_get_reserve_draw_minor (plan);
-  g_autofree char *shown = sl_planner_format_minor (self, draw);
+  g_autofree char *shown = sl_view_format_money (self->workspace, draw);
   g_autofree char *title = NULL;
   SlMoney money;
 
@@ -277,17 +268,17 @@ add_line_cb (GtkWidget  *widget,
   if (!sl_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->amount_row)),
                        sl_workspace_get_currency (self->workspace), NULL, &amount, &error))
     {
-      sl_planner_show_error (self->line_error, error);
+      sl_view_show_error (self->line_error, error);
       return;
     }
   line.amount_minor = amount.minor;
   if (!sl_workspace_add_realloc_line (self->workspace, self->plan_id, &line, &error))
     {
       /* The form keeps what was typed, to be fixed. */
-      sl_planner_show_error (self->line_error, error);
+      sl_view_show_error (self->line_error, error);
       return;
     }
-  sl_planner_show_error (self->line_error, NULL);
+  sl_view_show_error (self->line_error, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->amount_row), "");
 }
 
@@ -309,10 +300,10 @@ draw_apply_cb (SlPlanner   *self,
   if ((*text != '\0' && !sl_money_parse (text, sl_workspace_get_currency (self->workspace), NULL, &draw, &error)) ||
       !sl_workspace_set_realloc_reserve_draw (self->workspace, self->plan_id, draw.minor, &error))
     {
-      sl_planner_show_error (self->draw_error, error);
+      sl_view_show_error (self->draw_error, error);
       return;
     }
-  sl_planner_show_error (self->draw_error, NULL);
+  sl_view_show_error (self->draw_error, NULL);
 }
 
 void

@@ -71,16 +71,11 @@ struct _SlPlanner
 SlReallocPlan *sl_planner_get_plan        (SlPlanner   *self);
 gboolean       sl_planner_is_draft        (SlPlanner   *self);
 SlDay          sl_planner_get_as_of       (SlPlanner   *self);
-/* Shows @error under its form in @label (NULL error: hides it). */
-void           sl_planner_show_error      (GtkLabel    *label,
-                                           const GError *error);
 
 /* sl-planner-lines.c: the moves, the form adding one, the reserve draw. */
 void           sl_planner_lines_init      (SlPlanner   *self);
 void           sl_planner_lines_reset     (SlPlanner   *self);
 void           sl_planner_lines_refresh   (SlPlanner   *self);
-char          *sl_planner_format_minor    (SlPlanner   *self,
-                                           gint64       minor);
 void           sl_planner_class_add_lines (GtkWidgetClass *widget_class);
 
 /* sl-planner-figures.c: balance, forecast and decisions. */

@@ -13,6 +13,7 @@
 
 #include "sl-collab.h"
 #include "sl-planner-private.h"
+#include "sl-view-text.h"
 #include "sl-workspace-discussion.h"
 #include "sl-workspace-goals.h"
 #include "sl-workspace-realloc.h"
@@ -53,37 +54,15 @@ sl_planner_get_as_of (SlPlanner *self)
   return last != SL_DAY_INVALID ? last + 1 : sl_day_today ();
 }
 
-void
-sl_planner_show_error (GtkLabel     *label,
-                       const GError *error)
-{
-  gtk_label_set_label (label, error != NULL ? error->message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), error != NULL);
-}
-
 /* The goals to choose from, "No goal" first. */
 static void
 fill_goals (SlPlanner     *self,
             SlReallocPlan *plan)
 {
-  GListModel *goals = G_LIST_MODEL (sl_workspace_get_goals (self->workspace));
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  gint64 none = 0;
-  guint selected = 0;
+  guint selected = sl_view_fill_goal_names (self->workspace, _("No goal"), sl_realloc_plan_get_goal_id (plan),
+                                            names, self->goal_ids);
 
-  g_array_set_size (self->goal_ids, 0);
-  gtk_string_list_append (names, _("No goal"));
-  g_array_append_val (self->goal_ids, none);
-  for (guint i = 0; i < g_list_model_get_n_items (goals); i++)
-    {
-      g_autoptr(SlGoal) goal = g_list_model_get_item (goals, i);
-      gint64 id = sl_record_get_id (SL_RECORD (goal));
-
-      gtk_string_list_append (names, sl_goal_get_objective (goal));
-      g_array_append_val (self->goal_ids, id);
-      if (id == sl_realloc_plan_get_goal_id (plan))
-        selected = i + 1;
-    }
   adw_combo_row_set_model (self->goal_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->goal_row, selected);
 }
@@ -182,9 +161,9 @@ title_apply_cb (SlPlanner   *self,
 
   if (!sl_workspace_update_realloc_plan (self->workspace, self->plan_id,
                                          gtk_editable_get_text (GTK_EDITABLE (row)), NULL, &error))
-    sl_planner_show_error (self->details_error, error);
+    sl_view_show_error (self->details_error, error);
   else
-    sl_planner_show_error (self->details_error, NULL);
+    sl_view_show_error (self->details_error, NULL);
 }
 
 static char *
@@ -215,9 +194,9 @@ rationale_save_cb (SlPlanner *self)
   g_autofree char *text = dup_rationale (self);
 
   if (!sl_workspace_update_realloc_plan (self->workspace, self->plan_id, NULL, text, &error))
-    sl_planner_show_error (self->details_error, error);
+    sl_view_show_error (self->details_error, error);
   else
-    sl_planner_show_error (self->details_error, NULL);
+    sl_view_show_error (self->details_error, NULL);
 }
 
 static void
@@ -236,9 +215,9 @@ goal_selected_cb (SlPlanner   *self,
   if (goal_id == sl_realloc_plan_get_goal_id (plan))
     return;
   if (!sl_workspace_link_goal (self->workspace, SL_GOAL_LINK_PLAN, self->plan_id, goal_id, &error))
-    sl_planner_show_error (self->details_error, error);
+    sl_view_show_error (self->details_error, error);
   else
-    sl_planner_show_error (self->details_error, NULL);
+    sl_view_show_error (self->details_error, NULL);
 }
 
 static void
@@ -383,10 +362,10 @@ sl_planner_set_plan (SlPlanner   *self,
     }
   self->plan_id = workspace != NULL ? plan_id : 0;
   g_clear_object (&self->decisions);
-  sl_planner_show_error (self->action_error, NULL);
-  sl_planner_show_error (self->line_error, NULL);
-  sl_planner_show_error (self->details_error, NULL);
-  sl_planner_show_error (self->draw_error, NULL);
+  sl_view_show_error (self->action_error, NULL);
+  sl_view_show_error (self->line_error, NULL);
+  sl_view_show_error (self->details_error, NULL);
+  sl_view_show_error (self->draw_error, NULL);
   if ((plan = sl_planner_get_plan (self)) == NULL)
     return;
 

@@ -13,6 +13,7 @@
 
 #include "sl-plans-view.h"
 #include "sl-view.h"
+#include "sl-view-text.h"
 #include "sl-workspace-realloc.h"
 
 struct _SlPlansView
@@ -33,16 +34,6 @@ static void sl_plans_view_view_iface_init (SlViewInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (SlPlansView, sl_plans_view, ADW_TYPE_BIN,
                                G_IMPLEMENT_INTERFACE (SL_TYPE_VIEW, sl_plans_view_view_iface_init))
-
-static char *
-format_minor (SlPlansView *self,
-              gint64       minor)
-{
-  SlMoney money;
-
-  sl_money_init (&money, minor, sl_workspace_get_currency (self->workspace));
-  return sl_money_format (&money, NULL);
-}
 
 /* What each plan's lines move, summed once per refresh. */
 static void
@@ -78,8 +69,8 @@ dup_subtitle (SlPlansView   *self,
   gint64 id = sl_record_get_id (SL_RECORD (plan));
   gint64 *moved = g_hash_table_lookup (self->moved, &id);
   const char *group = sl_realloc_plan_get_scenario_group (plan);
-  g_autofree char *moved_text = format_minor (self, moved != NULL ? *moved : 0);
-  g_autofree char *draw_text = format_minor (self, sl_realloc_plan_get_reserve_draw_minor (plan));
+  g_autofree char *moved_text = sl_view_format_money (self->workspace, moved != NULL ? *moved : 0);
+  g_autofree char *draw_text = sl_view_format_money (self->workspace, sl_realloc_plan_get_reserve_draw_minor (plan));
   g_autofree char *byline = NULL, *amounts = NULL, *text = NULL;
 
   if (group != NULL)

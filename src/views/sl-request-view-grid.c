@@ -16,6 +16,7 @@
 #include "sl-plan-row.h"
 #include "sl-request-view-private.h"
 #include "sl-rtl-scroll.h"
+#include "sl-view-text.h"
 #include "sl-workspace-goals.h"
 #include "sl-workspace-requests.h"
 
@@ -40,16 +41,6 @@ set_row_goal (SlRequestView *self,
 {
   g_hash_table_insert (self->row_goals, g_memdup2 (&channel_id, sizeof channel_id),
                        g_memdup2 (&goal_id, sizeof goal_id));
-}
-
-static guint
-find_month (SlRequestView *self,
-            SlDay          day)
-{
-  for (guint i = 0; i < self->months->len; i++)
-    if (sl_period_contains (&g_array_index (self->months, SlPeriod, i), day))
-      return i;
-  return G_MAXUINT;
 }
 
 /* Adds @line to @lines, in place of one of the same month. */
@@ -127,7 +118,7 @@ show_refusal (SlRequestView *self,
   /* Translators: a refused edit of the request: a channel, a month, what was typed, then why */
   g_prefix_error (&error, _("%s, %s: “%s” is not in the request yet. "), sl_plan_row_get_name (row), month_text,
                   text);
-  sl_request_view_show_error (self->grid_error, error);
+  sl_view_show_error (self->grid_error, error);
 }
 
 static void
@@ -159,7 +150,7 @@ cell_commit_cb (SlRequestView *self,
       show_refusal (self, row, month, text, g_steal_pointer (&error));
       return;
     }
-  sl_request_view_show_error (self->grid_error, NULL);
+  sl_view_show_error (self->grid_error, NULL);
 }
 
 static void
@@ -185,12 +176,12 @@ goal_selected_cb (SlRequestView *self,
   if (lines->len > 0 && !sl_workspace_set_request_lines (self->workspace, self->request_id,
                                                          (SlRequestLineSpec *)lines->data, lines->len, &error))
     {
-      sl_request_view_show_error (self->grid_error, error);
+      sl_view_show_error (self->grid_error, error);
       return;
     }
   if (goal_id != 0)
     drop_pending (self, channel_id);
-  sl_request_view_show_error (self->grid_error, NULL);
+  sl_view_show_error (self->grid_error, NULL);
 }
 
 static void
@@ -292,17 +283,7 @@ rebuild_columns (SlRequestView *self)
     return;
   sl_plan_grid_append_column (self->column_view, _("Channel"), sl_plan_grid_name_factory_new ());
   sl_plan_grid_append_column (self->column_view, _("Goal"), goal_factory_new (self));
-  for (guint i = 0; i < self->months->len; i++)
-    {
-      const SlPeriod *month = &g_array_index (self->months, SlPeriod, i);
-      g_autofree char *title = sl_plan_grid_month_title (month);
-      g_autofree char *label = sl_period_format (month, NULL);
-
-      sl_plan_grid_append_column (self->column_view, title,
-                                  sl_plan_grid_cell_factory_new (i, label, G_CALLBACK (cell_commit_cb), self));
-    }
-  sl_plan_grid_append_column (self->column_view, _("Total"),
-                              sl_plan_grid_cell_factory_new (G_MAXUINT, NULL, G_CALLBACK (cell_commit_cb), self));
+  sl_plan_grid_append_months (self->column_view, self->months, G_CALLBACK (cell_commit_cb), self);
   sl_plan_grid_align_titles (self->column_view, 2);
 }
 
@@ -338,25 +319,8 @@ rebuild_rows (SlRequestView *self)
 static void
 fill_goals (SlRequestView *self)
 {
-  GListModel *goals = G_LIST_MODEL (sl_workspace_get_goals (self->workspace));
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->goal_names));
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  gint64 none = 0;
-
-  g_array_set_size (self->goal_ids, 0);
-  g_array_append_val (self->goal_ids, none);
-  g_ptr_array_add (names, g_strdup (_("Choose a goal")));
-  for (guint i = 0; i < g_list_model_get_n_items (goals); i++)
-    {
-      g_autoptr(SlGoal) goal = g_list_model_get_item (goals, i);
-      gint64 id = sl_record_get_id (SL_RECORD (goal));
-
-      g_array_append_val (self->goal_ids, id);
-      g_ptr_array_add (names, g_strdup (sl_goal_get_objective (goal)));
-    }
-  g_ptr_array_add (names, NULL);
   self->updating = TRUE;
-  gtk_string_list_splice (self->goal_names, 0, n, (const char * const *)names->pdata);
+  sl_view_fill_goal_names (self->workspace, _("Choose a goal"), 0, self->goal_names, self->goal_ids);
   self->updating = FALSE;
 }
 
@@ -372,7 +336,7 @@ recompute (SlRequestView *self)
   for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
     {
       g_autoptr(SlBudgetLine) line = g_list_model_get_item (lines, i);
-      guint month = find_month (self, sl_budget_line_get_first_day (line));
+      guint month = sl_plan_grid_find_month (self->months, sl_budget_line_get_first_day (line));
       gint64 channel_id = sl_budget_line_get_channel_id (line);
       SlMoney amount;
 
@@ -414,7 +378,7 @@ sl_request_view_grid_reload (SlRequestView *self)
   g_array_set_size (self->months, 0);
   g_array_set_size (self->pending, 0);
   g_hash_table_remove_all (self->row_goals);
-  sl_request_view_show_error (self->grid_error, NULL);
+  sl_view_show_error (self->grid_error, NULL);
   if (request != NULL)
     {
       g_autoptr(GArray) months = NULL;

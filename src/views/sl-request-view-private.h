@@ -57,10 +57,6 @@ struct _SlRequestView
 SlBudgetRequest *sl_request_view_get_request   (SlRequestView *self);
 gboolean         sl_request_view_is_draft      (SlRequestView *self);
 SlDay            sl_request_view_get_as_of     (SlRequestView *self);
-void             sl_request_view_show_error    (GtkLabel      *label,
-                                                const GError  *error);
-char            *sl_request_view_format_minor  (SlRequestView *self,
-                                                gint64         minor);
 
 /* sl-request-view-grid.c: channels × months, goals, the reserve. */
 void             sl_request_view_grid_init     (SlRequestView *self);

@@ -13,6 +13,7 @@
 
 #include "sl-request-view-private.h"
 #include "sl-tooltip.h"
+#include "sl-view-text.h"
 #include "sl-workspace-requests.h"
 
 /* Working back from revenue: per channel, a revenue target typed in and
@@ -38,13 +39,7 @@ attach_label (SlRequestView *self,
               int            row,
               gboolean       heading)
 {
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_NAME ? 0.0 : 1.0);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (label, heading ? "heading" : "numeric");
-  gtk_grid_attach (self->workback_grid, label, column, row, 1, 1);
-  return label;
+  return sl_view_attach_label (self->workback_grid, text, column, row, heading);
 }
 
 static void
@@ -73,7 +68,7 @@ read_target (SlRequestView *self,
     return FALSE;
   if (!sl_money_parse (text, sl_workspace_get_currency (self->workspace), NULL, &amount, &error))
     {
-      sl_request_view_show_error (self->workback_error, error);
+      sl_view_show_error (self->workback_error, error);
       return FALSE;
     }
   *minor = amount.minor;
@@ -93,7 +88,7 @@ update_row (SlRequestView *self,
   gint64 target;
   SlMoney spend;
 
-  sl_request_view_show_error (self->workback_error, NULL);
+  sl_view_show_error (self->workback_error, NULL);
   if (read_target (self, channel_id, &target))
     {
       has = sl_workspace_work_back (self->workspace, channel_id, target, sl_request_view_get_as_of (self),
@@ -155,7 +150,7 @@ use_clicked_cb (SlRequestView *self,
     }
   if (!sl_workspace_set_request_lines (self->workspace, self->request_id, (SlRequestLineSpec *)lines->data,
                                        lines->len, &error))
-    sl_request_view_show_error (self->workback_error, error);
+    sl_view_show_error (self->workback_error, error);
 }
 
 static void

@@ -13,6 +13,7 @@
 
 #include "sl-request-view-private.h"
 #include "sl-view.h"
+#include "sl-view-text.h"
 #include "sl-workspace-requests.h"
 
 static void sl_request_view_view_iface_init (SlViewInterface *iface);
@@ -47,24 +48,6 @@ sl_request_view_get_as_of (SlRequestView *self)
   return last != SL_DAY_INVALID ? last + 1 : sl_day_today ();
 }
 
-void
-sl_request_view_show_error (GtkLabel     *label,
-                            const GError *error)
-{
-  gtk_label_set_label (label, error != NULL ? error->message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), error != NULL);
-}
-
-char *
-sl_request_view_format_minor (SlRequestView *self,
-                              gint64         minor)
-{
-  SlMoney money;
-
-  sl_money_init (&money, minor, sl_workspace_get_currency (self->workspace));
-  return sl_money_format (&money, NULL);
-}
-
 static const char *
 status_label (const char *status)
 {
@@ -79,17 +62,6 @@ status_label (const char *status)
     return C_("request status", "Rejected");
   /* Translators: the status of a budget request */
   return C_("request status", "Draft");
-}
-
-static char *
-format_day (SlRequestView *self,
-            SlDay          day)
-{
-  SlPeriod period;
-
-  sl_period_init (&period, SL_PERIOD_DAY, sl_workspace_get_calendar (self->workspace),
-                  sl_workspace_get_fiscal_start_month (self->workspace), day);
-  return sl_period_format (&period, NULL);
 }
 
 /* "Due December 18, 2026: 25 days left", red when overdue. */
@@ -111,25 +83,25 @@ refresh_deadline (SlRequestView   *self,
     text = g_strdup (_("No deadline"));
   else if (g_strcmp0 (sl_budget_request_get_status (request), "draft") != 0)
     {
-      day = format_day (self, deadline);
+      day = sl_view_format_day (self->workspace, deadline);
       /* Translators: %s is a date */
       text = g_strdup_printf (_("Was due %s"), day);
     }
   else if (left > 0)
     {
-      day = format_day (self, deadline);
+      day = sl_view_format_day (self->workspace, deadline);
       /* Translators: a date, then a number of days (e.g. “8”) */
       text = g_strdup_printf (ngettext ("Due %s: %s day left", "Due %s: %s days left", left), day, count);
     }
   else if (left == 0)
     {
-      day = format_day (self, deadline);
+      day = sl_view_format_day (self->workspace, deadline);
       /* Translators: %s is a date */
       text = g_strdup_printf (_("Due today, %s"), day);
     }
   else
     {
-      day = format_day (self, deadline);
+      day = sl_view_format_day (self->workspace, deadline);
       overdue = TRUE;
       /* Translators: a number of days (e.g. “3”), then a date */
       text = g_strdup_printf (ngettext ("Overdue by %s day: it was due %s", "Overdue by %s days: it was due %s",
@@ -162,8 +134,8 @@ refresh_reserve (SlRequestView *self)
       g_warning ("Could not read the request’s reserve: %s", error->message);
       return;
     }
-  reserve = sl_request_view_format_minor (self, figures.reserve_minor);
-  total = sl_request_view_format_minor (self, figures.total_minor);
+  reserve = sl_view_format_money (self->workspace, figures.reserve_minor);
+  total = sl_view_format_money (self->workspace, figures.total_minor);
   share = sl_metric_value_format (&figures.share, NULL);
   /* Translators: the reserve, the request's total and the reserve's share of it,
    * e.g. “Reserve: $32,000.00 of $400,000.00 (8 %)” */
@@ -324,12 +296,12 @@ create_request (SlRequestView *self,
   title = g_strdup_printf (_("Budget request for %s"), period_text);
   if (id == 0 && !sl_workspace_create_budget_request (self->workspace, title, &next, NULL, &id, &error))
     {
-      sl_request_view_show_error (self->empty_error, error);
-      sl_request_view_show_error (self->header_error, error);
+      sl_view_show_error (self->empty_error, error);
+      sl_view_show_error (self->header_error, error);
       return;
     }
-  sl_request_view_show_error (self->empty_error, NULL);
-  sl_request_view_show_error (self->header_error, NULL);
+  sl_view_show_error (self->empty_error, NULL);
+  sl_view_show_error (self->header_error, NULL);
   self->request_id = id;
   sl_request_view_grid_reload (self);
   refresh (self);
@@ -360,9 +332,9 @@ submit_cb (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!sl_workspace_submit_budget_request (self->workspace, self->request_id, &error))
-    sl_request_view_show_error (self->header_error, error);
+    sl_view_show_error (self->header_error, error);
   else
-    sl_request_view_show_error (self->header_error, NULL);
+    sl_view_show_error (self->header_error, NULL);
 }
 
 static void

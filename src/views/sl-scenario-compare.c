@@ -15,6 +15,7 @@
 #include "sl-realloc-scenario.h"
 #include "sl-scenario-compare.h"
 #include "sl-tooltip.h"
+#include "sl-view-text.h"
 
 struct _SlScenarioCompare
 {
@@ -50,27 +51,12 @@ attach (SlScenarioCompare *self,
         guint              column,
         SlScenarioField    field)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = sl_view_attach_label (self->grid, text, column, field,
+                                           column == 0 || field == SL_SCENARIO_FIELD_TITLE);
 
-  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0.0 : 1.0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
-  if (column == 0 || field == SL_SCENARIO_FIELD_TITLE)
-    gtk_widget_add_css_class (label, "heading");
-  else
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_grid_attach (self->grid, label, column, field, 1, 1);
   return label;
-}
-
-static char *
-format_minor (SlScenarioCompare *self,
-              gint64             minor)
-{
-  SlMoney money;
-
-  sl_money_init (&money, minor, sl_workspace_get_currency (self->workspace));
-  return sl_money_format (&money, NULL);
 }
 
 static void
@@ -91,9 +77,9 @@ attach_plan (SlScenarioCompare   *self,
              const SlScenarioRow *row,
              guint                column)
 {
-  g_autofree char *moved = format_minor (self, row->moved_minor);
-  g_autofree char *draw = format_minor (self, row->reserve_draw_minor);
-  g_autofree char *left = format_minor (self, row->reserve_left_minor);
+  g_autofree char *moved = sl_view_format_money (self->workspace, row->moved_minor);
+  g_autofree char *draw = sl_view_format_money (self->workspace, row->reserve_draw_minor);
+  g_autofree char *left = sl_view_format_money (self->workspace, row->reserve_left_minor);
 
   attach (self, row->title, column, SL_SCENARIO_FIELD_TITLE);
   attach (self, sl_realloc_status_get_label (row->status), column, SL_SCENARIO_FIELD_STATUS);
