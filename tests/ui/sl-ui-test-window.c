@@ -97,6 +97,18 @@ sl_ui_test_take_persian (int       *argc,
 }
 
 void
+sl_ui_test_type_into (SlPlanCell *cell,
+                      const char *text)
+{
+  GtkEditable *editable = sl_plan_cell_get_editable (cell);
+
+  g_assert_true (gtk_editable_get_editable (editable));
+  gtk_widget_grab_focus (GTK_WIDGET (editable));
+  gtk_editable_set_text (editable, text);
+  g_signal_emit_by_name (editable, "activate");
+}
+
+void
 sl_ui_test_save_shot (GtkWidget  *widget,
                       const char *what,
                       gboolean    wide,

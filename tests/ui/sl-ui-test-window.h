@@ -8,6 +8,7 @@
 #pragma once
 
 #include "sl-application.h"
+#include "sl-plan-cell.h"
 #include "sl-window.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,9 @@ SlWindow      *sl_ui_test_open_window     (SlApplication *app,
 gboolean       sl_ui_test_take_persian    (int           *argc,
                                            char         **argv,
                                            gboolean      *persian);
+/* Types @text into @cell and presses Enter, as a user would. */
+void           sl_ui_test_type_into       (SlPlanCell    *cell,
+                                           const char    *text);
 /* Saves @widget as WHAT-{wide,narrow}-{light,dark}[-fa].png in
  * SL_SCREENSHOT_DIR. */
 void           sl_ui_test_save_shot       (GtkWidget     *widget,
