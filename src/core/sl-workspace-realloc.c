@@ -19,7 +19,7 @@
 #include "sl-row-command.h"
 #include "sl-set-field-command.h"
 #include "sl-workspace-private.h"
-#include "sl-workspace-realloc.h"
+#include "sl-workspace-realloc-private.h"
 
 SlReallocPlanStore *
 sl_workspace_get_realloc_plans (SlWorkspace *self)
@@ -122,13 +122,13 @@ plan_values (SlWorkspace             *self,
 
 /* Adds to @group the inserts of a plan and its lines; returns the
  * plan's insert (transfer full). */
-static SlCommand *
-add_plan_inserts (SlWorkspace              *self,
-                  SlCommandGroup           *group,
-                  const char               *label,
-                  const SlReallocPlanSpec  *spec,
-                  const SlReallocLineSpec  *lines,
-                  guint                     n_lines)
+SlCommand *
+sl_workspace_add_realloc_plan_inserts (SlWorkspace              *self,
+                                       SlCommandGroup           *group,
+                                       const char               *label,
+                                       const SlReallocPlanSpec  *spec,
+                                       const SlReallocLineSpec  *lines,
+                                       guint                     n_lines)
 {
   g_autoptr(JsonObject) values = plan_values (self, spec);
   SlCommand *plan = sl_row_command_new_insert (label, "realloc_plan", values);
@@ -172,14 +172,14 @@ sl_workspace_create_realloc_plan (SlWorkspace              *self,
   /* Translators: an undo label; %s is a plan's title */
   label = g_strdup_printf (_("Add plan “%s”"), title);
   group = sl_command_group_new (label);
-  plan = add_plan_inserts (self, group, label, spec, lines, n_lines);
+  plan = sl_workspace_add_realloc_plan_inserts (self, group, label, spec, lines, n_lines);
   return sl_collab_run_insert (self, SL_COMMAND (g_steal_pointer (&group)), plan, out_id, error);
 }
 
-static SlReallocPlan *
-find_plan (SlWorkspace  *self,
-           gint64        plan_id,
-           GError      **error)
+SlReallocPlan *
+sl_workspace_find_realloc_plan (SlWorkspace  *self,
+                                gint64        plan_id,
+                                GError      **error)
 {
   SlReallocPlan *plan = sl_realloc_plan_store_lookup (sl_workspace_get_realloc_plans (self), plan_id);
 
@@ -190,14 +190,15 @@ find_plan (SlWorkspace  *self,
 }
 
 /* The plan, if the current user may change its lines. */
-static SlReallocPlan *
-find_draft (SlWorkspace  *self,
-            gint64        plan_id,
-            GError      **error)
+SlReallocPlan *
+sl_workspace_find_realloc_draft (SlWorkspace  *self,
+                                 gint64        plan_id,
+                                 GError      **error)
 {
   SlReallocPlan *plan;
 
-  if (!sl_collab_check_can_write (self, error) || (plan = find_plan (self, plan_id, error)) == NULL)
+  if (!sl_collab_check_can_write (self, error) ||
+      (plan = sl_workspace_find_realloc_plan (self, plan_id, error)) == NULL)
     return NULL;
   if (g_strcmp0 (sl_realloc_plan_get_status (plan), SL_REALLOC_DRAFT) != 0)
     {
@@ -239,7 +240,7 @@ sl_workspace_add_realloc_line (SlWorkspace              *self,
   g_return_val_if_fail (SL_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (line != NULL, FALSE);
 
-  if ((plan = find_draft (self, plan_id, error)) == NULL || !check_line (self, line, error))
+  if ((plan = sl_workspace_find_realloc_draft (self, plan_id, error)) == NULL || !check_line (self, line, error))
     return FALSE;
   values = line_values (self, line, next_line_position (self, plan_id));
   json_object_set_int_member (values, "plan_id", plan_id);
@@ -259,7 +260,7 @@ sl_workspace_remove_realloc_line (SlWorkspace  *self,
 
   if (line == NULL)
     return refuse (error, _("The reallocation line no longer exists"));
-  if (find_draft (self, sl_realloc_line_get_plan_id (line), error) == NULL)
+  if (sl_workspace_find_realloc_draft (self, sl_realloc_line_get_plan_id (line), error) == NULL)
     return FALSE;
   /* Translators: an undo label */
   return sl_workspace_run (self, sl_row_command_new_delete (_("Remove a reallocation line"), "realloc_line", line_id),
@@ -288,7 +289,7 @@ sl_workspace_set_realloc_reserve_draw (SlWorkspace  *self,
 
   g_return_val_if_fail (SL_IS_WORKSPACE (self), FALSE);
 
-  if ((plan = find_draft (self, plan_id, error)) == NULL)
+  if ((plan = sl_workspace_find_realloc_draft (self, plan_id, error)) == NULL)
     return FALSE;
   if (sl_realloc_plan_get_reserve_draw_minor (plan) == draw_minor)
     return TRUE;
@@ -352,7 +353,8 @@ sl_workspace_new_plan_status_command (SlWorkspace  *self,
 
   g_return_val_if_fail (SL_IS_WORKSPACE (self), NULL);
 
-  if ((plan = find_plan (self, plan_id, error)) == NULL || !check_transition (plan, status, error))
+  if ((plan = sl_workspace_find_realloc_plan (self, plan_id, error)) == NULL ||
+      !check_transition (plan, status, error))
     return NULL;
   if ((g_str_equal (status, SL_REALLOC_PROPOSED) || g_str_equal (status, SL_REALLOC_APPROVED)) &&
       !check_balance (self, plan_id, error))
@@ -411,7 +413,8 @@ sl_workspace_apply_realloc_plan (SlWorkspace  *self,
 
   g_return_val_if_fail (SL_IS_WORKSPACE (self), FALSE);
 
-  if (!sl_collab_check_can_write (self, error) || (plan = find_plan (self, plan_id, error)) == NULL ||
+  if (!sl_collab_check_can_write (self, error) ||
+      (plan = sl_workspace_find_realloc_plan (self, plan_id, error)) == NULL ||
       !check_transition (plan, SL_REALLOC_APPLIED, error) || !check_balance (self, plan_id, error))
     return FALSE;
   /* Translators: an undo label; %s is a plan's title */
@@ -434,7 +437,8 @@ sl_workspace_delete_realloc_plan (SlWorkspace  *self,
 
   g_return_val_if_fail (SL_IS_WORKSPACE (self), FALSE);
 
-  if (!sl_collab_check_can_write (self, error) || (plan = find_plan (self, plan_id, error)) == NULL)
+  if (!sl_collab_check_can_write (self, error) ||
+      (plan = sl_workspace_find_realloc_plan (self, plan_id, error)) == NULL)
     return FALSE;
   status = sl_realloc_plan_get_status (plan);
   if (g_strcmp0 (status, SL_REALLOC_DRAFT) != 0 && g_strcmp0 (status, SL_REALLOC_REJECTED) != 0)
@@ -458,118 +462,4 @@ sl_workspace_delete_realloc_plan (SlWorkspace  *self,
     return refuse (error, _("A loss links this plan: change the loss to link another plan first"));
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
-}
-
-/* Sets @column of plan @plan_id to @text in @group when it differs from
- * @current; returns whether it did. */
-static gboolean
-add_text_change (SlCommandGroup *group,
-                 const char     *label,
-                 gint64          plan_id,
-                 const char     *column,
-                 const char     *current,
-                 const char     *text)
-{
-  if (text == NULL || g_strcmp0 (current, text) == 0)
-    return FALSE;
-  sl_command_group_add (group, set_command (label, plan_id, column,
-                                            json_node_init_string (json_node_alloc (), text)));
-  return TRUE;
-}
-
-gboolean
-sl_workspace_update_realloc_plan (SlWorkspace  *self,
-                                  gint64        plan_id,
-                                  const char   *title,
-                                  const char   *rationale,
-                                  GError      **error)
-{
-  g_autoptr(SlCommandGroup) group = NULL;
-  g_autofree char *stripped = NULL;
-  SlReallocPlan *plan;
-  gboolean changed;
-
-  g_return_val_if_fail (SL_IS_WORKSPACE (self), FALSE);
-
-  if ((plan = find_draft (self, plan_id, error)) == NULL)
-    return FALSE;
-  if (title != NULL && (stripped = sl_collab_strip (title)) == NULL)
-    return refuse (error, _("A reallocation plan needs a title"));
-
-  /* Translators: an undo label */
-  group = sl_command_group_new (_("Change the plan"));
-  changed = add_text_change (group, _("Change the plan"), plan_id, "title",
-                             sl_realloc_plan_get_title (plan), stripped);
-  changed |= add_text_change (group, _("Change the plan"), plan_id, "rationale",
-                              sl_realloc_plan_get_rationale (plan), rationale);
-  if (!changed)
-    return TRUE;
-  sl_command_group_add (group, set_command (_("Change the plan"), plan_id, "updated_at",
-                                            json_node_init_int (json_node_alloc (), g_get_real_time ())));
-  return sl_workspace_run (self, SL_COMMAND (g_steal_pointer (&group)), error);
-}
-
-/* The lines of plan @plan_id, in order, as specs. */
-static GArray *
-dup_line_specs (SlWorkspace *self,
-                gint64       plan_id)
-{
-  GListModel *lines = G_LIST_MODEL (sl_workspace_get_realloc_lines (self));
-  GArray *specs = g_array_new (FALSE, TRUE, sizeof (SlReallocLineSpec));
-
-  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
-    {
-      g_autoptr(SlReallocLine) line = g_list_model_get_item (lines, i);
-      SlReallocLineSpec spec = {
-        sl_realloc_line_get_from_channel_id (line), sl_realloc_line_get_from_first_day (line),
-        sl_realloc_line_get_to_channel_id (line), sl_realloc_line_get_to_first_day (line),
-        sl_realloc_line_get_amount_minor (line),
-      };
-
-      if (sl_realloc_line_get_plan_id (line) == plan_id)
-        g_array_append_val (specs, spec);
-    }
-  return specs;
-}
-
-gboolean
-sl_workspace_duplicate_realloc_plan (SlWorkspace  *self,
-                                     gint64        plan_id,
-                                     const char   *title,
-                                     gint64       *out_id,
-                                     GError      **error)
-{
-  g_autoptr(SlCommandGroup) group = NULL;
-  g_autoptr(SlCommand) insert = NULL;
-  g_autoptr(GArray) lines = NULL;
-  g_autofree char *stripped = sl_collab_strip (title);
-  g_autofree char *label = NULL;
-  g_autofree char *scenario = NULL;
-  SlReallocPlanSpec spec;
-  SlReallocPlan *plan;
-
-  g_return_val_if_fail (SL_IS_WORKSPACE (self), FALSE);
-
-  if (!sl_collab_check_can_write (self, error) || (plan = find_plan (self, plan_id, error)) == NULL)
-    return FALSE;
-  if (stripped == NULL)
-    return refuse (error, _("A reallocation plan needs a title"));
-
-  /* Translators: an undo label; %s is a plan's title */
-  label = g_strdup_printf (_("Add plan “%s”"), stripped);
-  group = sl_command_group_new (label);
-  /* A plan outside any group starts one, named after it. */
-  scenario = g_strdup (sl_realloc_plan_get_scenario_group (plan));
-  if (scenario == NULL)
-    {
-      scenario = g_strdup (sl_realloc_plan_get_title (plan));
-      add_text_change (group, label, plan_id, "scenario_group", NULL, scenario);
-    }
-  spec = (SlReallocPlanSpec) {
-    stripped, sl_realloc_plan_get_rationale (plan), scenario,
-    sl_realloc_plan_get_goal_id (plan), sl_realloc_plan_get_reserve_draw_minor (plan),
-  };
-  lines = dup_line_specs (self, plan_id);
-  insert = add_plan_inserts (self, group, label, &spec, (SlReallocLineSpec *)lines->data, lines->len);
-  return sl_collab_run_insert (self, SL_COMMAND (g_steal_pointer (&group)), insert, out_id, error);
 }

@@ -109,7 +109,9 @@ show_decision_dialog (SlPlanner *self,
 
   if (plan == NULL)
     return;
-  heading = g_strdup_printf (approve ? _("Approve “%s”?") : _("Reject “%s”?"), sl_realloc_plan_get_title (plan));
+  /* Translators: %s is a plan's title */
+  heading = g_strdup_printf (approve ? _("Approve “%s”?") : _("Reject “%s”?"),
+                             sl_realloc_plan_get_title (plan));
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
                                    approve ? _("The plan can then be applied to the budget. Your note is "
                                                "recorded with the decision.")

@@ -216,12 +216,13 @@ update_goal_dropdown (SlRequestView *self,
 {
   gboolean channel = sl_plan_row_get_kind (row) == SL_PLAN_ROW_CHANNEL;
   g_autofree char *label = NULL;
+  gint64 goal;
 
   self->updating = TRUE;
   gtk_widget_set_visible (GTK_WIDGET (dropdown), channel);
   gtk_widget_set_sensitive (GTK_WIDGET (dropdown), sl_request_view_is_draft (self));
-  gtk_drop_down_set_selected (dropdown,
-                              goal_position (self, sl_request_view_get_row_goal (self, sl_plan_row_get_channel_id (row))));
+  goal = sl_request_view_get_row_goal (self, sl_plan_row_get_channel_id (row));
+  gtk_drop_down_set_selected (dropdown, goal_position (self, goal));
   self->updating = FALSE;
   /* Translators: accessible name of a row's goal choice; %s is a channel name */
   label = g_strdup_printf (_("Goal of %s"), sl_plan_row_get_name (row));

@@ -17,7 +17,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "core/collab-fixture.h"
 #include "sl-application.h"
 #include "sl-collab.h"
 #include "sl-demo.h"
@@ -26,6 +28,7 @@
 #include "sl-scenario-compare.h"
 #include "sl-test-utils.h"
 #include "sl-timeline.h"
+#include "sl-tooltip.h"
 #include "sl-ui-test-utils.h"
 #include "sl-ui-test-window.h"
 #include "sl-window.h"
@@ -124,7 +127,8 @@ add_move (SlPlanner  *planner,
 {
   SlWorkspace *ws = sl_window_get_workspace (window);
 
-  adw_combo_row_set_selected (ADW_COMBO_ROW (sl_ui_test_get_named (planner, "from-channel")), channel_choice (ws, from));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (sl_ui_test_get_named (planner, "from-channel")),
+                              channel_choice (ws, from));
   adw_combo_row_set_selected (ADW_COMBO_ROW (sl_ui_test_get_named (planner, "from-month")), from_month);
   adw_combo_row_set_selected (ADW_COMBO_ROW (sl_ui_test_get_named (planner, "to-channel")), channel_choice (ws, to));
   adw_combo_row_set_selected (ADW_COMBO_ROW (sl_ui_test_get_named (planner, "to-month")), to_month);
@@ -267,50 +271,22 @@ build_and_propose (SlPlansView *view)
   return id;
 }
 
+/* Applying moves the plan's money in the budget plan, and the Timeline
+ * shows it in those months. */
 static void
-test_planner (void)
+apply_and_check (SlPlanner *planner,
+                 gint64     id)
 {
-  g_autofree char *path = write_demo ("flow.sunlight");
-  g_autoptr(SlTimeline) before = NULL;
+  SlWorkspace *ws = sl_window_get_workspace (window);
+  gint64 search = channel_id (ws, "Paid Search"), events = channel_id (ws, "Events");
+  gint64 social = channel_id (ws, "Paid Social");
+  gint64 search_nov = plan_cell (ws, search, 11), events_dec = plan_cell (ws, events, 12);
+  gint64 social_nov = plan_cell (ws, social, 11);
+  g_autoptr(SlTimeline) before = engine_timeline (ws);
   g_autoptr(SlTimeline) after = NULL;
   SlTimelineView *timeline_view;
-  SlPlansView *view;
-  SlPlanner *planner;
-  SlWorkspace *ws;
-  gint64 id, search, events, social, search_nov, events_dec, social_nov;
   SlPeriod year;
 
-  window = sl_ui_test_open_window (app, window, path, 1280);
-  ws = sl_window_get_workspace (window);
-  view = show_plans ();
-  planner = sl_plans_view_get_planner (view);
-  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (sl_plans_view_get_list (view)), 0));
-  id = build_and_propose (view);
-
-  /* Marketing has no Approve button; finance does, and records a note. */
-  g_assert_false (gtk_widget_get_visible (sl_ui_test_get_named (planner, "approve")));
-  g_assert_false (gtk_widget_get_visible (sl_ui_test_get_named (planner, "reject")));
-  sl_workspace_set_user_role (ws, SL_USER_ROLE_FINANCE);
-  sl_ui_test_settle (100);
-  g_assert_true (gtk_widget_get_visible (sl_ui_test_get_named (planner, "approve")));
-  gtk_widget_activate_action (GTK_WIDGET (planner), "planner.approve", NULL);
-  sl_ui_test_settle (200);
-  respond_to_decision ("Fine for the year end", "approve");
-  g_assert_cmpstr (status_of (ws, id), ==, SL_REALLOC_APPROVED);
-  g_assert_cmpint (sl_test_query_int64 (sl_workspace_get_database (ws),
-                                        "SELECT count(*) FROM decision WHERE verdict = 'approve' "
-                                        "AND note = 'Fine for the year end'"), ==, 1);
-  g_assert_false (gtk_widget_get_visible (sl_ui_test_get_named (planner, "approve")));
-  sl_workspace_set_user_role (ws, SL_USER_ROLE_MARKETING);
-
-  /* Applying moves the plan's money, and the Timeline shows it. */
-  search = channel_id (ws, "Paid Search");
-  events = channel_id (ws, "Events");
-  social = channel_id (ws, "Paid Social");
-  search_nov = plan_cell (ws, search, 11);
-  events_dec = plan_cell (ws, events, 12);
-  social_nov = plan_cell (ws, social, 11);
-  before = engine_timeline (ws);
   g_assert_true (gtk_widget_get_visible (sl_ui_test_get_named (planner, "apply")));
   gtk_widget_activate_action (GTK_WIDGET (planner), "planner.apply", NULL);
   sl_ui_test_settle (200);
@@ -338,10 +314,49 @@ test_planner (void)
       g_assert_cmpstr (sl_timeline_view_get_cell_text (timeline_view, 0, m), !=, old);
     }
 
-  /* Ctrl+Z takes the application back. */
+  /* Undo takes the application back. */
   g_assert_true (sl_undo_stack_undo (sl_workspace_get_undo_stack (ws), NULL));
   g_assert_cmpstr (status_of (ws, id), ==, SL_REALLOC_APPROVED);
   g_assert_cmpint (plan_cell (ws, search, 11), ==, search_nov);
+}
+
+static void
+test_planner (void)
+{
+  g_autofree char *path = write_demo ("flow.sunlight");
+  SlPlansView *view;
+  SlPlanner *planner;
+  SlWorkspace *ws;
+  GtkListBoxRow *row;
+  gint64 id;
+
+  window = sl_ui_test_open_window (app, window, path, 1280);
+  ws = sl_window_get_workspace (window);
+  view = show_plans ();
+  planner = sl_plans_view_get_planner (view);
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (sl_plans_view_get_list (view)), 0));
+  id = build_and_propose (view);
+
+  /* Marketing has no Approve button; finance does, and records a note. */
+  g_assert_false (gtk_widget_get_visible (sl_ui_test_get_named (planner, "approve")));
+  g_assert_false (gtk_widget_get_visible (sl_ui_test_get_named (planner, "reject")));
+  sl_workspace_set_user_role (ws, SL_USER_ROLE_FINANCE);
+  sl_ui_test_settle (100);
+  g_assert_true (gtk_widget_get_visible (sl_ui_test_get_named (planner, "approve")));
+  gtk_widget_activate_action (GTK_WIDGET (planner), "planner.approve", NULL);
+  sl_ui_test_settle (200);
+  respond_to_decision ("Fine for the year end", "approve");
+  g_assert_cmpstr (status_of (ws, id), ==, SL_REALLOC_APPROVED);
+  g_assert_cmpint (sl_test_query_int64 (sl_workspace_get_database (ws),
+                                        "SELECT count(*) FROM decision WHERE verdict = 'approve' "
+                                        "AND note = 'Fine for the year end'"), ==, 1);
+  g_assert_false (gtk_widget_get_visible (sl_ui_test_get_named (planner, "approve")));
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (sl_ui_test_get_named (planner, "decisions")), 0);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Fine for the year end");
+  sl_workspace_set_user_role (ws, SL_USER_ROLE_MARKETING);
+
+  apply_and_check (planner, id);
   gtk_window_destroy (GTK_WINDOW (window));
   window = NULL;
   sl_ui_test_settle (100);
@@ -416,6 +431,54 @@ test_scenarios (void)
   g_assert_cmpstr (sl_scenario_compare_get_text (compare, 0, SL_SCENARIO_FIELD_MOVED), !=,
                    sl_scenario_compare_get_text (compare, 1, SL_SCENARIO_FIELD_MOVED));
   gtk_window_destroy (GTK_WINDOW (compare));
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = NULL;
+  sl_ui_test_settle (100);
+}
+
+/* DOMAIN.md's example has no figures for Events: moving money there
+ * forecasts "—", and the planner says why. */
+static void
+test_undefined_forecast (void)
+{
+  g_autoptr(SlWorkspace) made = sl_test_workspace_new (tmp_dir, "domain.sunlight");
+  SlReallocLineSpec line = { 1, sl_day_from_ymd (2025, 3, 1), 3, sl_day_from_ymd (2025, 3, 1), 500000 };
+  SlReallocPlanSpec spec = { "Try events", NULL, NULL, 0, 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
+  g_autofree char *path = NULL;
+  const char *notes;
+  SlPlansView *view;
+  SlPlanner *planner;
+  gint64 id = 0;
+  guint dashes = 0;
+
+  collab_import_domain_example (made, tmp_dir);
+  g_assert_true (sl_workspace_create_realloc_plan (made, &spec, &line, 1, &id, &error));
+  g_assert_no_error (error);
+  path = g_strdup (sl_workspace_get_path (made));
+  g_clear_object (&made);
+
+  window = sl_ui_test_open_window (app, window, path, 1280);
+  view = show_plans ();
+  planner = sl_plans_view_get_planner (view);
+  sl_planner_set_as_of (planner, sl_day_from_ymd (2025, 4, 1));
+  sl_plans_view_open_plan (view, id);
+  sl_ui_test_settle (300);
+  labels = sl_ui_test_find_all (sl_ui_test_get_named (planner, "forecast"), GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (gtk_label_get_label (labels->pdata[i]), "—"))
+      {
+        g_assert_cmpstr (sl_tooltip_get_text (labels->pdata[i]), ==, "no spend");
+        dashes++;
+      }
+  /* Events' three figures and the total's three. */
+  g_assert_cmpuint (dashes, ==, 6);
+  notes = gtk_label_get_label (GTK_LABEL (sl_ui_test_get_named (planner, "forecast-notes")));
+  g_assert_true (gtk_widget_get_visible (sl_ui_test_get_named (planner, "forecast-notes")));
+  g_assert_nonnull (strstr (notes, "Events"));
+  g_assert_nonnull (strstr (notes, "no spend"));
+  g_assert_null (strstr (notes, "Search"));
   gtk_window_destroy (GTK_WINDOW (window));
   window = NULL;
   sl_ui_test_settle (100);
@@ -550,6 +613,7 @@ main (int   argc,
     {
       g_test_add_func ("/ui/plans/planner", test_planner);
       g_test_add_func ("/ui/plans/scenarios", test_scenarios);
+      g_test_add_func ("/ui/plans/undefined-forecast", test_undefined_forecast);
     }
   g_test_add_func ("/ui/plans/screenshots", test_screenshots);
   status = g_test_run ();

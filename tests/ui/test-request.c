@@ -146,14 +146,16 @@ check_reserve_warning (SlRequestView *view,
   g_autoptr(GError) error = NULL;
   g_autofree char *warning = NULL;
   SlRequestReserve reserve;
+  GtkWidget *label;
 
   g_assert_true (sl_budget_request_get_reserve (sl_workspace_get_database (ws), request_id, &reserve, &error));
   g_assert_no_error (error);
   warning = sl_request_reserve_get_warning (&reserve, "USD");
   g_assert_cmpint (warning != NULL, ==, warned);
-  g_assert_cmpint (gtk_widget_get_visible (gtk_widget_get_parent (sl_ui_test_get_named (view, "reserve-warning"))), ==, warned);
+  label = sl_ui_test_get_named (view, "reserve-warning");
+  g_assert_cmpint (gtk_widget_get_visible (gtk_widget_get_parent (label)), ==, warned);
   if (warned)
-    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (sl_ui_test_get_named (view, "reserve-warning"))), ==, warning);
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, warning);
 }
 
 /* Channel B: $50,000 of revenue takes $100,000 (DOMAIN.md), shown as the
