@@ -138,7 +138,7 @@ sl_planner_lines_refresh (SlPlanner *self)
 {
   SlReallocPlan *plan = sl_planner_get_plan (self);
   GListModel *lines = G_LIST_MODEL (sl_workspace_get_realloc_lines (self->workspace));
-  gboolean draft = sl_planner_is_draft (self);
+  gboolean draft = sl_planner_is_editable (self);
 
   clear_list (self->line_list);
   for (guint i = 0; i < g_list_model_get_n_items (lines); i++)

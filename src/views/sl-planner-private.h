@@ -69,7 +69,8 @@ struct _SlPlanner
 
 /* sl-planner.c */
 SlReallocPlan *sl_planner_get_plan        (SlPlanner   *self);
-gboolean       sl_planner_is_draft        (SlPlanner   *self);
+/* A draft, and the user may write. */
+gboolean       sl_planner_is_editable     (SlPlanner   *self);
 SlDay          sl_planner_get_as_of       (SlPlanner   *self);
 
 /* sl-planner-lines.c: the moves, the form adding one, the reserve draw. */

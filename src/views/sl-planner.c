@@ -36,11 +36,12 @@ sl_planner_get_plan (SlPlanner *self)
 }
 
 gboolean
-sl_planner_is_draft (SlPlanner *self)
+sl_planner_is_editable (SlPlanner *self)
 {
   SlReallocPlan *plan = sl_planner_get_plan (self);
 
-  return plan != NULL && g_strcmp0 (sl_realloc_plan_get_status (plan), SL_REALLOC_DRAFT) == 0;
+  return plan != NULL && g_strcmp0 (sl_realloc_plan_get_status (plan), SL_REALLOC_DRAFT) == 0 &&
+         sl_workspace_get_user_role (self->workspace) != SL_USER_ROLE_VIEWER;
 }
 
 SlDay
@@ -74,7 +75,7 @@ refresh_details (SlPlanner     *self,
   static const char * const statuses[] = {
     SL_REALLOC_DRAFT, SL_REALLOC_PROPOSED, SL_REALLOC_APPROVED, SL_REALLOC_REJECTED, SL_REALLOC_APPLIED,
   };
-  gboolean draft = sl_planner_is_draft (self);
+  gboolean draft = sl_planner_is_editable (self);
   const char *group = sl_realloc_plan_get_scenario_group (plan);
   const char *rationale = sl_realloc_plan_get_rationale (plan);
   g_autofree char *byline = NULL;
@@ -147,11 +148,6 @@ workspace_changed_cb (SlPlanner   *self,
   queue_refresh (self);
 }
 
-static void
-role_changed_cb (SlPlanner *self)
-{
-  sl_planner_update_actions (self);
-}
 
 static void
 title_apply_cb (SlPlanner   *self,
@@ -356,7 +352,7 @@ sl_planner_set_plan (SlPlanner   *self,
         {
           g_signal_connect_object (workspace, "changed", G_CALLBACK (workspace_changed_cb), self,
                                    G_CONNECT_SWAPPED);
-          g_signal_connect_object (workspace, "notify::user-role", G_CALLBACK (role_changed_cb), self,
+          g_signal_connect_object (workspace, "notify::user-role", G_CALLBACK (queue_refresh), self,
                                    G_CONNECT_SWAPPED);
         }
     }

@@ -220,7 +220,7 @@ update_goal_dropdown (SlRequestView *self,
 
   self->updating = TRUE;
   gtk_widget_set_visible (GTK_WIDGET (dropdown), channel);
-  gtk_widget_set_sensitive (GTK_WIDGET (dropdown), sl_request_view_is_draft (self));
+  gtk_widget_set_sensitive (GTK_WIDGET (dropdown), sl_request_view_is_editable (self));
   goal = sl_request_view_get_row_goal (self, sl_plan_row_get_channel_id (row));
   gtk_drop_down_set_selected (dropdown, goal_position (self, goal));
   self->updating = FALSE;
@@ -312,7 +312,7 @@ rebuild_rows (SlRequestView *self)
   g_ptr_array_add (rows, sl_plan_row_new (SL_PLAN_ROW_RESERVE, n, currency));
   g_ptr_array_add (rows, sl_plan_row_new (SL_PLAN_ROW_TOTAL, n, currency));
   for (guint i = 0; i < rows->len; i++)
-    sl_plan_row_set_read_only (rows->pdata[i], !sl_request_view_is_draft (self));
+    sl_plan_row_set_read_only (rows->pdata[i], !sl_request_view_is_editable (self));
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        rows->pdata, rows->len);
 }
@@ -396,8 +396,8 @@ sl_request_view_grid_reload (SlRequestView *self)
   rebuild_rows (self);
 }
 
-/* Rows are made again for new channels, and when the request is
- * submitted (its amounts no longer change) or back to a draft. */
+/* Rows are made again for new channels, and when the amounts may no
+ * longer change (a submitted request, a viewer) or may again. */
 static gboolean
 rows_outdated (SlRequestView *self)
 {
@@ -408,7 +408,7 @@ rows_outdated (SlRequestView *self)
   if (n != g_list_model_get_n_items (G_LIST_MODEL (sl_workspace_get_channels (self->workspace))) + 2)
     return TRUE;
   reserve = g_list_model_get_item (rows, n - 2);
-  return sl_plan_row_get_editable (reserve) != sl_request_view_is_draft (self);
+  return sl_plan_row_get_editable (reserve) != sl_request_view_is_editable (self);
 }
 
 void

@@ -55,7 +55,8 @@ struct _SlRequestView
 
 /* sl-request-view.c */
 SlBudgetRequest *sl_request_view_get_request   (SlRequestView *self);
-gboolean         sl_request_view_is_draft      (SlRequestView *self);
+/* A draft, and the user may write. */
+gboolean         sl_request_view_is_editable   (SlRequestView *self);
 SlDay            sl_request_view_get_as_of     (SlRequestView *self);
 
 /* sl-request-view-grid.c: channels × months, goals, the reserve. */

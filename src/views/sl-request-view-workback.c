@@ -101,7 +101,7 @@ update_row (SlRequestView *self,
   set_value (gtk_grid_get_child_at (self->workback_grid, COLUMN_MQLS, row), has ? &back.mqls : NULL);
   set_value (gtk_grid_get_child_at (self->workback_grid, COLUMN_LEADS, row), has ? &back.leads : NULL);
   set_value (gtk_grid_get_child_at (self->workback_grid, COLUMN_SPEND, row), has ? &back.spend : NULL);
-  gtk_widget_set_sensitive (use, has && sl_request_view_is_draft (self) &&
+  gtk_widget_set_sensitive (use, has && sl_request_view_is_editable (self) &&
                                  sl_metric_value_to_money (&back.spend, &spend) && spend.minor > 0);
 }
 

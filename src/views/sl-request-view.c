@@ -30,11 +30,12 @@ sl_request_view_get_request (SlRequestView *self)
 }
 
 gboolean
-sl_request_view_is_draft (SlRequestView *self)
+sl_request_view_is_editable (SlRequestView *self)
 {
   SlBudgetRequest *request = sl_request_view_get_request (self);
 
-  return request != NULL && g_strcmp0 (sl_budget_request_get_status (request), "draft") == 0;
+  return request != NULL && g_strcmp0 (sl_budget_request_get_status (request), "draft") == 0 &&
+         sl_workspace_get_user_role (self->workspace) != SL_USER_ROLE_VIEWER;
 }
 
 SlDay
@@ -154,7 +155,6 @@ refresh_header (SlRequestView   *self,
   g_autofree char *period_text = NULL;
   g_autofree char *line = NULL;
   g_autofree char *caption = NULL;
-  SlUserRole role = sl_workspace_get_user_role (self->workspace);
 
   sl_period_init_custom (&period, sl_workspace_get_calendar (self->workspace),
                          sl_budget_request_get_first_day (request), sl_budget_request_get_last_day (request), NULL);
@@ -164,9 +164,8 @@ refresh_header (SlRequestView   *self,
   gtk_label_set_label (self->title_label, sl_budget_request_get_title (request));
   gtk_label_set_label (self->period_label, line);
   refresh_deadline (self, request);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "request.submit",
-                                 sl_request_view_is_draft (self) && role != SL_USER_ROLE_VIEWER);
-  gtk_widget_set_visible (self->submit_button, sl_request_view_is_draft (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "request.submit", sl_request_view_is_editable (self));
+  gtk_widget_set_visible (self->submit_button, sl_request_view_is_editable (self));
   /* Translators: %s is a currency code such as USD */
   caption = g_strdup_printf (_("Amounts in %s. Each channel’s lines serve the goal chosen on its row."),
                              sl_workspace_get_currency (self->workspace));

@@ -431,6 +431,15 @@ test_scenarios (void)
   g_assert_cmpstr (sl_scenario_compare_get_text (compare, 0, SL_SCENARIO_FIELD_MOVED), !=,
                    sl_scenario_compare_get_text (compare, 1, SL_SCENARIO_FIELD_MOVED));
   gtk_window_destroy (GTK_WINDOW (compare));
+
+  /* A viewer reads the draft but changes nothing. */
+  g_assert_true (gtk_widget_is_visible (sl_ui_test_get_named (planner, "add-line")));
+  sl_workspace_set_user_role (ws, SL_USER_ROLE_VIEWER);
+  sl_ui_test_settle (100);
+  g_assert_false (gtk_widget_is_visible (sl_ui_test_get_named (planner, "add-line")));
+  g_assert_false (gtk_widget_get_visible (sl_ui_test_get_named (planner, "propose")));
+  g_assert_false (gtk_widget_get_visible (sl_ui_test_get_named (planner, "delete")));
+  sl_workspace_set_user_role (ws, SL_USER_ROLE_MARKETING);
   gtk_window_destroy (GTK_WINDOW (window));
   window = NULL;
   sl_ui_test_settle (100);
