@@ -30,6 +30,7 @@
 #include "sl-workspace-requests.h"
 
 #define SOCIAL 2   /* DOMAIN.md's channel B */
+#define EVENTS 3
 
 static SlApplication *app;
 static SlWindow *window;
@@ -199,6 +200,25 @@ work_back_channel_b (SlRequestView *view,
   g_assert_cmpint (total.minor, ==, 10000000);
 }
 
+/* Typed for a row without a goal: refused, shown with what was typed,
+ * and written once the row has one, in one step. */
+static void
+keep_until_goal (SlRequestView *view,
+                 SlWorkspace   *ws)
+{
+  type_into (find_cell (view, find_row (view, SL_PLAN_ROW_CHANNEL, EVENTS), 2), "750");
+  g_assert_true (gtk_widget_get_visible (sl_ui_test_get_named (view, "grid-error")));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (sl_ui_test_get_named (view, "grid-error"))), "750"));
+  g_assert_cmpint (query (ws, "SELECT count(*) FROM budget_line WHERE channel_id = 3"), ==, 0);
+  gtk_drop_down_set_selected (find_goal_choice (view, find_row (view, SL_PLAN_ROW_CHANNEL, EVENTS)), 1);
+  sl_ui_test_settle (100);
+  g_assert_false (gtk_widget_get_visible (sl_ui_test_get_named (view, "grid-error")));
+  g_assert_cmpint (query (ws, "SELECT amount_minor FROM budget_line WHERE channel_id = 3 AND goal_id = 1"), ==,
+                   75000);
+  g_assert_true (sl_undo_stack_undo (sl_workspace_get_undo_stack (ws), NULL));
+  g_assert_cmpint (query (ws, "SELECT count(*) FROM budget_line WHERE channel_id = 3"), ==, 0);
+}
+
 static void
 test_request (void)
 {
@@ -246,6 +266,8 @@ test_request (void)
   g_assert_true (sl_undo_stack_undo (sl_workspace_get_undo_stack (ws), NULL));
   sl_ui_test_settle (100);
   check_reserve_warning (view, ws, id, TRUE);
+
+  keep_until_goal (view, ws);
 
   /* Three days after the deadline the countdown is red. */
   sl_request_view_set_days (view, sl_day_from_ymd (2025, 3, 21), as_of);
