@@ -11,6 +11,8 @@
 #include "sl-filter-bar.h"
 #include "sl-funnel-view.h"
 #include "sl-overview-view.h"
+#include "sl-plans-view.h"
+#include "sl-request-view.h"
 #include "sl-timeline-view.h"
 #include "sl-view.h"
 #include "sl-window.h"

@@ -112,6 +112,50 @@ sl_ui_test_find_all (GtkWidget *root,
   return found;
 }
 
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+sl_ui_test_get_named (gpointer    root,
+                      const char *name)
+{
+  GtkWidget *found = find_named (GTK_WIDGET (root), name);
+
+  if (found == NULL)
+    g_error ("No widget named “%s” under %s", name, G_OBJECT_TYPE_NAME (root));
+  return found;
+}
+
+GtkWindow *
+sl_ui_test_find_window (GType type)
+{
+  GListModel *windows = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (windows, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
 GdkTexture *
 sl_ui_test_render (GtkWidget *widget)
 {
