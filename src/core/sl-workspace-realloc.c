@@ -121,6 +121,42 @@ plan_values (SlWorkspace             *self,
 }
 
 gboolean
+sl_workspace_add_realloc_plan_commands (SlWorkspace              *self,
+                                        SlCommandGroup           *group,
+                                        const SlReallocPlanSpec  *spec,
+                                        const SlReallocLineSpec  *lines,
+                                        guint                     n_lines,
+                                        SlCommand               **out_insert,
+                                        GError                  **error)
+{
+  g_autoptr(JsonObject) values = NULL;
+  g_autofree char *title = NULL;
+  const char *label = sl_command_get_label (SL_COMMAND (group));
+  SlCommand *plan;
+
+  if ((title = sl_collab_strip (spec->title)) == NULL)
+    return refuse (error, _("A reallocation plan needs a title"));
+  for (guint i = 0; i < n_lines; i++)
+    if (!check_line (self, &lines[i], error))
+      return FALSE;
+
+  values = plan_values (self, spec);
+  plan = sl_row_command_new_insert (label, "realloc_plan", values);
+  sl_command_group_add (group, plan);
+  for (guint i = 0; i < n_lines; i++)
+    {
+      g_autoptr(JsonObject) line = line_values (self, &lines[i], i);
+      SlCommand *insert = sl_row_command_new_insert (label, "realloc_line", line);
+
+      sl_row_command_set_parent (SL_ROW_COMMAND (insert), SL_ROW_COMMAND (plan), "plan_id");
+      sl_command_group_add (group, insert);
+    }
+  if (out_insert != NULL)
+    *out_insert = g_object_ref (plan);
+  return TRUE;
+}
+
+gboolean
 sl_workspace_create_realloc_plan (SlWorkspace              *self,
                                   const SlReallocPlanSpec  *spec,
                                   const SlReallocLineSpec  *lines,
@@ -129,7 +165,6 @@ sl_workspace_create_realloc_plan (SlWorkspace              *self,
                                   GError                  **error)
 {
   g_autoptr(SlCommandGroup) group = NULL;
-  g_autoptr(JsonObject) values = NULL;
   g_autoptr(SlCommand) plan = NULL;
   g_autofree char *title = NULL;
   g_autofree char *label = NULL;
@@ -139,26 +174,12 @@ sl_workspace_create_realloc_plan (SlWorkspace              *self,
 
   if (!sl_collab_check_can_write (self, error))
     return FALSE;
-  if ((title = sl_collab_strip (spec->title)) == NULL)
-    return refuse (error, _("A reallocation plan needs a title"));
-  for (guint i = 0; i < n_lines; i++)
-    if (!check_line (self, &lines[i], error))
-      return FALSE;
-
+  title = sl_collab_strip (spec->title);
   /* Translators: an undo label; %s is a plan's title */
-  label = g_strdup_printf (_("Add plan “%s”"), title);
+  label = g_strdup_printf (_("Add plan “%s”"), title != NULL ? title : "");
   group = sl_command_group_new (label);
-  values = plan_values (self, spec);
-  plan = sl_row_command_new_insert (label, "realloc_plan", values);
-  sl_command_group_add (group, g_object_ref (plan));
-  for (guint i = 0; i < n_lines; i++)
-    {
-      g_autoptr(JsonObject) line = line_values (self, &lines[i], i);
-      SlCommand *insert = sl_row_command_new_insert (label, "realloc_line", line);
-
-      sl_row_command_set_parent (SL_ROW_COMMAND (insert), SL_ROW_COMMAND (plan), "plan_id");
-      sl_command_group_add (group, insert);
-    }
+  if (!sl_workspace_add_realloc_plan_commands (self, group, spec, lines, n_lines, &plan, error))
+    return FALSE;
   return sl_collab_run_insert (self, SL_COMMAND (g_steal_pointer (&group)), plan, out_id, error);
 }
 
