@@ -117,7 +117,7 @@ sl_annotation_editor_fill_choices (SlAnnotationEditor *self,
 
   channel_names = new_names (channels, _("All channels"), channel_name, 0, self->channel_ids);
   adw_combo_row_set_model (self->channel_row, channel_names);
-  /* The same channels, in the same order, for the moves of a plan. */
+  /* The same channels, in the same order, for the lines of a plan. */
   g_clear_object (&self->line_channels);
   self->line_channels = new_names (channels, _("The reserve"), channel_name, 0, line_ids);
   goal_names = new_names (G_LIST_MODEL (sl_workspace_get_goals (self->workspace)), _("No goal"),

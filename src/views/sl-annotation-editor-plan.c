@@ -5,8 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The moves of the reallocation plan a new loss is written with: from
- * a channel's month (or the reserve) to another's, an amount each. */
+/* The lines of the reallocation plan a new loss is written with: each
+ * moves an amount from a channel's month (or the reserve) to another's. */
 
 #define G_LOG_DOMAIN "sunlight"
 
@@ -22,8 +22,8 @@ renumber (SlAnnotationEditor *self)
   for (guint i = 0; i < self->lines->len; i++)
     {
       SlAnnotationEditorLine *line = g_ptr_array_index (self->lines, i);
-      /* Translators: %u is a number: “Move 1” of a reallocation plan */
-      g_autofree char *title = g_strdup_printf (_("Move %u"), i + 1);
+      /* Translators: %u is a number: “Line 1” of a reallocation plan */
+      g_autofree char *title = g_strdup_printf (_("Line %u"), i + 1);
 
       adw_preferences_group_set_title (line->group, title);
     }
@@ -86,7 +86,7 @@ sl_annotation_editor_append_line (SlAnnotationEditor *self)
   line->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   line->remove_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_add_css_class (line->remove_button, "flat");
-  gtk_widget_set_tooltip_text (line->remove_button, _("Remove this move"));
+  gtk_widget_set_tooltip_text (line->remove_button, _("Remove this line"));
   g_signal_connect_object (line->remove_button, "clicked", G_CALLBACK (remove_clicked_cb), self, 0);
   adw_preferences_group_set_header_suffix (line->group, line->remove_button);
 
@@ -127,14 +127,14 @@ sl_annotation_editor_read_lines (SlAnnotationEditor  *self,
 
       if (*text == '\0')
         {
-          /* Translators: %u is the number of a move of a reallocation plan */
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Move %u needs the amount it moves"), i + 1);
+          /* Translators: %u is the number of a line of a reallocation plan */
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Line %u needs the amount it moves"), i + 1);
           return NULL;
         }
       if (!sl_money_parse (text, currency, NULL, &amount, error))
         {
-          /* Translators: %u is the number of a move; the reason follows */
-          g_prefix_error (error, _("Move %u: "), i + 1);
+          /* Translators: %u is the number of a line of a plan; the reason follows */
+          g_prefix_error (error, _("Line %u: "), i + 1);
           return NULL;
         }
       /* The channel row's ids: its "All channels" is the reserve here. */

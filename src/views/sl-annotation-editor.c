@@ -389,7 +389,8 @@ sl_annotation_editor_new (GtkWindow    *parent,
   self->workspace = g_object_ref (workspace);
   self->annotation_id = annotation_id;
   self->range = SL_RANGE_CHOOSER (sl_range_chooser_new (workspace));
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->range), _("Period"));
+  /* Translators: the heading of an annotation's period */
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->range), _("When"));
   gtk_box_insert_child_after (self->content_box, GTK_WIDGET (self->range), GTK_WIDGET (self->where_group));
   /* Translators: %s is a currency code, e.g. “Amount (USD)” */
   amount_title = g_strdup_printf (_("Amount (%s)"), sl_workspace_get_currency (workspace));

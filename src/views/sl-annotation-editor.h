@@ -40,7 +40,7 @@ gboolean    sl_annotation_editor_get_read_only  (SlAnnotationEditor *self);
 /* Picks the kind (SL_ANNOTATION_WIN…) of a new annotation. */
 void        sl_annotation_editor_set_kind       (SlAnnotationEditor *self,
                                                  const char         *kind);
-/* Moves of a new loss's plan. */
+/* The lines of a new loss's plan. */
 guint       sl_annotation_editor_get_n_lines    (SlAnnotationEditor *self);
 void        sl_annotation_editor_add_line       (SlAnnotationEditor *self);
 /* The rows: "kind", "title", "body" (a GtkTextView), "channel",
@@ -49,7 +49,7 @@ void        sl_annotation_editor_add_line       (SlAnnotationEditor *self);
  * and the buttons "save" and "add-line". */
 GtkWidget  *sl_annotation_editor_get_field      (SlAnnotationEditor *self,
                                                  const char         *name);
-/* Move @index's rows: "from", "from-month", "to", "to-month", "amount",
+/* Line @index's rows: "from", "from-month", "to", "to-month", "amount",
  * "remove". */
 GtkWidget  *sl_annotation_editor_get_line_field (SlAnnotationEditor *self,
                                                  guint               index,

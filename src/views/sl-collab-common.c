@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sl-collab-common.h"
+#include "sl-metric.h"
 
 const char * const sl_annotation_kinds[] = {
   SL_ANNOTATION_WIN, SL_ANNOTATION_LOSS, SL_ANNOTATION_EXPERIMENT, SL_ANNOTATION_NOTE,
@@ -97,16 +98,21 @@ sl_collab_format_day (SlWorkspace *workspace,
 }
 
 char *
-sl_collab_format_target (gint64      target,
+sl_collab_format_target (const char *metric,
+                         gint64      target,
                          const char *unit,
                          const char *currency)
 {
+  SlMetricUnit ratio_unit = SL_METRIC_UNIT_PERCENT;
   SlMetricValue value;
+  SlMetric known;
 
+  if (metric != NULL && sl_metric_from_string (metric, &known) && sl_metric_get_unit (known) == SL_METRIC_UNIT_MULTIPLE)
+    ratio_unit = SL_METRIC_UNIT_MULTIPLE;
   if (g_strcmp0 (unit, "money") == 0)
     sl_metric_value_init_money (&value, target, currency);
   else if (g_strcmp0 (unit, "basis-points") == 0)
-    sl_metric_value_init_fraction (&value, SL_METRIC_UNIT_PERCENT, target, 10000, NULL, SL_METRIC_REASON_NONE);
+    sl_metric_value_init_fraction (&value, ratio_unit, target, 10000, NULL, SL_METRIC_REASON_NONE);
   else if (g_strcmp0 (unit, "days") == 0)
     sl_metric_value_init_fraction (&value, SL_METRIC_UNIT_DAYS, target, 1, NULL, SL_METRIC_REASON_NONE);
   else

@@ -37,8 +37,10 @@ char       *sl_collab_format_range           (SlWorkspace    *workspace,
 /* The local day of @usec (µs since the epoch), in @workspace's calendar. */
 char       *sl_collab_format_day             (SlWorkspace    *workspace,
                                               gint64          usec);
-/* A key result's target in its unit: "$1,000.00", "2.0 %", "7 days". */
-char       *sl_collab_format_target          (gint64          target,
+/* A key result's target in its unit: "$1,000.00", "2.0 %", "3.0×" (basis
+ * points of a multiple such as CLV : CAC), "7 days". */
+char       *sl_collab_format_target          (const char     *metric,
+                                              gint64          target,
                                               const char     *unit,
                                               const char     *currency);
 /* Whether an item on @channel_id (0: the whole workspace) and

@@ -72,7 +72,8 @@ create_key_result_row (SlGoalsView *self,
                        SlKeyResult *kr)
 {
   g_autoptr(SlKpiSummary) summary = sl_kpi_summary_new (sl_key_result_get_metric (kr), sl_key_result_get_goal_id (kr));
-  g_autofree char *target = sl_collab_format_target (sl_key_result_get_target (kr), sl_key_result_get_unit (kr),
+  g_autofree char *target = sl_collab_format_target (sl_key_result_get_metric (kr), sl_key_result_get_target (kr),
+                                                     sl_key_result_get_unit (kr),
                                                      sl_workspace_get_currency (self->workspace));
   g_autofree char *days = sl_collab_format_range (self->workspace, sl_key_result_get_first_day (kr),
                                                   sl_key_result_get_last_day (kr));
@@ -178,61 +179,80 @@ new_header_button (const char *icon_name,
   return button;
 }
 
-static void
-set_group_header (SlGoalsView         *self,
-                  AdwPreferencesGroup *group,
-                  SlGoal              *goal)
+static GtkWidget *
+new_label (const char *text,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* The objective, its days, framework, author and description, and the
+ * buttons that edit and delete it. */
+static GtkWidget *
+create_header (SlGoalsView *self,
+               SlGoal      *goal)
 {
   gint64 id = sl_record_get_id (SL_RECORD (goal));
-  g_autofree char *title = g_markup_escape_text (sl_goal_get_objective (goal), -1);
   g_autofree char *days = sl_collab_format_range (self->workspace, sl_goal_get_first_day (goal),
                                                   sl_goal_get_last_day (goal));
   g_autofree char *meta = NULL;
-  g_autofree char *description = NULL;
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  const char *description = sl_goal_get_description (goal);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
 
   /* Translators: a goal's days, framework and author, e.g. “FY2025 · OKR · Dana” */
   meta = g_strdup_printf (_("%s · %s · %s"), days,
                           g_strcmp0 (sl_goal_get_framework (goal), "v2mom") == 0 ? _("V2MOM") : _("OKR"),
                           sl_goal_get_author (goal));
-  if (sl_goal_get_description (goal) != NULL && *sl_goal_get_description (goal) != '\0')
-    description = g_markup_printf_escaped ("%s\n%s", meta, sl_goal_get_description (goal));
-  else
-    description = g_markup_escape_text (meta, -1);
-  adw_preferences_group_set_title (group, title);
-  adw_preferences_group_set_description (group, description);
-
-  gtk_box_append (GTK_BOX (buttons), new_header_button ("document-edit-symbolic", _("Edit goal"), "goals.edit", id));
-  gtk_box_append (GTK_BOX (buttons), new_header_button ("user-trash-symbolic", _("Delete goal"), "goals.delete", id));
-  adw_preferences_group_set_header_suffix (group, buttons);
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_box_append (GTK_BOX (labels), new_label (sl_goal_get_objective (goal), "heading"));
+  gtk_box_append (GTK_BOX (labels), new_label (meta, "dim-label"));
+  if (description != NULL && *description != '\0')
+    gtk_box_append (GTK_BOX (labels), new_label (description, "dim-label"));
+  gtk_box_append (GTK_BOX (header), labels);
+  gtk_box_append (GTK_BOX (header), new_header_button ("document-edit-symbolic", _("Edit goal"), "goals.edit", id));
+  gtk_box_append (GTK_BOX (header), new_header_button ("user-trash-symbolic", _("Delete goal"), "goals.delete", id));
+  return header;
 }
 
-AdwPreferencesGroup *
+GtkWidget *
 sl_goals_view_create_goal_group (SlGoalsView *self,
                                  SlMetrics   *metrics,
                                  SlGoal      *goal)
 {
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *list = gtk_list_box_new ();
   GListModel *key_results = G_LIST_MODEL (sl_workspace_get_key_results (self->workspace));
   gint64 id = sl_record_get_id (SL_RECORD (goal));
   guint n = 0;
 
-  set_group_header (self, group, goal);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  sl_goal_get_objective (goal), -1);
   for (guint i = 0; i < g_list_model_get_n_items (key_results); i++)
     {
       g_autoptr(SlKeyResult) kr = g_list_model_get_item (key_results, i);
 
       if (sl_key_result_get_goal_id (kr) != id)
         continue;
-      adw_preferences_group_add (group, create_key_result_row (self, metrics, kr));
+      gtk_list_box_append (GTK_LIST_BOX (list), create_key_result_row (self, metrics, kr));
       n++;
     }
   if (n == 0)
-    adw_preferences_group_add (group, new_action_row (_("No key results yet"),
-                                                      _("Edit the goal to say what measures it.")));
-  adw_preferences_group_add (group, create_support_row (self, id));
-  g_object_set_data (G_OBJECT (group), "goal-id", GSIZE_TO_POINTER ((gsize)id));
-  return group;
+    gtk_list_box_append (GTK_LIST_BOX (list), new_action_row (_("No key results yet"),
+                                                               _("Edit the goal to say what measures it.")));
+  gtk_list_box_append (GTK_LIST_BOX (list), create_support_row (self, id));
+  gtk_box_append (GTK_BOX (card), create_header (self, goal));
+  gtk_box_append (GTK_BOX (card), list);
+  g_object_set_data (G_OBJECT (card), "goal-id", GSIZE_TO_POINTER ((gsize)id));
+  return card;
 }
 
 static void

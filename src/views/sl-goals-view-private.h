@@ -13,18 +13,18 @@
 
 G_BEGIN_DECLS
 
-/* Shared by sl-goals-view.c and sl-goals-view-groups.c (a goal's group
- * of rows, the KPI list). */
+/* Shared by sl-goals-view.c and sl-goals-view-groups.c (a goal's card:
+ * its header and rows; the KPI list). */
 struct _SlGoalsView
 {
   AdwBin               parent_instance;
 
   GtkStack            *stack;
-  AdwPreferencesPage  *page;
+  GtkBox              *goals_box;
   AdwPreferencesGroup *kpi_group;
 
   SlWorkspace         *workspace;
-  GPtrArray           *groups;     /* AdwPreferencesGroup per goal, shown */
+  GPtrArray           *groups;     /* a card (GtkBox) per goal, shown */
   GHashTable          *statuses;   /* key result id → SlGoalsViewStatus */
   GPtrArray           *kpi_rows;   /* AdwComboRow per KPI, shown */
   guint                refresh_id;
@@ -37,7 +37,7 @@ typedef struct
   SlMetricValue   value;
 } SlGoalsViewStatus;
 
-AdwPreferencesGroup *sl_goals_view_create_goal_group (SlGoalsView *self,
+GtkWidget           *sl_goals_view_create_goal_group (SlGoalsView *self,
                                                       SlMetrics   *metrics,
                                                       SlGoal      *goal);
 /* The KPI list's rows, each choosing the goal its KPI serves. */

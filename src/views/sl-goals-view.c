@@ -26,7 +26,7 @@ static void
 clear_groups (SlGoalsView *self)
 {
   for (guint i = 0; i < self->groups->len; i++)
-    adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
+    gtk_box_remove (self->goals_box, g_ptr_array_index (self->groups, i));
   g_ptr_array_set_size (self->groups, 0);
   g_hash_table_remove_all (self->statuses);
 }
@@ -44,17 +44,15 @@ refresh_now (SlGoalsView *self)
 
   goals = G_LIST_MODEL (sl_workspace_get_goals (self->workspace));
   metrics = sl_metrics_new (sl_workspace_get_database (self->workspace));
-  /* The KPI list goes after the goals. */
-  adw_preferences_page_remove (self->page, self->kpi_group);
+  /* The KPI list stays after the goals. */
   for (guint i = 0; i < g_list_model_get_n_items (goals); i++)
     {
       g_autoptr(SlGoal) goal = g_list_model_get_item (goals, i);
-      AdwPreferencesGroup *group = sl_goals_view_create_goal_group (self, metrics, goal);
+      GtkWidget *card = sl_goals_view_create_goal_group (self, metrics, goal);
 
-      adw_preferences_page_add (self->page, group);
-      g_ptr_array_add (self->groups, group);
+      gtk_widget_insert_before (card, GTK_WIDGET (self->goals_box), GTK_WIDGET (self->kpi_group));
+      g_ptr_array_add (self->groups, card);
     }
-  adw_preferences_page_add (self->page, self->kpi_group);
   sl_goals_view_fill_kpis (self);
   gtk_stack_set_visible_child_name (self->stack, g_list_model_get_n_items (goals) > 0 ? "goals" : "empty");
 }
@@ -169,7 +167,7 @@ sl_goals_view_class_init (SlGoalsViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sl-goals-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SlGoalsView, stack);
-  gtk_widget_class_bind_template_child (widget_class, SlGoalsView, page);
+  gtk_widget_class_bind_template_child (widget_class, SlGoalsView, goals_box);
   gtk_widget_class_bind_template_child (widget_class, SlGoalsView, kpi_group);
 
   gtk_widget_class_install_action (widget_class, "goals.new", NULL, new_action_cb);
