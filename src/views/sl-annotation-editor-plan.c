@@ -22,8 +22,9 @@ renumber (SlAnnotationEditor *self)
   for (guint i = 0; i < self->lines->len; i++)
     {
       SlAnnotationEditorLine *line = g_ptr_array_index (self->lines, i);
-      /* Translators: %u is a number: “Line 1” of a reallocation plan */
-      g_autofree char *title = g_strdup_printf (_("Line %u"), i + 1);
+      g_autofree char *number = sl_number_format (i + 1, 0, NULL);
+      /* Translators: %s is a number in the locale's digits: “Line 1” of a reallocation plan */
+      g_autofree char *title = g_strdup_printf (_("Line %s"), number);
 
       adw_preferences_group_set_title (line->group, title);
     }
@@ -120,6 +121,7 @@ sl_annotation_editor_read_lines (SlAnnotationEditor  *self,
     {
       SlAnnotationEditorLine *line = g_ptr_array_index (self->lines, i);
       g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (line->amount_row))));
+      g_autofree char *number = sl_number_format (i + 1, 0, NULL);
       guint from_month = adw_combo_row_get_selected (line->from_month_row);
       guint to_month = adw_combo_row_get_selected (line->to_month_row);
       SlReallocLineSpec spec = { 0 };
@@ -127,14 +129,14 @@ sl_annotation_editor_read_lines (SlAnnotationEditor  *self,
 
       if (*text == '\0')
         {
-          /* Translators: %u is the number of a line of a reallocation plan */
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Line %u needs the amount it moves"), i + 1);
+          /* Translators: %s is the number of a line of a reallocation plan */
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Line %s needs the amount it moves"), number);
           return NULL;
         }
       if (!sl_money_parse (text, currency, NULL, &amount, error))
         {
-          /* Translators: %u is the number of a line of a plan; the reason follows */
-          g_prefix_error (error, _("Line %u: "), i + 1);
+          /* Translators: %s is the number of a line of a plan; the reason follows */
+          g_prefix_error (error, _("Line %s: "), number);
           return NULL;
         }
       /* The channel row's ids: its "All channels" is the reserve here. */

@@ -102,8 +102,9 @@ renumber (SlGoalDialog *self)
   for (guint i = 0; i < self->editors->len; i++)
     {
       KeyResultEditor *editor = g_ptr_array_index (self->editors, i);
-      /* Translators: %u is a number: “Key Result 1” */
-      g_autofree char *title = g_strdup_printf (_("Key Result %u"), i + 1);
+      g_autofree char *number = sl_number_format (i + 1, 0, NULL);
+      /* Translators: %s is a number in the locale's digits: “Key Result 1” */
+      g_autofree char *title = g_strdup_printf (_("Key Result %s"), number);
 
       adw_preferences_group_set_title (editor->group, title);
     }
@@ -417,6 +418,8 @@ sl_goal_dialog_new (GtkWindow      *parent,
   self->workspace = g_object_ref (workspace);
   self->goal_id = goal_id;
   self->range = SL_RANGE_CHOOSER (sl_range_chooser_new (workspace));
+  /* Translators: the heading of a goal's period */
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->range), _("When"));
   gtk_box_insert_child_after (self->content_box, GTK_WIDGET (self->range), GTK_WIDGET (self->goal_group));
   adw_window_title_set_title (self->window_title, goal_id != 0 ? _("Edit Goal") : _("New Goal"));
   gtk_window_set_title (GTK_WINDOW (self), goal_id != 0 ? _("Edit Goal") : _("New Goal"));

@@ -109,43 +109,52 @@ create_key_result_row (SlGoalsView *self,
 
 static void
 append_count (GString    *text,
+              guint       n,
               const char *part)
 {
+  if (n == 0)
+    return;
   if (text->len > 0)
     g_string_append (text, " · ");
   g_string_append (text, part);
 }
 
-/* “2 budget lines · 1 plan · 1 experiment”, or NULL. */
+/* “2 budget lines · 1 plan · 1 experiment” in the locale's digits, or NULL. */
 static char *
 format_support (const SlGoalSupport *support)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   guint others = support->annotations - support->experiments;
-  g_autofree char *lines = g_strdup_printf (ngettext ("%u budget line", "%u budget lines", support->budget_lines),
-                                            support->budget_lines);
-  g_autofree char *requests = g_strdup_printf (ngettext ("%u budget request", "%u budget requests",
-                                                         support->requests), support->requests);
-  g_autofree char *plans = g_strdup_printf (ngettext ("%u reallocation plan", "%u reallocation plans",
-                                                      support->plans), support->plans);
-  g_autofree char *experiments = g_strdup_printf (ngettext ("%u experiment", "%u experiments",
-                                                            support->experiments), support->experiments);
-  g_autofree char *notes = g_strdup_printf (ngettext ("%u win, loss or note", "%u wins, losses or notes", others),
-                                            others);
-  g_autofree char *kpis = g_strdup_printf (ngettext ("%u KPI", "%u KPIs", support->kpis), support->kpis);
+  g_autofree char *n_lines = sl_number_format (support->budget_lines, 0, NULL);
+  g_autofree char *n_requests = sl_number_format (support->requests, 0, NULL);
+  g_autofree char *n_plans = sl_number_format (support->plans, 0, NULL);
+  g_autofree char *n_experiments = sl_number_format (support->experiments, 0, NULL);
+  g_autofree char *n_others = sl_number_format (others, 0, NULL);
+  g_autofree char *n_kpis = sl_number_format (support->kpis, 0, NULL);
+  /* Translators: %s is a number, in the locale's digits */
+  g_autofree char *lines = g_strdup_printf (ngettext ("%s budget line", "%s budget lines", support->budget_lines),
+                                            n_lines);
+  /* Translators: %s is a number, in the locale's digits */
+  g_autofree char *requests = g_strdup_printf (ngettext ("%s budget request", "%s budget requests",
+                                                         support->requests), n_requests);
+  /* Translators: %s is a number, in the locale's digits */
+  g_autofree char *plans = g_strdup_printf (ngettext ("%s reallocation plan", "%s reallocation plans",
+                                                      support->plans), n_plans);
+  /* Translators: %s is a number, in the locale's digits */
+  g_autofree char *experiments = g_strdup_printf (ngettext ("%s experiment", "%s experiments",
+                                                            support->experiments), n_experiments);
+  /* Translators: %s is a number, in the locale's digits */
+  g_autofree char *notes = g_strdup_printf (ngettext ("%s win, loss or note", "%s wins, losses or notes", others),
+                                            n_others);
+  /* Translators: %s is a number, in the locale's digits */
+  g_autofree char *kpis = g_strdup_printf (ngettext ("%s KPI", "%s KPIs", support->kpis), n_kpis);
 
-  if (support->budget_lines > 0)
-    append_count (text, lines);
-  if (support->requests > 0)
-    append_count (text, requests);
-  if (support->plans > 0)
-    append_count (text, plans);
-  if (support->experiments > 0)
-    append_count (text, experiments);
-  if (others > 0)
-    append_count (text, notes);
-  if (support->kpis > 0)
-    append_count (text, kpis);
+  append_count (text, support->budget_lines, lines);
+  append_count (text, support->requests, requests);
+  append_count (text, support->plans, plans);
+  append_count (text, support->experiments, experiments);
+  append_count (text, others, notes);
+  append_count (text, support->kpis, kpis);
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 

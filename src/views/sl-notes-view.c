@@ -97,6 +97,7 @@ refresh_now (SlNotesView *self)
   g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *annotations;
   g_autofree char *count = NULL;
+  g_autofree char *n_shown = NULL;
   guint n_all;
 
   self->stale = FALSE;
@@ -125,8 +126,9 @@ refresh_now (SlNotesView *self)
       gtk_list_box_append (self->list, row);
       g_ptr_array_add (self->rows, row);
     }
-  /* Translators: how many wins, losses and notes are listed */
-  count = g_strdup_printf (ngettext ("%u shown", "%u shown", shown->len), shown->len);
+  n_shown = sl_number_format (shown->len, 0, NULL);
+  /* Translators: how many wins, losses and notes are listed; %s is a number in the locale's digits */
+  count = g_strdup_printf (ngettext ("%s shown", "%s shown", shown->len), n_shown);
   gtk_label_set_label (self->count_label, count);
   update_empty_page (self, n_all);
   gtk_stack_set_visible_child_name (self->stack, shown->len > 0 ? "list" : "empty");
