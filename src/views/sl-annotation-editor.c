@@ -71,16 +71,6 @@ add_line_clicked_cb (SlAnnotationEditor *self)
   sl_annotation_editor_add_line (self);
 }
 
-static void
-show_error (SlAnnotationEditor *self,
-            const char         *message)
-{
-  gtk_label_set_label (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-  if (message != NULL)
-    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
-}
-
 static char *
 dup_body (SlAnnotationEditor *self)
 {
@@ -422,25 +412,16 @@ sl_annotation_editor_save (SlAnnotationEditor *self)
   g_return_val_if_fail (SL_IS_ANNOTATION_EDITOR (self), FALSE);
   g_return_val_if_fail (!self->read_only, FALSE);
 
-  if (!write_annotation (self, &id, &error))
-    {
-      show_error (self, error->message);
-      return FALSE;
-    }
-  show_error (self, NULL);
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0, id);
-  gtk_window_destroy (GTK_WINDOW (self));
-  return TRUE;
+  write_annotation (self, &id, &error);
+  return sl_collab_finish_save (GTK_WINDOW (self), self->error_label, self->scroller, error,
+                                signals[SIGNAL_SAVED], id);
 }
 
 const char *
 sl_annotation_editor_get_error (SlAnnotationEditor *self)
 {
   g_return_val_if_fail (SL_IS_ANNOTATION_EDITOR (self), NULL);
-
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
-    return NULL;
-  return gtk_label_get_label (self->error_label);
+  return sl_collab_get_refusal (self->error_label);
 }
 
 gboolean

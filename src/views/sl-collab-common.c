@@ -174,3 +174,63 @@ sl_collab_show_toast (GtkWidget  *widget,
     }
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
+
+GtkWidget *
+sl_collab_new_label (const char *text,
+                     const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+GtkWidget *
+sl_collab_set_id_action (GtkWidget  *button,
+                         const char *action_name,
+                         gint64      id)
+{
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  return button;
+}
+
+void
+sl_collab_show_refusal (GtkLabel          *label,
+                        GtkScrolledWindow *scroller,
+                        const char        *message)
+{
+  gtk_label_set_label (label, message);
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+  if (message != NULL)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), 0);
+}
+
+gboolean
+sl_collab_finish_save (GtkWindow         *dialog,
+                       GtkLabel          *label,
+                       GtkScrolledWindow *scroller,
+                       const GError      *error,
+                       guint              saved_signal,
+                       gint64             id)
+{
+  if (error != NULL)
+    {
+      sl_collab_show_refusal (label, scroller, error->message);
+      return FALSE;
+    }
+  sl_collab_show_refusal (label, scroller, NULL);
+  g_signal_emit (dialog, saved_signal, 0, id);
+  gtk_window_destroy (dialog);
+  return TRUE;
+}
+
+const char *
+sl_collab_get_refusal (GtkLabel *label)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (label)) ? gtk_label_get_label (label) : NULL;
+}

@@ -59,4 +59,28 @@ void        sl_collab_show_toast             (GtkWidget      *widget,
                                               const char     *message,
                                               gboolean        undo);
 
+/* A label wrapping at words, aligned to the start, with @css_class
+ * (NULL: none). */
+GtkWidget  *sl_collab_new_label              (const char     *text,
+                                              const char     *css_class);
+/* Sets @button (returned) to activate @action_name with @id (int64). */
+GtkWidget  *sl_collab_set_id_action          (GtkWidget      *button,
+                                              const char     *action_name,
+                                              gint64          id);
+/* A dialog's refusal above its form (@label): shown with @message, and
+ * scrolled to; hidden for NULL. */
+void        sl_collab_show_refusal           (GtkLabel          *label,
+                                              GtkScrolledWindow *scroller,
+                                              const char        *message);
+/* Ends a dialog's Save: with @error, shows it in @label and returns
+ * FALSE; else emits @saved_signal with @id and closes @dialog. */
+gboolean    sl_collab_finish_save            (GtkWindow         *dialog,
+                                              GtkLabel          *label,
+                                              GtkScrolledWindow *scroller,
+                                              const GError      *error,
+                                              guint              saved_signal,
+                                              gint64             id);
+/* The refusal shown in @label, or NULL. */
+const char *sl_collab_get_refusal            (GtkLabel       *label);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-collab-common.h"
 #include "sl-goal-dialog.h"
 #include "sl-goal-targets.h"
 #include "sl-range-chooser.h"
@@ -306,16 +307,6 @@ write_edit (SlGoalDialog      *self,
 }
 
 static void
-show_error (SlGoalDialog *self,
-            const char   *message)
-{
-  gtk_label_set_label (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-  if (message != NULL)
-    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
-}
-
-static void
 save_clicked_cb (SlGoalDialog *self)
 {
   sl_goal_dialog_save (self);
@@ -441,35 +432,26 @@ sl_goal_dialog_save (SlGoalDialog *self)
   g_autoptr(GArray) specs = NULL;
   SlGoalSpec goal;
   gint64 id = self->goal_id;
-  gboolean ok;
 
   g_return_val_if_fail (SL_IS_GOAL_DIALOG (self), FALSE);
 
-  ok = read_goal (self, &goal, &error) && (specs = read_key_results (self, &goal, &error)) != NULL;
-  if (ok && self->goal_id == 0)
-    ok = sl_workspace_create_goal (self->workspace, &goal, (const SlKeyResultSpec *)specs->data, specs->len,
-                                   &id, &error);
-  else if (ok)
-    ok = write_edit (self, &goal, specs, &error);
-  if (!ok)
+  if (read_goal (self, &goal, &error) && (specs = read_key_results (self, &goal, &error)) != NULL)
     {
-      show_error (self, error->message);
-      return FALSE;
+      if (self->goal_id == 0)
+        sl_workspace_create_goal (self->workspace, &goal, (const SlKeyResultSpec *)specs->data, specs->len, &id,
+                                  &error);
+      else
+        write_edit (self, &goal, specs, &error);
     }
-  show_error (self, NULL);
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0, id);
-  gtk_window_destroy (GTK_WINDOW (self));
-  return TRUE;
+  return sl_collab_finish_save (GTK_WINDOW (self), self->error_label, self->scroller, error,
+                                signals[SIGNAL_SAVED], id);
 }
 
 const char *
 sl_goal_dialog_get_error (SlGoalDialog *self)
 {
   g_return_val_if_fail (SL_IS_GOAL_DIALOG (self), NULL);
-
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
-    return NULL;
-  return gtk_label_get_label (self->error_label);
+  return sl_collab_get_refusal (self->error_label);
 }
 
 guint

@@ -183,22 +183,7 @@ new_header_button (const char *icon_name,
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", goal_id);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  return button;
-}
-
-static GtkWidget *
-new_label (const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (label, css_class);
-  return label;
+  return sl_collab_set_id_action (button, action_name, goal_id);
 }
 
 /* The objective, its days, framework, author and description, and the
@@ -220,10 +205,10 @@ create_header (SlGoalsView *self,
                           g_strcmp0 (sl_goal_get_framework (goal), "v2mom") == 0 ? _("V2MOM") : _("OKR"),
                           sl_goal_get_author (goal));
   gtk_widget_set_hexpand (labels, TRUE);
-  gtk_box_append (GTK_BOX (labels), new_label (sl_goal_get_objective (goal), "heading"));
-  gtk_box_append (GTK_BOX (labels), new_label (meta, "dim-label"));
+  gtk_box_append (GTK_BOX (labels), sl_collab_new_label (sl_goal_get_objective (goal), "heading"));
+  gtk_box_append (GTK_BOX (labels), sl_collab_new_label (meta, "dim-label"));
   if (description != NULL && *description != '\0')
-    gtk_box_append (GTK_BOX (labels), new_label (description, "dim-label"));
+    gtk_box_append (GTK_BOX (labels), sl_collab_new_label (description, "dim-label"));
   gtk_box_append (GTK_BOX (header), labels);
   gtk_box_append (GTK_BOX (header), new_header_button ("document-edit-symbolic", _("Edit goal"), "goals.edit", id));
   gtk_box_append (GTK_BOX (header), new_header_button ("user-trash-symbolic", _("Delete goal"), "goals.delete", id));

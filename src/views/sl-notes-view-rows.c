@@ -151,20 +151,6 @@ add_kind_rows (SlNotesView  *self,
     add_text_row (row, _("Goal"), sl_goal_get_objective (goal));
 }
 
-static GtkWidget *
-new_cell (const char *text,
-          const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 /* Each figure as written beside today's, over the same days. */
 static GtkWidget *
 create_figures (SlNotesView  *self,
@@ -182,12 +168,12 @@ create_figures (SlNotesView  *self,
   if (figures == NULL)
     {
       g_warning ("Could not read an annotation's figures: %s", error->message);
-      gtk_grid_attach (GTK_GRID (grid), new_cell (_("The figures it cites cannot be read."), "warning"), 0, 0, 3, 1);
+      gtk_grid_attach (GTK_GRID (grid), sl_collab_new_label (_("The figures it cites cannot be read."), "warning"), 0, 0, 3, 1);
       return grid;
     }
-  gtk_grid_attach (GTK_GRID (grid), new_cell (_("Figure"), "heading"), 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), new_cell (_("When written"), "heading"), 1, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), new_cell (_("Today"), "heading"), 2, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), sl_collab_new_label (_("Figure"), "heading"), 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), sl_collab_new_label (_("When written"), "heading"), 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), sl_collab_new_label (_("Today"), "heading"), 2, 0, 1, 1);
   for (guint i = 0; i < figures->len; i++)
     {
       const SlSnapshotRow *figure = &g_array_index (figures, SlSnapshotRow, i);
@@ -195,12 +181,12 @@ create_figures (SlNotesView  *self,
       g_autofree char *now = sl_metric_value_format (&figure->now, NULL);
       g_autofree char *then_key = g_strdup_printf ("then-%s", sl_metric_to_string (figure->metric));
       g_autofree char *now_key = g_strdup_printf ("now-%s", sl_metric_to_string (figure->metric));
-      GtkWidget *then_label = new_cell (then, "numeric");
-      GtkWidget *now_label = new_cell (now, "numeric");
+      GtkWidget *then_label = sl_collab_new_label (then, "numeric");
+      GtkWidget *now_label = sl_collab_new_label (now, "numeric");
 
       if (sl_metric_value_compare (&figure->then, &figure->now) != 0)
         gtk_widget_add_css_class (now_label, "accent");
-      gtk_grid_attach (GTK_GRID (grid), new_cell (sl_metric_get_label (figure->metric), NULL), 0, i + 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), sl_collab_new_label (sl_metric_get_label (figure->metric), NULL), 0, i + 1, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), then_label, 1, i + 1, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), now_label, 2, i + 1, 1, 1);
       g_object_set_data (G_OBJECT (row), then_key, then_label);
@@ -209,38 +195,37 @@ create_figures (SlNotesView  *self,
   return grid;
 }
 
+/* @child in a row of its own at the end of @row, not activatable. */
+static void
+add_plain_row (GtkWidget *row,
+               GtkWidget *child,
+               int        margin)
+{
+  GtkWidget *list_row = gtk_list_box_row_new ();
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (list_row), FALSE);
+  gtk_widget_set_margin_top (child, margin);
+  gtk_widget_set_margin_bottom (child, margin);
+  gtk_widget_set_margin_start (child, 12);
+  gtk_widget_set_margin_end (child, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), child);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), list_row);
+}
+
 static void
 add_figures_row (SlNotesView  *self,
                  GtkWidget    *row,
                  SlAnnotation *annotation)
 {
-  GtkWidget *child = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *caption = new_cell (_("The figures it cites, as they were when it was written and as today’s "
-                                   "figures have them for the same days and channel."), "dim-label");
+  GtkWidget *caption = sl_collab_new_label (_("The figures it cites, as they were when it was written and as "
+                                              "today’s figures have them for the same days and channel."),
+                                            "dim-label");
 
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (child), FALSE);
   gtk_widget_add_css_class (caption, "caption");
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
   gtk_box_append (GTK_BOX (box), caption);
   gtk_box_append (GTK_BOX (box), create_figures (self, row, annotation));
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (child), box);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), child);
-}
-
-static GtkWidget *
-new_button (const char *label,
-            const char *action_name,
-            gint64      id)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  return button;
+  add_plain_row (row, box, 12);
 }
 
 static void
@@ -248,32 +233,29 @@ add_buttons_row (SlNotesView  *self,
                  GtkWidget    *row,
                  SlAnnotation *annotation)
 {
-  GtkWidget *child = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gint64 id = sl_record_get_id (SL_RECORD (annotation));
   gboolean own = g_strcmp0 (sl_annotation_get_author (annotation), sl_workspace_get_author (self->workspace)) == 0 &&
                  !sl_annotation_get_read_only (annotation) &&
                  sl_workspace_get_user_role (self->workspace) != SL_USER_ROLE_VIEWER;
-  GtkWidget *delete;
+  GtkWidget *button;
 
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (child), FALSE);
   gtk_widget_set_halign (box, GTK_ALIGN_END);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
   if (own && g_str_equal (sl_annotation_get_kind (annotation), SL_ANNOTATION_EXPERIMENT) &&
       sl_annotation_get_actual_outcome (annotation) == NULL)
-    gtk_box_append (GTK_BOX (box), new_button (_("_Record Outcome…"), "notes.outcome", id));
-  gtk_box_append (GTK_BOX (box), new_button (own ? _("_Edit…") : _("_View…"), "notes.edit", id));
+    {
+      button = gtk_button_new_with_mnemonic (_("_Record Outcome…"));
+      gtk_box_append (GTK_BOX (box), sl_collab_set_id_action (button, "notes.outcome", id));
+    }
+  button = gtk_button_new_with_mnemonic (own ? _("_Edit…") : _("_View…"));
+  gtk_box_append (GTK_BOX (box), sl_collab_set_id_action (button, "notes.edit", id));
   if (own)
     {
-      delete = new_button (_("_Delete"), "notes.delete", id);
-      gtk_widget_add_css_class (delete, "destructive-action");
-      gtk_box_append (GTK_BOX (box), delete);
+      button = gtk_button_new_with_mnemonic (_("_Delete"));
+      gtk_widget_add_css_class (button, "destructive-action");
+      gtk_box_append (GTK_BOX (box), sl_collab_set_id_action (button, "notes.delete", id));
     }
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (child), box);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), child);
+  add_plain_row (row, box, 6);
 }
 
 void

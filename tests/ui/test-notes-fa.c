@@ -24,15 +24,6 @@
 #include "sl-workspace-annotations.h"
 #include "test-notes-utils.h"
 
-static GtkWidget *
-find_view (GType type)
-{
-  g_autoptr(GPtrArray) views = sl_ui_test_find_all (GTK_WIDGET (notes_test.window), type);
-
-  g_assert_cmpuint (views->len, ==, 1);
-  return views->pdata[0];
-}
-
 static void
 shoot_dialog (GtkWidget  *view,
               const char *action,
@@ -40,12 +31,8 @@ shoot_dialog (GtkWidget  *view,
               int         width,
               const char *name)
 {
-  GtkWindow *dialog;
+  GtkWindow *dialog = notes_test_open_dialog (view, action, 0, type);
 
-  gtk_widget_activate_action (view, action, NULL);
-  sl_ui_test_settle (300);
-  dialog = notes_test_find_toplevel (type);
-  g_assert_nonnull (dialog);
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (dialog)), ==, GTK_TEXT_DIR_RTL);
   gtk_window_set_default_size (dialog, width, 720);
   notes_test_screenshot (GTK_WIDGET (dialog), name);
@@ -76,10 +63,10 @@ shoot (int         width,
 
   notes_test_show_page (notes_test.window, "goals");
   notes_test_screenshot (GTK_WIDGET (notes_test.window), goals);
-  shoot_dialog (find_view (SL_TYPE_GOALS_VIEW), "goals.new", SL_TYPE_GOAL_DIALOG, MIN (width, 560), goal_dialog);
+  shoot_dialog (notes_test_find_view (SL_TYPE_GOALS_VIEW), "goals.new", SL_TYPE_GOAL_DIALOG, MIN (width, 560), goal_dialog);
 
   notes_test_show_page (notes_test.window, "notes");
-  view = SL_NOTES_VIEW (find_view (SL_TYPE_NOTES_VIEW));
+  view = SL_NOTES_VIEW (notes_test_find_view (SL_TYPE_NOTES_VIEW));
   g_assert_cmpuint (sl_notes_view_get_n_shown (view), ==, 3);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (sl_notes_view_get_row (view, sl_notes_view_get_shown_id (view, 0))),
                                  TRUE);
@@ -111,7 +98,6 @@ main (int   argc,
       char *argv[])
 {
   const char *locale_dir = g_getenv ("SL_LOCALE_DIR");
-  int status;
 
   g_setenv ("LANGUAGE", "fa", TRUE);
   /* ICU reads the locale from the environment, like the real app's. */
@@ -132,18 +118,7 @@ main (int   argc,
       return 1;
     }
 
-  notes_test.dir = sl_test_make_tmp_dir ();
-  notes_test.path = notes_test_write_demo (notes_test.dir);
-  notes_test.app = notes_test_new_app ();
+  notes_test_setup ();
   g_test_add_func ("/ui/notes/persian", test_pages_in_persian);
-  status = g_test_run ();
-
-  if (notes_test.window != NULL)
-    gtk_window_destroy (GTK_WINDOW (notes_test.window));
-  sl_ui_test_settle (100);
-  g_clear_object (&notes_test.app);
-  sl_test_remove_tree (notes_test.dir);
-  g_free (notes_test.dir);
-  g_free (notes_test.path);
-  return status;
+  return notes_test_teardown (g_test_run ());
 }

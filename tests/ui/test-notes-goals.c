@@ -20,27 +20,11 @@
 #include "sl-workspace-goals.h"
 #include "test-notes-utils.h"
 
-static SlWorkspace *
-workspace (void)
-{
-  return sl_window_get_workspace (notes_test.window);
-}
-
-static gint64
-query (const char *sql)
-{
-  return sl_test_query_int64 (sl_workspace_get_database (workspace ()), sql);
-}
-
 static SlGoalsView *
 show_goals (void)
 {
-  g_autoptr(GPtrArray) views = NULL;
-
   notes_test_show_page (notes_test.window, "goals");
-  views = sl_ui_test_find_all (GTK_WIDGET (notes_test.window), SL_TYPE_GOALS_VIEW);
-  g_assert_cmpuint (views->len, ==, 1);
-  return views->pdata[0];
+  return SL_GOALS_VIEW (notes_test_find_view (SL_TYPE_GOALS_VIEW));
 }
 
 static void
@@ -48,7 +32,7 @@ undo (void)
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (sl_undo_stack_undo (sl_workspace_get_undo_stack (workspace ()), &error));
+  g_assert_true (sl_undo_stack_undo (sl_workspace_get_undo_stack (notes_test_workspace ()), &error));
   g_assert_no_error (error);
   sl_ui_test_settle (200);
 }
@@ -131,10 +115,10 @@ test_goals_page (void)
 
   notes_test.window = notes_test_open_window (notes_test.app, notes_test.window, notes_test.path, 1280, 800);
   view = show_goals ();
-  g_assert_cmpuint (sl_goals_view_get_n_goals (view), ==, query ("SELECT count(*) FROM goal"));
+  g_assert_cmpuint (sl_goals_view_get_n_goals (view), ==, notes_test_query ("SELECT count(*) FROM goal"));
   g_assert_cmpuint (sl_goals_view_get_n_goals (view), >, 0);
 
-  key_results = G_LIST_MODEL (sl_workspace_get_key_results (workspace ()));
+  key_results = G_LIST_MODEL (sl_workspace_get_key_results (notes_test_workspace ()));
   for (guint i = 0; i < g_list_model_get_n_items (key_results); i++)
     {
       g_autoptr(SlKeyResult) kr = g_list_model_get_item (key_results, i);
@@ -156,7 +140,7 @@ test_goals_page (void)
       g_assert_true (card_says (view, sl_key_result_get_goal_id (kr), target_text));
       n_checked++;
     }
-  g_assert_cmpuint (n_checked, ==, query ("SELECT count(*) FROM key_result"));
+  g_assert_cmpuint (n_checked, ==, notes_test_query ("SELECT count(*) FROM key_result"));
 }
 
 /* The KPI list ties a KPI to another goal; undo ties it back. */
@@ -165,8 +149,8 @@ test_kpi_goal (void)
 {
   SlGoalsView *view = show_goals ();
   GtkWidget *row = sl_goals_view_get_kpi_row (view, "revenue");
-  gint64 before = query ("SELECT ifnull (goal_id, 0) FROM kpi WHERE metric = 'revenue'");
-  g_autoptr(SlGoal) goal = g_list_model_get_item (G_LIST_MODEL (sl_workspace_get_goals (workspace ())), 0);
+  gint64 before = notes_test_query ("SELECT ifnull (goal_id, 0) FROM kpi WHERE metric = 'revenue'");
+  g_autoptr(SlGoal) goal = g_list_model_get_item (G_LIST_MODEL (sl_workspace_get_goals (notes_test_workspace ())), 0);
   gint64 first_goal = sl_record_get_id (SL_RECORD (goal));
 
   g_assert_nonnull (row);
@@ -174,12 +158,12 @@ test_kpi_goal (void)
   /* Item 0 is "No goal", then the goals in the store's order. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
   sl_ui_test_settle (200);
-  g_assert_cmpint (query ("SELECT goal_id FROM kpi WHERE metric = 'revenue'"), ==, first_goal);
+  g_assert_cmpint (notes_test_query ("SELECT goal_id FROM kpi WHERE metric = 'revenue'"), ==, first_goal);
   /* The page rebuilt its list with the new tie. */
   row = sl_goals_view_get_kpi_row (view, "revenue");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 1);
   undo ();
-  g_assert_cmpint (query ("SELECT ifnull (goal_id, 0) FROM kpi WHERE metric = 'revenue'"), ==, before);
+  g_assert_cmpint (notes_test_query ("SELECT ifnull (goal_id, 0) FROM kpi WHERE metric = 'revenue'"), ==, before);
 }
 
 static SlGoalDialog *
@@ -187,75 +171,59 @@ open_dialog (SlGoalsView *view,
              const char  *action,
              gint64       goal_id)
 {
-  GtkWindow *dialog;
-
-  if (goal_id != 0)
-    gtk_widget_activate_action (GTK_WIDGET (view), action, "x", goal_id);
-  else
-    gtk_widget_activate_action (GTK_WIDGET (view), action, NULL);
-  sl_ui_test_settle (300);
-  dialog = notes_test_find_toplevel (SL_TYPE_GOAL_DIALOG);
-  g_assert_nonnull (dialog);
-  return SL_GOAL_DIALOG (dialog);
-}
-
-static void
-set_text (GtkWidget  *editable,
-          const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+  return SL_GOAL_DIALOG (notes_test_open_dialog (GTK_WIDGET (view), action, goal_id, SL_TYPE_GOAL_DIALOG));
 }
 
 static void
 test_goal_dialog (void)
 {
   SlGoalsView *view = show_goals ();
-  gint64 n_goals = query ("SELECT count(*) FROM goal");
+  gint64 n_goals = notes_test_query ("SELECT count(*) FROM goal");
   SlGoalDialog *dialog = open_dialog (view, "goals.new", 0);
   gint64 id;
 
   /* No objective: refused inline, nothing written, the dialog stays. */
   g_assert_cmpuint (sl_goal_dialog_get_n_key_results (dialog), ==, 1);
   adw_combo_row_set_selected (ADW_COMBO_ROW (sl_goal_dialog_get_key_result_field (dialog, 0, "metric")), SL_METRIC_CAC);
-  set_text (sl_goal_dialog_get_key_result_field (dialog, 0, "target"), "450");
+  notes_test_set_text (sl_goal_dialog_get_key_result_field (dialog, 0, "target"), "450");
   notes_test_click (sl_goal_dialog_get_field (dialog, "save"));
   g_assert_nonnull (sl_goal_dialog_get_error (dialog));
   g_assert_nonnull (strstr (sl_goal_dialog_get_error (dialog), "objective"));
   g_assert_true (notes_test_find_toplevel (SL_TYPE_GOAL_DIALOG) == GTK_WINDOW (dialog));
-  g_assert_cmpint (query ("SELECT count(*) FROM goal"), ==, n_goals);
+  g_assert_cmpint (notes_test_query ("SELECT count(*) FROM goal"), ==, n_goals);
   notes_test_screenshot (GTK_WIDGET (dialog), "goal-dialog-refused.png");
 
   /* A target that is no number: refused too, the objective kept. */
-  set_text (sl_goal_dialog_get_field (dialog, "objective"), "Win customers for less");
-  set_text (sl_goal_dialog_get_key_result_field (dialog, 0, "target"), "cheap");
+  notes_test_set_text (sl_goal_dialog_get_field (dialog, "objective"), "Win customers for less");
+  notes_test_set_text (sl_goal_dialog_get_key_result_field (dialog, 0, "target"), "cheap");
   notes_test_click (sl_goal_dialog_get_field (dialog, "save"));
   g_assert_nonnull (strstr (sl_goal_dialog_get_error (dialog), "cheap"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sl_goal_dialog_get_field (dialog, "objective"))), ==,
                    "Win customers for less");
 
-  set_text (sl_goal_dialog_get_key_result_field (dialog, 0, "target"), "450");
+  notes_test_set_text (sl_goal_dialog_get_key_result_field (dialog, 0, "target"), "450");
   notes_test_click (sl_goal_dialog_get_field (dialog, "save"));
   g_assert_null (notes_test_find_toplevel (SL_TYPE_GOAL_DIALOG));
-  g_assert_cmpint (query ("SELECT count(*) FROM goal"), ==, n_goals + 1);
-  id = query ("SELECT id FROM goal WHERE objective = 'Win customers for less'");
-  g_assert_cmpint (query ("SELECT target FROM key_result WHERE metric = 'cac' ORDER BY id DESC LIMIT 1"), ==, 45000);
+  g_assert_cmpint (notes_test_query ("SELECT count(*) FROM goal"), ==, n_goals + 1);
+  id = notes_test_query ("SELECT id FROM goal WHERE objective = 'Win customers for less'");
+  g_assert_cmpint (notes_test_query ("SELECT target FROM key_result WHERE metric = 'cac' ORDER BY id DESC LIMIT 1"), ==, 45000);
   g_assert_nonnull (sl_goals_view_get_goal_group (view, id));
 
   /* Edit its target; undo puts it back. */
   dialog = open_dialog (view, "goals.edit", id);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sl_goal_dialog_get_key_result_field (dialog, 0, "target"))),
                    ==, "450.00");
-  set_text (sl_goal_dialog_get_key_result_field (dialog, 0, "target"), "400");
+  notes_test_set_text (sl_goal_dialog_get_key_result_field (dialog, 0, "target"), "400");
   notes_test_click (sl_goal_dialog_get_field (dialog, "save"));
   g_assert_null (notes_test_find_toplevel (SL_TYPE_GOAL_DIALOG));
-  g_assert_cmpint (query ("SELECT target FROM key_result WHERE metric = 'cac' ORDER BY id DESC LIMIT 1"), ==, 40000);
+  g_assert_cmpint (notes_test_query ("SELECT target FROM key_result WHERE metric = 'cac' ORDER BY id DESC LIMIT 1"), ==, 40000);
   undo ();
-  g_assert_cmpint (query ("SELECT target FROM key_result WHERE metric = 'cac' ORDER BY id DESC LIMIT 1"), ==, 45000);
+  g_assert_cmpint (notes_test_query ("SELECT target FROM key_result WHERE metric = 'cac' ORDER BY id DESC LIMIT 1"), ==, 45000);
 
   /* Deleting it from the page; undo brings it back. */
   gtk_widget_activate_action (GTK_WIDGET (view), "goals.delete", "x", id);
   sl_ui_test_settle (200);
-  g_assert_cmpint (query ("SELECT count(*) FROM goal"), ==, n_goals);
+  g_assert_cmpint (notes_test_query ("SELECT count(*) FROM goal"), ==, n_goals);
   g_assert_null (sl_goals_view_get_goal_group (view, id));
   undo ();
   g_assert_nonnull (sl_goals_view_get_goal_group (view, id));

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "sl-demo.h"
+#include "sl-test-utils.h"
 #include "sl-ui-test-utils.h"
 #include "sl-workspace-annotations.h"
 #include "sl-workspace-goals.h"
@@ -15,8 +16,8 @@
 
 NotesTest notes_test;
 
-char *
-notes_test_write_demo (const char *dir)
+static char *
+write_demo (const char *dir)
 {
   g_autoptr(SlDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
@@ -30,16 +31,76 @@ notes_test_write_demo (const char *dir)
   return path;
 }
 
-SlApplication *
-notes_test_new_app (void)
+void
+notes_test_setup (void)
 {
   g_autoptr(GError) error = NULL;
-  SlApplication *app = sl_application_new ();
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
+  notes_test.dir = sl_test_make_tmp_dir ();
+  notes_test.path = write_demo (notes_test.dir);
+  notes_test.app = sl_application_new ();
+  g_application_set_flags (G_APPLICATION (notes_test.app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (notes_test.app), NULL, &error);
   g_assert_no_error (error);
-  return app;
+}
+
+int
+notes_test_teardown (int status)
+{
+  if (notes_test.window != NULL)
+    gtk_window_destroy (GTK_WINDOW (notes_test.window));
+  sl_ui_test_settle (100);
+  g_clear_object (&notes_test.app);
+  sl_test_remove_tree (notes_test.dir);
+  g_clear_pointer (&notes_test.dir, g_free);
+  g_clear_pointer (&notes_test.path, g_free);
+  return status;
+}
+
+SlWorkspace *
+notes_test_workspace (void)
+{
+  return sl_window_get_workspace (notes_test.window);
+}
+
+gint64
+notes_test_query (const char *sql)
+{
+  return sl_test_query_int64 (sl_workspace_get_database (notes_test_workspace ()), sql);
+}
+
+GtkWidget *
+notes_test_find_view (GType type)
+{
+  g_autoptr(GPtrArray) views = sl_ui_test_find_all (GTK_WIDGET (notes_test.window), type);
+
+  g_assert_cmpuint (views->len, ==, 1);
+  return views->pdata[0];
+}
+
+GtkWindow *
+notes_test_open_dialog (GtkWidget  *view,
+                        const char *action,
+                        gint64      id,
+                        GType       type)
+{
+  GtkWindow *dialog;
+
+  if (id != 0)
+    gtk_widget_activate_action (view, action, "x", id);
+  else
+    gtk_widget_activate_action (view, action, NULL);
+  sl_ui_test_settle (300);
+  dialog = notes_test_find_toplevel (type);
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+void
+notes_test_set_text (GtkWidget  *editable,
+                     const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
 }
 
 static gboolean

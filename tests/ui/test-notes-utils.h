@@ -26,8 +26,22 @@ typedef struct
 
 extern NotesTest notes_test;
 
-char      *notes_test_write_demo     (const char    *dir);
-SlApplication *notes_test_new_app    (void);
+/* The demo workspace in a new folder, and the application. */
+void       notes_test_setup          (void);
+/* Closes the window, removes the folder, returns @status. */
+int        notes_test_teardown       (int            status);
+SlWorkspace *notes_test_workspace    (void);
+gint64     notes_test_query          (const char    *sql);
+/* The one widget of @type in the window (a page). */
+GtkWidget *notes_test_find_view      (GType          type);
+/* Activates @action (with @id unless 0) on @view; the dialog of @type
+ * it opened. */
+GtkWindow *notes_test_open_dialog    (GtkWidget     *view,
+                                      const char    *action,
+                                      gint64         id,
+                                      GType          type);
+void       notes_test_set_text       (GtkWidget     *editable,
+                                      const char    *text);
 /* A new window (the last one is destroyed) of @width × @height on @path. */
 SlWindow  *notes_test_open_window    (SlApplication *app,
                                       SlWindow      *last,

@@ -33,32 +33,11 @@
 #define JUNE_FIRST sl_day_from_ymd (2025, 6, 1)
 #define JUNE_LAST  sl_day_from_ymd (2025, 6, 30)
 
-static SlWorkspace *
-workspace (void)
-{
-  return sl_window_get_workspace (notes_test.window);
-}
-
-static gint64
-query (const char *sql)
-{
-  return sl_test_query_int64 (sl_workspace_get_database (workspace ()), sql);
-}
-
-static GtkWidget *
-find_view (GType type)
-{
-  g_autoptr(GPtrArray) views = sl_ui_test_find_all (GTK_WIDGET (notes_test.window), type);
-
-  g_assert_cmpuint (views->len, ==, 1);
-  return views->pdata[0];
-}
-
 static SlNotesView *
 show_notes (void)
 {
   notes_test_show_page (notes_test.window, "notes");
-  return SL_NOTES_VIEW (find_view (SL_TYPE_NOTES_VIEW));
+  return SL_NOTES_VIEW (notes_test_find_view (SL_TYPE_NOTES_VIEW));
 }
 
 static void
@@ -67,8 +46,8 @@ filter_month (SlDay day)
   SlViewFilter *filter = sl_window_get_view_filter (notes_test.window);
   SlPeriod month;
 
-  sl_period_init (&month, SL_PERIOD_MONTH, sl_workspace_get_calendar (workspace ()),
-                  sl_workspace_get_fiscal_start_month (workspace ()), day);
+  sl_period_init (&month, SL_PERIOD_MONTH, sl_workspace_get_calendar (notes_test_workspace ()),
+                  sl_workspace_get_fiscal_start_month (notes_test_workspace ()), day);
   sl_view_filter_set_period (filter, &month);
 }
 
@@ -88,16 +67,7 @@ open_editor (SlNotesView *view,
              const char  *action,
              gint64       id)
 {
-  GtkWindow *editor;
-
-  if (id != 0)
-    gtk_widget_activate_action (GTK_WIDGET (view), action, "x", id);
-  else
-    gtk_widget_activate_action (GTK_WIDGET (view), action, NULL);
-  sl_ui_test_settle (300);
-  editor = notes_test_find_toplevel (SL_TYPE_ANNOTATION_EDITOR);
-  g_assert_nonnull (editor);
-  return SL_ANNOTATION_EDITOR (editor);
+  return SL_ANNOTATION_EDITOR (notes_test_open_dialog (GTK_WIDGET (view), action, id, SL_TYPE_ANNOTATION_EDITOR));
 }
 
 static GtkWidget *
@@ -108,13 +78,6 @@ field (SlAnnotationEditor *editor,
 
   g_assert_nonnull (widget);
   return widget;
-}
-
-static void
-set_text (GtkWidget  *editable,
-          const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (editable), text);
 }
 
 /* Every figure of channel 1 in June, as the engine has it now, on a
@@ -169,19 +132,19 @@ test_editor_win (void)
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (field (editor, "channel"))), ==, 1);
 
   sl_annotation_editor_set_kind (editor, SL_ANNOTATION_WIN);
-  set_text (field (editor, "title"), "Webinar leads doubled");
+  notes_test_set_text (field (editor, "title"), "Webinar leads doubled");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field (editor, "body"))),
                             "Two webinars filled up.", -1);
   notes_test_click (field (editor, "save"));
   g_assert_null (notes_test_find_toplevel (SL_TYPE_ANNOTATION_EDITOR));
 
-  win_id = query ("SELECT id FROM annotation WHERE kind = 'win'");
+  win_id = notes_test_query ("SELECT id FROM annotation WHERE kind = 'win'");
   g_assert_cmpint (win_id, >, 0);
-  g_assert_cmpint (query ("SELECT channel_id FROM annotation WHERE kind = 'win'"), ==, 1);
-  g_assert_cmpint (query ("SELECT first_day FROM annotation WHERE kind = 'win'"), ==, JUNE_FIRST);
-  g_assert_cmpint (query ("SELECT body = 'Two webinars filled up.' FROM annotation WHERE kind = 'win'"), ==, 1);
+  g_assert_cmpint (notes_test_query ("SELECT channel_id FROM annotation WHERE kind = 'win'"), ==, 1);
+  g_assert_cmpint (notes_test_query ("SELECT first_day FROM annotation WHERE kind = 'win'"), ==, JUNE_FIRST);
+  g_assert_cmpint (notes_test_query ("SELECT body = 'Two webinars filled up.' FROM annotation WHERE kind = 'win'"), ==, 1);
 
-  win = sl_annotation_store_lookup (sl_workspace_get_annotations (workspace ()), win_id);
+  win = sl_annotation_store_lookup (sl_workspace_get_annotations (notes_test_workspace ()), win_id);
   shown = sl_annotation_snapshot_get_metrics (&n);
   g_assert_cmpuint (n, ==, want->len);
   for (guint i = 0; i < n; i++)
@@ -213,8 +176,8 @@ test_editor_loss_refused (void)
 
   sl_annotation_editor_set_kind (editor, SL_ANNOTATION_LOSS);
   g_assert_cmpuint (sl_annotation_editor_get_n_lines (editor), ==, 1);
-  set_text (field (editor, "title"), "Search leads do not close");
-  set_text (field (editor, "next-steps"), "Move money to social");
+  notes_test_set_text (field (editor, "title"), "Search leads do not close");
+  notes_test_set_text (field (editor, "next-steps"), "Move money to social");
   notes_test_click (sl_annotation_editor_get_line_field (editor, 0, "remove"));
   g_assert_cmpuint (sl_annotation_editor_get_n_lines (editor), ==, 0);
   notes_test_click (field (editor, "save"));
@@ -224,8 +187,8 @@ test_editor_loss_refused (void)
   g_assert_nonnull (strstr (message, "reallocation line"));
   g_assert_true (notes_test_find_toplevel (SL_TYPE_ANNOTATION_EDITOR) == GTK_WINDOW (editor));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (editor, "title"))), ==, "Search leads do not close");
-  g_assert_cmpint (query ("SELECT count(*) FROM annotation WHERE kind = 'loss'"), ==, 0);
-  g_assert_cmpint (query ("SELECT count(*) FROM realloc_plan"), ==, 0);
+  g_assert_cmpint (notes_test_query ("SELECT count(*) FROM annotation WHERE kind = 'loss'"), ==, 0);
+  g_assert_cmpint (notes_test_query ("SELECT count(*) FROM realloc_plan"), ==, 0);
   notes_test_screenshot (GTK_WIDGET (editor), "notes-editor-refused.png");
   gtk_window_destroy (GTK_WINDOW (editor));
   sl_ui_test_settle (100);
@@ -238,18 +201,18 @@ test_editor_loss (void)
   SlNotesView *view = show_notes ();
   SlAnnotationEditor *editor = open_editor (view, "notes.new", 0);
   g_autoptr(GError) error = NULL;
-  SlUndoStack *stack = sl_workspace_get_undo_stack (workspace ());
+  SlUndoStack *stack = sl_workspace_get_undo_stack (notes_test_workspace ());
   gint64 loss_id;
 
   sl_annotation_editor_set_kind (editor, SL_ANNOTATION_LOSS);
-  set_text (field (editor, "title"), "Search leads do not close");
-  set_text (field (editor, "next-steps"), "Move July money to social");
+  notes_test_set_text (field (editor, "title"), "Search leads do not close");
+  notes_test_set_text (field (editor, "next-steps"), "Move July money to social");
   /* From the first channel to the second, July to July. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (sl_annotation_editor_get_line_field (editor, 0, "from")), 1);
   adw_combo_row_set_selected (ADW_COMBO_ROW (sl_annotation_editor_get_line_field (editor, 0, "to")), 2);
   adw_combo_row_set_selected (ADW_COMBO_ROW (sl_annotation_editor_get_line_field (editor, 0, "from-month")), 6);
   adw_combo_row_set_selected (ADW_COMBO_ROW (sl_annotation_editor_get_line_field (editor, 0, "to-month")), 6);
-  set_text (sl_annotation_editor_get_line_field (editor, 0, "amount"), "1,500");
+  notes_test_set_text (sl_annotation_editor_get_line_field (editor, 0, "amount"), "1,500");
   /* Its end, to look at. */
   {
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (
@@ -262,21 +225,21 @@ test_editor_loss (void)
   notes_test_click (field (editor, "save"));
   g_assert_null (notes_test_find_toplevel (SL_TYPE_ANNOTATION_EDITOR));
 
-  loss_id = query ("SELECT id FROM annotation WHERE kind = 'loss'");
+  loss_id = notes_test_query ("SELECT id FROM annotation WHERE kind = 'loss'");
   g_assert_cmpint (loss_id, >, 0);
-  g_assert_cmpint (query ("SELECT count(*) FROM realloc_plan"), ==, 1);
-  g_assert_cmpint (query ("SELECT plan_id FROM annotation WHERE kind = 'loss'"), ==, query ("SELECT id FROM realloc_plan"));
-  g_assert_cmpint (query ("SELECT amount_minor FROM realloc_line"), ==, 150000);
-  g_assert_cmpint (query ("SELECT from_channel_id FROM realloc_line"), ==, 1);
-  g_assert_cmpint (query ("SELECT to_channel_id FROM realloc_line"), ==, 2);
-  g_assert_cmpint (query ("SELECT from_first_day FROM realloc_line"), ==, sl_day_from_ymd (2025, 7, 1));
+  g_assert_cmpint (notes_test_query ("SELECT count(*) FROM realloc_plan"), ==, 1);
+  g_assert_cmpint (notes_test_query ("SELECT plan_id FROM annotation WHERE kind = 'loss'"), ==, notes_test_query ("SELECT id FROM realloc_plan"));
+  g_assert_cmpint (notes_test_query ("SELECT amount_minor FROM realloc_line"), ==, 150000);
+  g_assert_cmpint (notes_test_query ("SELECT from_channel_id FROM realloc_line"), ==, 1);
+  g_assert_cmpint (notes_test_query ("SELECT to_channel_id FROM realloc_line"), ==, 2);
+  g_assert_cmpint (notes_test_query ("SELECT from_first_day FROM realloc_line"), ==, sl_day_from_ymd (2025, 7, 1));
   g_assert_nonnull (sl_notes_view_get_row (view, loss_id));
   g_assert_cmpuint (sl_notes_view_get_n_shown (view), ==, 2);
 
   g_assert_true (sl_undo_stack_undo (stack, &error));
   sl_ui_test_settle (200);
-  g_assert_cmpint (query ("SELECT count(*) FROM annotation WHERE kind = 'loss'"), ==, 0);
-  g_assert_cmpint (query ("SELECT count(*) FROM realloc_plan"), ==, 0);
+  g_assert_cmpint (notes_test_query ("SELECT count(*) FROM annotation WHERE kind = 'loss'"), ==, 0);
+  g_assert_cmpint (notes_test_query ("SELECT count(*) FROM realloc_plan"), ==, 0);
   g_assert_null (sl_notes_view_get_row (view, loss_id));
   g_assert_true (sl_undo_stack_redo (stack, &error));
   g_assert_no_error (error);
@@ -289,16 +252,16 @@ static void
 test_read_only (void)
 {
   SlNotesView *view = show_notes ();
-  g_autofree char *author = g_strdup (sl_workspace_get_author (workspace ()));
+  g_autofree char *author = g_strdup (sl_workspace_get_author (notes_test_workspace ()));
   SlAnnotationEditor *editor;
 
-  sl_workspace_set_author (workspace (), "Someone Else");
+  sl_workspace_set_author (notes_test_workspace (), "Someone Else");
   editor = open_editor (view, "notes.edit", win_id);
   g_assert_true (sl_annotation_editor_get_read_only (editor));
   g_assert_false (gtk_widget_get_visible (field (editor, "save")));
   g_assert_false (gtk_widget_is_sensitive (field (editor, "title")));
   gtk_window_destroy (GTK_WINDOW (editor));
-  sl_workspace_set_author (workspace (), author);
+  sl_workspace_set_author (notes_test_workspace (), author);
 
   editor = open_editor (view, "notes.edit", win_id);
   g_assert_false (sl_annotation_editor_get_read_only (editor));
@@ -316,25 +279,25 @@ test_experiment (void)
   gint64 id;
 
   sl_annotation_editor_set_kind (editor, SL_ANNOTATION_EXPERIMENT);
-  set_text (field (editor, "title"), "Longer ads");
-  set_text (field (editor, "hypothesis"), "Longer ads put off leads who would not buy");
-  set_text (field (editor, "expected"), "Fewer leads, more customers");
+  notes_test_set_text (field (editor, "title"), "Longer ads");
+  notes_test_set_text (field (editor, "hypothesis"), "Longer ads put off leads who would not buy");
+  notes_test_set_text (field (editor, "expected"), "Fewer leads, more customers");
   g_assert_false (gtk_widget_get_visible (field (editor, "actual")));
   notes_test_click (field (editor, "save"));
   g_assert_nonnull (strstr (sl_annotation_editor_get_error (editor), "goal"));
-  g_assert_cmpint (query ("SELECT count(*) FROM annotation WHERE kind = 'experiment'"), ==, 0);
+  g_assert_cmpint (notes_test_query ("SELECT count(*) FROM annotation WHERE kind = 'experiment'"), ==, 0);
   adw_combo_row_set_selected (ADW_COMBO_ROW (field (editor, "goal")), 1);
   notes_test_click (field (editor, "save"));
   g_assert_null (notes_test_find_toplevel (SL_TYPE_ANNOTATION_EDITOR));
-  id = query ("SELECT id FROM annotation WHERE kind = 'experiment'");
-  g_assert_cmpint (query ("SELECT actual_outcome IS NULL FROM annotation WHERE kind = 'experiment'"), ==, 1);
+  id = notes_test_query ("SELECT id FROM annotation WHERE kind = 'experiment'");
+  g_assert_cmpint (notes_test_query ("SELECT actual_outcome IS NULL FROM annotation WHERE kind = 'experiment'"), ==, 1);
 
   editor = open_editor (view, "notes.outcome", id);
   g_assert_true (gtk_widget_get_visible (field (editor, "actual")));
-  set_text (field (editor, "actual"), "Customers up by a third");
+  notes_test_set_text (field (editor, "actual"), "Customers up by a third");
   notes_test_click (field (editor, "save"));
   g_assert_null (notes_test_find_toplevel (SL_TYPE_ANNOTATION_EDITOR));
-  g_assert_cmpint (query ("SELECT actual_outcome = 'Customers up by a third' FROM annotation WHERE kind = 'experiment'"),
+  g_assert_cmpint (notes_test_query ("SELECT actual_outcome = 'Customers up by a third' FROM annotation WHERE kind = 'experiment'"),
                    ==, 1);
 }
 
@@ -423,7 +386,7 @@ test_screenshots (void)
         gtk_window_destroy (dialog);
 
         notes_test_show_page (notes_test.window, "goals");
-        gtk_widget_activate_action (find_view (SL_TYPE_GOALS_VIEW), "goals.new", NULL);
+        gtk_widget_activate_action (notes_test_find_view (SL_TYPE_GOALS_VIEW), "goals.new", NULL);
         sl_ui_test_settle (300);
         dialog = notes_test_find_toplevel (SL_TYPE_GOAL_DIALOG);
         g_assert_nonnull (dialog);
@@ -438,8 +401,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
   if (!gtk_init_check ())
@@ -448,10 +409,7 @@ main (int   argc,
       return 1;
     }
 
-  notes_test.dir = sl_test_make_tmp_dir ();
-  notes_test.path = notes_test_write_demo (notes_test.dir);
-  notes_test.app = notes_test_new_app ();
-
+  notes_test_setup ();
   notes_test_add_goal_tests ();
   g_test_add_func ("/ui/notes/editor-win", test_editor_win);
   g_test_add_func ("/ui/notes/editor-loss-refused", test_editor_loss_refused);
@@ -461,14 +419,5 @@ main (int   argc,
   g_test_add_func ("/ui/notes/filters", test_filters);
   g_test_add_func ("/ui/notes/timeline-markers", test_timeline_markers);
   g_test_add_func ("/ui/notes/screenshots", test_screenshots);
-  status = g_test_run ();
-
-  if (notes_test.window != NULL)
-    gtk_window_destroy (GTK_WINDOW (notes_test.window));
-  sl_ui_test_settle (100);
-  g_clear_object (&notes_test.app);
-  sl_test_remove_tree (notes_test.dir);
-  g_free (notes_test.dir);
-  g_free (notes_test.path);
-  return status;
+  return notes_test_teardown (g_test_run ());
 }
