@@ -120,7 +120,7 @@ fill_chart (SlTimelineView *self,
 }
 
 /* The wins, losses and notes of @channel_id (0: of any) whose days
- * meet the timeline's, where they begin: the spikes explained. */
+ * meet the timeline's: the spikes explained. */
 static void
 add_annotation_markers (SlTimelineView *self,
                         SlTimeline     *timeline,
@@ -145,8 +145,10 @@ add_annotation_markers (SlTimelineView *self,
       /* Translators: a marker's tooltip: an annotation's kind and title, e.g. “Win: Webinar leads doubled” */
       label = g_strdup_printf (_("%s: %s"), sl_annotation_kind_get_label (sl_annotation_get_kind (annotation)),
                                sl_annotation_get_title (annotation));
+      /* In the middle of its days (of those the timeline shows). */
       sl_timeline_chart_add_marker (self->chart,
-                                    month_position (timeline, MAX (first, sl_annotation_get_first_day (annotation))),
+                                    (month_position (timeline, MAX (first, sl_annotation_get_first_day (annotation))) +
+                                     month_position (timeline, MIN (last, sl_annotation_get_last_day (annotation)))) / 2,
                                     SL_TIMELINE_CHART_MARKER_NOTE, label);
     }
 }

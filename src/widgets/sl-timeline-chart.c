@@ -325,12 +325,14 @@ draw_markers (SlTimelineChart *self,
         {
           GskRoundedRect dot;
 
-          /* A dotted line and a dot: what was said about the figures. */
+          /* A dotted line and a dot on the axis, apart from the
+           * calendar's marks at the top: what was said about the figures. */
           line.alpha = 0.45;
           for (double y = self->plot_y; y < self->plot_y + self->plot_height; y += 6)
             gtk_snapshot_append_color (snapshot, &line,
                                        &GRAPHENE_RECT_INIT (x, y, 1, MIN (3, self->plot_y + self->plot_height - y)));
-          gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (x - 4, self->plot_y - 8, 9, 9), 4.5);
+          gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (x - 4, self->plot_y + self->plot_height - 4, 9, 9),
+                                           4.5);
           gtk_snapshot_push_rounded_clip (snapshot, &dot);
           gtk_snapshot_append_color (snapshot, color, &dot.bounds);
           gtk_snapshot_pop (snapshot);

@@ -348,6 +348,7 @@ test_timeline_markers (void)
       found = TRUE;
     }
   g_assert_true (found);
+  notes_test_screenshot (GTK_WIDGET (notes_test.window), "timeline-notes-wide.png");
 }
 
 static void
