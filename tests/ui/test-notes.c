@@ -301,6 +301,44 @@ test_experiment (void)
                    ==, 1);
 }
 
+/* Ctrl+Shift+N opens the editor from anywhere in the window while the
+ * page is shown. */
+static void
+test_shortcut (void)
+{
+  SlNotesView *view = show_notes ();
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      g_assert_cmpint (gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)), ==,
+                       GTK_SHORTCUT_SCOPE_MANAGED);
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (g_str_equal (trigger, "<Shift><Control>n") && GTK_IS_NAMED_ACTION (action))
+            {
+              g_assert_cmpstr (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), ==, "notes.new");
+              g_assert_true (gtk_shortcut_action_activate (action, 0, GTK_WIDGET (view), NULL));
+              found = TRUE;
+            }
+        }
+    }
+  g_assert_true (found);
+  sl_ui_test_settle (300);
+  g_assert_nonnull (notes_test_find_toplevel (SL_TYPE_ANNOTATION_EDITOR));
+  gtk_window_destroy (notes_test_find_toplevel (SL_TYPE_ANNOTATION_EDITOR));
+  sl_ui_test_settle (100);
+}
+
 /* The kind and the filter's channel narrow the list. */
 static void
 test_filters (void)
@@ -417,6 +455,7 @@ main (int   argc,
   g_test_add_func ("/ui/notes/editor-loss", test_editor_loss);
   g_test_add_func ("/ui/notes/read-only", test_read_only);
   g_test_add_func ("/ui/notes/experiment", test_experiment);
+  g_test_add_func ("/ui/notes/shortcut", test_shortcut);
   g_test_add_func ("/ui/notes/filters", test_filters);
   g_test_add_func ("/ui/notes/timeline-markers", test_timeline_markers);
   g_test_add_func ("/ui/notes/screenshots", test_screenshots);
