@@ -43,6 +43,7 @@ sl_goal_target_dup_title (SlMetricUnit  unit,
       /* Translators: %s is a currency code, e.g. “Target (USD)” */
       return g_strdup_printf (_("Target (%s)"), currency);
     case SL_METRIC_UNIT_PERCENT:
+      /* xgettext:no-c-format */
       return g_strdup (_("Target (%)"));
     case SL_METRIC_UNIT_MULTIPLE:
       return g_strdup (_("Target (×, e.g. 3 for 3.0×)"));
