@@ -10,6 +10,8 @@
 #include "sl-channels-view.h"
 #include "sl-filter-bar.h"
 #include "sl-funnel-view.h"
+#include "sl-goals-view.h"
+#include "sl-notes-view.h"
 #include "sl-overview-view.h"
 #include "sl-plans-view.h"
 #include "sl-request-view.h"
