@@ -153,8 +153,7 @@ show_view_action_cb (GtkWidget  *widget,
   SlWindow *self = SL_WINDOW (widget);
   const char *name = g_variant_get_string (parameter, NULL);
 
-  if (self->workspace == NULL ||
-      (!sl_window_view_is_analysis (name) && gtk_stack_get_child_by_name (self->content_stack, name) == NULL))
+  if (self->workspace == NULL || sl_window_ensure_view (self, name) == NULL)
     return;
   sl_window_show_view (self, name);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
