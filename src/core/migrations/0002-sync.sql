@@ -1,0 +1,292 @@
+-- Sunlight workspace schema, version 2: the outbox.
+--
+-- Every insert, update or delete of a shared item, or of a row that
+-- travels inside one (key results in their goal, lines in their plan,
+-- a request's budget lines in the request), marks the item's sync
+-- document dirty in the same transaction as the edit (docs/sync.md).
+--
+--   * A new or changed item: sync_doc upserted with dirty = 1.
+--   * A deleted item: a tombstone (deleted = 1, dirty = 1), unless the
+--     server never saw it (no rev): then its sync_doc row goes too.
+--   * Applying a pulled document writes its rows (the triggers mark it
+--     dirty) and then clears dirty in the same transaction.
+--
+-- Times are microseconds since the epoch, like every timestamp column.
+
+-- The document last written to the rows from elsewhere (a pull): the
+-- members the rows do not hold, its creating workspace and any member a
+-- newer client added, come from here when it is encoded again.
+ALTER TABLE sync_doc ADD COLUMN applied_json TEXT;
+
+-- goal
+
+CREATE TRIGGER goal_sync_insert AFTER INSERT ON goal
+BEGIN
+  INSERT INTO sync_doc (doc_id, entity, entity_id, dirty, deleted, updated_at)
+  VALUES ('goal:' || NEW.uuid, 'goal', NEW.id, 1, 0,
+          CAST ((julianday ('now') - 2440587.5) * 86400000000.0 AS INTEGER))
+  ON CONFLICT (doc_id) DO UPDATE
+    SET entity = excluded.entity, entity_id = excluded.entity_id, dirty = 1, deleted = 0,
+        updated_at = excluded.updated_at;
+END;
+
+CREATE TRIGGER goal_sync_update AFTER UPDATE ON goal
+BEGIN
+  INSERT INTO sync_doc (doc_id, entity, entity_id, dirty, deleted, updated_at)
+  VALUES ('goal:' || NEW.uuid, 'goal', NEW.id, 1, 0,
+          CAST ((julianday ('now') - 2440587.5) * 86400000000.0 AS INTEGER))
+  ON CONFLICT (doc_id) DO UPDATE
+    SET entity = excluded.entity, entity_id = excluded.entity_id, dirty = 1, deleted = 0,
+        updated_at = excluded.updated_at;
+END;
+
+CREATE TRIGGER goal_sync_delete AFTER DELETE ON goal
+BEGIN
+  DELETE FROM sync_doc
+   WHERE doc_id = 'goal:' || OLD.uuid AND rev IS NULL AND foreign_json IS NULL;
+  UPDATE sync_doc
+     SET entity_id = NULL, dirty = 1, deleted = 1,
+         updated_at = CAST ((julianday ('now') - 2440587.5) * 86400000000.0 AS INTEGER)
+   WHERE doc_id = 'goal:' || OLD.uuid;
+END;
+
+-- key_result travels inside its goal
+
+CREATE TRIGGER key_result_sync_insert AFTER INSERT ON key_result
+BEGIN
+  INSERT INTO sync_doc (doc_id, entity, entity_id, dirty, deleted, updated_at)
+  SELECT 'goal:' || uuid, 'goal', id, 1, 0,
+         CAST ((julianday ('now') - 2440587.5) * 86400000000.0 AS INTEGER)
+    FROM goal WHERE id = NEW.goal_id
+  ON CONFLICT (doc_id) DO UPDATE
+    SET entity_id = excluded.entity_id, dirty = 1, deleted = 0, updated_at = excluded.updated_at;
+END;
+
+CREATE TRIGGER key_result_sync_update AFTER UPDATE ON key_result
+BEGIN
+  INSERT INTO sync_doc (doc_id, entity, entity_id, dirty, deleted, updated_at)
+  SELECT 'goal:' || uuid, 'goal', id, 1, 0,
+         CAST ((julianday ('now') - 2440587.5) * 86400000000.0 AS INTEGER)
+    FROM goal WHERE id IN (OLD.goal_id, NEW.goal_id)
+  ON CONFLICT (doc_id) DO UPDATE
+    SET entity_id = excluded.entity_id, dirty = 1, deleted = 0, updated_at = excluded.updated_at;
+END;
+
+-- A goal's own deletion cascades here after the goal row is gone: then
+-- the SELECT finds nothing and the goal's tombstone stays as it is.
+CREATE TRIGGER key_result_sync_delete AFTER DELETE ON key_result
+BEGIN
+  INSERT INTO sync_doc (doc_id, entity, entity_id, dirty, deleted, updated_at)
+  SELECT 'goal:' || uuid, 'goal', id, 1, 0,
+         CAST ((julianday ('now') - 2440587.5) * 86400000000.0 AS INTEGER)
+    FROM goal WHERE id = OLD.goal_id
+  ON CONFLICT (doc_id) DO UPDATE
+    SET entity_id = excluded.entity_id, dirty = 1, deleted = 0, updated_at = excluded.updated_at;
+END;
+
+-- annotation
+
+CREATE TRIGGER annotation_sync_insert AFTER INSERT ON annotation
+BEGIN
+  INSERT INTO sync_doc (doc_id, entity, entity_id, dirty, deleted, updated_at)
+  VALUES ('annotation:' || NEW.uuid, 'annotation', NEW.id, 1, 0,
+          CAST ((julianday ('now') - 2440587.5) * 86400000000.0 AS INTEGER))
+  ON CONFLICT (doc_id) DO UPDATE
+    SET entity = excluded.entity, entity_id = excluded.entity_id, dirty = 1, deleted = 0,
+        updated_at = excluded.updated_at;
+END;
+
+CREATE TRIGGER annotation_sync_update AFTER UPDATE ON annotation
+BEGIN
+  INSERT INTO sync_doc (doc_id, entity, entity_id, dirty, deleted, updated_at)
+  VALUES ('annotation:' || NEW.uuid, 'annotation', NEW.id, 1, 0,
+          CAST ((julianday ('now') - 2440587.5) * 86400000000.0 AS INTEGER))
+  ON CONFLICT (doc_id) DO UPDATE
+    SET entity = excluded.entity, entity_id = excluded.entity_id, dirty = 1, deleted = 0,
+        updated_at = excluded.updated_at;
+END;
+
+CREATE TRIGGER annotation_sync_delete AFTER DELETE ON annotation
+BEGIN
+  DELETE FROM sync_doc
+   WHERE doc_id = 'annotation:' || OLD.uuid AND rev IS NULL AND foreign_json IS NULL;
+  UPDATE sync_doc
+     SET entity_id = NULL, dirty = 1, deleted = 1,
+         updated_at = CAST ((julianday ('now') - 2440587.5) * 86400000000.0 AS INTEGER)
+   WHERE doc_id = 'annotation:' || OLD.uuid;
+END;
+
+-- realloc_plan: document type "plan"
+
+CREATE TRIGGER realloc_plan_sync_insert AFTER INSERT ON realloc_plan
+BEGIN
+  INSERT INTO sync_doc (doc_id, entity, entity_id, dirty, deleted, updated_at)
+  VALUES ('plan:' || NEW.uuid, 'realloc_plan', NEW.id, 1, 0,
+          CAST ((julianday ('now') - 2440587.5) * 86400000000.0 AS INTEGER))
+  ON CONFLICT (doc_id) DO UPDATE
+    SET entity = excluded.entity, entity_id = excluded.entity_id, dirty = 1, deleted = 0,
+        updated_at = excluded.updated_at;
+END;
+
+CREATE TRIGGER realloc_plan_sync_update AFTER UPDATE ON realloc_plan
+BEGIN
+  INSERT INTO sync_doc (doc_id, entity, entity_id, dirty, deleted, updated_at)
+  VALUES ('plan:' || NEW.uuid, 'realloc_plan', NEW.id, 1, 0,
+          CAST ((julianday ('now') - 2440587.5) * 86400000000.0 AS INTEGER))
+  ON CONFLICT (doc_id) DO UPDATE
+    SET entity = excluded.entity, entity_id = excluded.entity_id, dirty = 1, deleted = 0,
+        updated_at = excluded.updated_at;
+END;
+
+CREATE TRIGGER realloc_plan_sync_delete AFTER DELETE ON realloc_plan
+BEGIN
+  DELETE FROM sync_doc
+   WHERE doc_id = 'plan:' || OLD.uuid AND rev IS NULL AND foreign_json IS NULL;
+  UPDATE sync_doc
+     SET entity_id = NULL, dirty = 1, deleted = 1,
+         updated_at = CAST ((julianday ('now') - 2440587.5) * 86400000000.0 AS INTEGER)
+   WHERE doc_id = 'plan:' || OLD.uuid;
+END;
+
+-- realloc_line travels inside its plan
+
+CREATE TRIGGER realloc_line_sync_insert AFTER INSERT ON realloc_line
+BEGIN
+  INSERT INTO sync_doc (doc_id, entity, entity_id, dirty, deleted, updated_at)
+  SELECT 'plan:' || uuid, 'realloc_plan', id, 1, 0,
+         CAST ((julianday ('now') - 2440587.5) * 86400000000.0 AS INTEGER)
+    FROM realloc_plan WHERE id = NEW.plan_id
+  ON CONFLICT (doc_id) DO UPDATE
+    SET entity_id = excluded.entity_id, dirty = 1, deleted = 0, updated_at = excluded.updated_at;
+END;
+
+CREATE TRIGGER realloc_line_sync_update AFTER UPDATE ON realloc_line
+BEGIN
+  INSERT INTO sync_doc (doc_id, entity, entity_id, dirty, deleted, updated_at)
+  SELECT 'plan:' || uuid, 'realloc_plan', id, 1, 0,
+         CAST ((julianday ('now') - 2440587.5) * 86400000000.0 AS INTEGER)
+    FROM realloc_plan WHERE id IN (OLD.plan_id, NEW.plan_id)
+  ON CONFLICT (doc_id) DO UPDATE
+    SET entity_id = excluded.entity_id, dirty = 1, deleted = 0, updated_at = excluded.updated_at;
+END;
+
+CREATE TRIGGER realloc_line_sync_delete AFTER DELETE ON realloc_line
+BEGIN
+  INSERT INTO sync_doc (doc_id, entity, entity_id, dirty, deleted, updated_at)
+  SELECT 'plan:' || uuid, 'realloc_plan', id, 1, 0,
+         CAST ((julianday ('now') - 2440587.5) * 86400000000.0 AS INTEGER)
+    FROM realloc_plan WHERE id = OLD.plan_id
+  ON CONFLICT (doc_id) DO UPDATE
+    SET entity_id = excluded.entity_id, dirty = 1, deleted = 0, updated_at = excluded.updated_at;
+END;
+
+-- budget_request: document type "request"
+
+CREATE TRIGGER budget_request_sync_insert AFTER INSERT ON budget_request
+BEGIN
+  INSERT INTO sync_doc (doc_id, entity, entity_id, dirty, deleted, updated_at)
+  VALUES ('request:' || NEW.uuid, 'budget_request', NEW.id, 1, 0,
+          CAST ((julianday ('now') - 2440587.5) * 86400000000.0 AS INTEGER))
+  ON CONFLICT (doc_id) DO UPDATE
+    SET entity = excluded.entity, entity_id = excluded.entity_id, dirty = 1, deleted = 0,
+        updated_at = excluded.updated_at;
+END;
+
+CREATE TRIGGER budget_request_sync_update AFTER UPDATE ON budget_request
+BEGIN
+  INSERT INTO sync_doc (doc_id, entity, entity_id, dirty, deleted, updated_at)
+  VALUES ('request:' || NEW.uuid, 'budget_request', NEW.id, 1, 0,
+          CAST ((julianday ('now') - 2440587.5) * 86400000000.0 AS INTEGER))
+  ON CONFLICT (doc_id) DO UPDATE
+    SET entity = excluded.entity, entity_id = excluded.entity_id, dirty = 1, deleted = 0,
+        updated_at = excluded.updated_at;
+END;
+
+CREATE TRIGGER budget_request_sync_delete AFTER DELETE ON budget_request
+BEGIN
+  DELETE FROM sync_doc
+   WHERE doc_id = 'request:' || OLD.uuid AND rev IS NULL AND foreign_json IS NULL;
+  UPDATE sync_doc
+     SET entity_id = NULL, dirty = 1, deleted = 1,
+         updated_at = CAST ((julianday ('now') - 2440587.5) * 86400000000.0 AS INTEGER)
+   WHERE doc_id = 'request:' || OLD.uuid;
+END;
+
+-- A request's budget lines travel inside it; other budget lines (plan,
+-- forecast, committed, imports) are not shared and cost nothing here.
+
+CREATE TRIGGER budget_line_sync_insert AFTER INSERT ON budget_line
+WHEN NEW.request_id IS NOT NULL
+BEGIN
+  INSERT INTO sync_doc (doc_id, entity, entity_id, dirty, deleted, updated_at)
+  SELECT 'request:' || uuid, 'budget_request', id, 1, 0,
+         CAST ((julianday ('now') - 2440587.5) * 86400000000.0 AS INTEGER)
+    FROM budget_request WHERE id = NEW.request_id
+  ON CONFLICT (doc_id) DO UPDATE
+    SET entity_id = excluded.entity_id, dirty = 1, deleted = 0, updated_at = excluded.updated_at;
+END;
+
+CREATE TRIGGER budget_line_sync_update AFTER UPDATE ON budget_line
+WHEN OLD.request_id IS NOT NULL OR NEW.request_id IS NOT NULL
+BEGIN
+  INSERT INTO sync_doc (doc_id, entity, entity_id, dirty, deleted, updated_at)
+  SELECT 'request:' || uuid, 'budget_request', id, 1, 0,
+         CAST ((julianday ('now') - 2440587.5) * 86400000000.0 AS INTEGER)
+    FROM budget_request WHERE id IN (OLD.request_id, NEW.request_id)
+  ON CONFLICT (doc_id) DO UPDATE
+    SET entity_id = excluded.entity_id, dirty = 1, deleted = 0, updated_at = excluded.updated_at;
+END;
+
+CREATE TRIGGER budget_line_sync_delete AFTER DELETE ON budget_line
+WHEN OLD.request_id IS NOT NULL
+BEGIN
+  INSERT INTO sync_doc (doc_id, entity, entity_id, dirty, deleted, updated_at)
+  SELECT 'request:' || uuid, 'budget_request', id, 1, 0,
+         CAST ((julianday ('now') - 2440587.5) * 86400000000.0 AS INTEGER)
+    FROM budget_request WHERE id = OLD.request_id
+  ON CONFLICT (doc_id) DO UPDATE
+    SET entity_id = excluded.entity_id, dirty = 1, deleted = 0, updated_at = excluded.updated_at;
+END;
+
+-- comment and decision: immutable (0001 refuses updates), so only
+-- inserts and deletions reach the outbox.
+
+CREATE TRIGGER comment_sync_insert AFTER INSERT ON comment
+BEGIN
+  INSERT INTO sync_doc (doc_id, entity, entity_id, dirty, deleted, updated_at)
+  VALUES ('comment:' || NEW.uuid, 'comment', NEW.id, 1, 0,
+          CAST ((julianday ('now') - 2440587.5) * 86400000000.0 AS INTEGER))
+  ON CONFLICT (doc_id) DO UPDATE
+    SET entity = excluded.entity, entity_id = excluded.entity_id, dirty = 1, deleted = 0,
+        updated_at = excluded.updated_at;
+END;
+
+CREATE TRIGGER comment_sync_delete AFTER DELETE ON comment
+BEGIN
+  DELETE FROM sync_doc
+   WHERE doc_id = 'comment:' || OLD.uuid AND rev IS NULL AND foreign_json IS NULL;
+  UPDATE sync_doc
+     SET entity_id = NULL, dirty = 1, deleted = 1,
+         updated_at = CAST ((julianday ('now') - 2440587.5) * 86400000000.0 AS INTEGER)
+   WHERE doc_id = 'comment:' || OLD.uuid;
+END;
+
+CREATE TRIGGER decision_sync_insert AFTER INSERT ON decision
+BEGIN
+  INSERT INTO sync_doc (doc_id, entity, entity_id, dirty, deleted, updated_at)
+  VALUES ('decision:' || NEW.uuid, 'decision', NEW.id, 1, 0,
+          CAST ((julianday ('now') - 2440587.5) * 86400000000.0 AS INTEGER))
+  ON CONFLICT (doc_id) DO UPDATE
+    SET entity = excluded.entity, entity_id = excluded.entity_id, dirty = 1, deleted = 0,
+        updated_at = excluded.updated_at;
+END;
+
+CREATE TRIGGER decision_sync_delete AFTER DELETE ON decision
+BEGIN
+  DELETE FROM sync_doc
+   WHERE doc_id = 'decision:' || OLD.uuid AND rev IS NULL AND foreign_json IS NULL;
+  UPDATE sync_doc
+     SET entity_id = NULL, dirty = 1, deleted = 1,
+         updated_at = CAST ((julianday ('now') - 2440587.5) * 86400000000.0 AS INTEGER)
+   WHERE doc_id = 'decision:' || OLD.uuid;
+END;

@@ -1,0 +1,330 @@
+/* test-document.c
+ *
+ * Copyright 2026 The Sunlight authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Sync documents: encoding every shared item of a demo workspace,
+ * applying the documents to another workspace and encoding them there
+ * again; newer schemas, unknown members, tombstones and references.
+ */
+
+#include "config.h"
+
+#include "sl-document-codec.h"
+#include "sl-test-utils.h"
+
+typedef struct
+{
+  char            *dir;
+  SlDatabase      *a;   /* the demo with one shared item of each kind */
+  SlDatabase      *b;   /* an empty workspace */
+  SlDocumentCodec *codec_a;
+  SlDocumentCodec *codec_b;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = sl_test_make_tmp_dir ();
+  f->a = sl_test_shared_workspace_new (f->dir, "a.sunlight", 3);
+  f->b = sl_test_empty_workspace_new (f->dir, "b.sunlight", "USD");
+  f->codec_a = sl_document_codec_new (f->a);
+  f->codec_b = sl_document_codec_new (f->b);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->codec_a);
+  g_clear_object (&f->codec_b);
+  g_clear_object (&f->a);
+  g_clear_object (&f->b);
+  sl_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static JsonNode *
+encode (SlDocumentCodec *codec,
+        const char      *doc_id)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = sl_document_codec_encode (codec, doc_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  return node;
+}
+
+static SlDocument *
+decode (JsonNode *node)
+{
+  g_autofree char *text = json_to_string (node, TRUE);
+  g_autoptr(GError) error = NULL;
+  SlDocument *doc = sl_document_new_from_data (text, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  return doc;
+}
+
+static void
+apply_text (SlDocumentCodec *codec,
+            const char      *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlDocument) doc = sl_document_new_from_data (text, -1, &error);
+
+  g_assert_no_error (error);
+  sl_document_codec_apply (codec, doc, &error);
+  g_assert_no_error (error);
+}
+
+/* Encodes every shared item of a and applies it to b. */
+static void
+copy_all (Fixture *f)
+{
+  g_autoptr(GPtrArray) ids = sl_test_shared_doc_ids (f->a);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(JsonNode) node = encode (f->codec_a, ids->pdata[i]);
+      g_autoptr(SlDocument) doc = decode (node);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpstr (sl_document_get_id (doc), ==, ids->pdata[i]);
+      g_assert_false (sl_document_is_foreign (doc));
+      sl_document_codec_apply (f->codec_b, doc, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static JsonNode *
+at (JsonNode   *root,
+    const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) found = json_path_query (path, root, &error);
+  JsonArray *array;
+
+  g_assert_no_error (error);
+  array = json_node_get_array (found);
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  return json_node_copy (json_array_get_element (array, 0));
+}
+
+static void
+assert_string_at (JsonNode   *root,
+                  const char *path,
+                  const char *expected)
+{
+  g_autoptr(JsonNode) node = at (root, path);
+
+  if (expected == NULL)
+    g_assert_true (JSON_NODE_HOLDS_NULL (node));
+  else
+    g_assert_cmpstr (json_node_get_string (node), ==, expected);
+}
+
+static void
+assert_int_at (JsonNode   *root,
+               const char *path,
+               gint64      expected)
+{
+  g_autoptr(JsonNode) node = at (root, path);
+
+  g_assert_cmpint (json_node_get_value_type (node), ==, G_TYPE_INT64);
+  g_assert_cmpint (json_node_get_int (node), ==, expected);
+}
+
+static void
+test_encode_shapes (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(JsonNode) goal = encode (f->codec_a, "goal:" SL_TEST_GOAL_UUID);
+  g_autoptr(JsonNode) plan = encode (f->codec_a, "plan:" SL_TEST_PLAN_UUID);
+  g_autoptr(JsonNode) request = encode (f->codec_a, "request:" SL_TEST_REQUEST_UUID);
+  g_autoptr(JsonNode) win = encode (f->codec_a, "annotation:" SL_TEST_WIN_UUID);
+  g_autoptr(JsonNode) decision = encode (f->codec_a, "decision:" SL_TEST_DECISION_UUID);
+  g_autofree char *workspace = sl_test_query_text (f->a, "SELECT uuid FROM workspace");
+
+  g_strchomp (workspace);
+  assert_string_at (goal, "$._id", "goal:" SL_TEST_GOAL_UUID);
+  assert_string_at (goal, "$.type", "goal");
+  assert_int_at (goal, "$.schema", 1);
+  assert_string_at (goal, "$.workspace", workspace);
+  assert_string_at (goal, "$.created_at", "2025-01-01T10:00:00.123456Z");
+  assert_string_at (goal, "$.period.first", "2025-01-01");
+  assert_string_at (goal, "$.period.last", "2025-12-31");
+  assert_int_at (goal, "$.key_results[0].target.minor", 5000000);
+  assert_string_at (goal, "$.key_results[0].target.currency", "USD");
+  assert_int_at (goal, "$.key_results[1].target", 1200);
+  assert_string_at (goal, "$.key_results[2].unit", "basis-points");
+
+  assert_string_at (plan, "$.reserve_draw.currency", "USD");
+  assert_string_at (plan, "$.goal", SL_TEST_GOAL_UUID);
+  assert_string_at (plan, "$.lines[0].from_channel", "Paid Search");
+  assert_string_at (plan, "$.lines[1].from_channel", NULL);
+  assert_string_at (plan, "$.lines[2].to_channel", NULL);
+  assert_int_at (plan, "$.lines[0].amount.minor", 300000);
+  assert_string_at (plan, "$.lines[0].to_day", "2025-08-01");
+  assert_string_at (plan, "$.applied_at", NULL);
+
+  assert_string_at (request, "$.deadline", "2025-09-17");
+  assert_string_at (request, "$.lines[0].id", "0b7a3c5e-1f44-4e0e-9a51-4a1d2c3b4e11");
+  assert_string_at (request, "$.lines[0].campaign.channel", "Paid Search");
+  assert_string_at (request, "$.lines[1].id", "0b7a3c5e-1f44-4e0e-9a51-4a1d2c3b4e13");
+  assert_string_at (request, "$.lines[1].channel", NULL);
+  assert_string_at (request, "$.lines[1].campaign", NULL);
+  assert_string_at (request, "$.lines[0].reference", "PO-7");
+
+  assert_int_at (win, "$.snapshot.metrics.cac.num", 123456);
+  assert_string_at (win, "$.snapshot.metrics.roas", NULL);
+  assert_string_at (win, "$.hypothesis", NULL);
+
+  /* Immutable items have no updated_at column: it is their creation. */
+  assert_string_at (decision, "$.updated_at", "2025-07-08T18:40:00.000000Z");
+  assert_string_at (decision, "$.meeting_day", "2025-07-11");
+}
+
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) ids = sl_test_shared_doc_ids (f->a);
+  g_autofree char *snapshot_a = NULL;
+  g_autofree char *snapshot_b = NULL;
+
+  /* The demo's three goals and one item of each kind with its parts. */
+  g_assert_cmpuint (ids->len, ==, 4 + 1 + 1 + 5 + 1 + 1);
+  copy_all (f);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(JsonNode) from_a = encode (f->codec_a, ids->pdata[i]);
+      g_autoptr(JsonNode) from_b = encode (f->codec_b, ids->pdata[i]);
+
+      if (!json_node_equal (from_a, from_b))
+        {
+          g_autofree char *text_a = json_to_string (from_a, TRUE);
+          g_autofree char *text_b = json_to_string (from_b, TRUE);
+
+          g_assert_cmpstr (text_a, ==, text_b);
+        }
+    }
+
+  /* The snapshot is kept as it was written. */
+  snapshot_a = sl_test_query_text (f->a, "SELECT snapshot FROM annotation WHERE uuid = '" SL_TEST_WIN_UUID "'");
+  snapshot_b = sl_test_query_text (f->b, "SELECT snapshot FROM annotation WHERE uuid = '" SL_TEST_WIN_UUID "'");
+  g_assert_cmpstr (snapshot_a, ==, snapshot_b);
+  /* Channels and the campaign came by name, made where missing. */
+  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM channel"), ==, 2);
+  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM channel WHERE kind = 'other'"), ==, 2);
+  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM campaign"), ==, 1);
+  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM budget_line WHERE version = 'request'"), ==, 3);
+  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM key_result"), ==,
+                   sl_test_query_int64 (f->a, "SELECT count(*) FROM key_result"));
+}
+
+static char *
+dump (SlDatabase *db)
+{
+  static const char * const tables[] = {
+    "goal", "key_result", "annotation", "realloc_plan", "realloc_line", "budget_request",
+    "budget_line", "comment", "decision", "channel", "campaign",
+  };
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1", tables[i]);
+      g_autofree char *rows = sl_test_query_text (db, sql);
+
+      g_string_append_printf (text, "%s\n%s\n", tables[i], rows);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_apply_twice (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  copy_all (f);
+  first = dump (f->b);
+  copy_all (f);
+  second = dump (f->b);
+  g_assert_cmpstr (first, ==, second);
+}
+
+/* Changing a goal's document changes its rows in place. */
+static void
+test_apply_update (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *text = NULL;
+  gint64 first_kr;
+  JsonObject *goal;
+  JsonArray *krs;
+
+  copy_all (f);
+  first_kr = sl_test_query_int64 (f->b, "SELECT min (id) FROM key_result");
+
+  node = encode (f->codec_b, "goal:" SL_TEST_GOAL_UUID);
+  goal = json_node_get_object (node);
+  json_object_set_string_member (goal, "objective", "Triple the pipeline");
+  krs = json_object_get_array_member (goal, "key_results");
+  json_array_remove_element (krs, 2);
+  json_object_set_int_member (json_array_get_object_element (krs, 1), "target", 1500);
+  text = json_to_string (node, FALSE);
+  apply_text (f->codec_b, text);
+
+  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM goal WHERE objective = 'Triple the pipeline'"),
+                   ==, 1);
+  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM key_result k JOIN goal g ON g.id = k.goal_id "
+                                               "WHERE g.uuid = '" SL_TEST_GOAL_UUID "'"), ==, 2);
+  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT target FROM key_result WHERE metric = 'mqls'"), ==, 1500);
+  /* The first key result kept its row. */
+  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT id FROM key_result WHERE metric = 'pipeline'"),
+                   ==, first_kr);
+}
+
+static void
+test_time (void)
+{
+  gint64 usec = 0;
+  g_autofree char *text = sl_document_format_time (G_GINT64_CONSTANT (1740000000000001));
+  g_autofree char *before_epoch = sl_document_format_time (-1);
+
+  g_assert_cmpstr (text, ==, "2025-02-19T21:20:00.000001Z");
+  g_assert_cmpstr (before_epoch, ==, "1969-12-31T23:59:59.999999Z");
+  g_assert_true (sl_document_parse_time (text, &usec));
+  g_assert_cmpint (usec, ==, G_GINT64_CONSTANT (1740000000000001));
+  g_assert_true (sl_document_parse_time (before_epoch, &usec));
+  g_assert_cmpint (usec, ==, -1);
+  g_assert_true (sl_document_parse_time ("2025-02-19T22:20:00+01:00", &usec));
+  g_assert_cmpint (usec, ==, G_GINT64_CONSTANT (1740000000000000));
+  g_assert_false (sl_document_parse_time ("2025-02-19T21:20:00", &usec));
+  g_assert_false (sl_document_parse_time ("2025-02-19", &usec));
+  g_assert_false (sl_document_parse_time ("2025-W08-3T21:20:00Z", &usec));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/document/time", test_time);
+  g_test_add ("/core/document/encode-shapes", Fixture, NULL, fixture_setup, test_encode_shapes, fixture_teardown);
+  g_test_add ("/core/document/round-trip", Fixture, NULL, fixture_setup, test_round_trip, fixture_teardown);
+  g_test_add ("/core/document/apply-twice", Fixture, NULL, fixture_setup, test_apply_twice, fixture_teardown);
+  g_test_add ("/core/document/apply-update", Fixture, NULL, fixture_setup, test_apply_update, fixture_teardown);
+
+  return g_test_run ();
+}
