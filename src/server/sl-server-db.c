@@ -106,6 +106,8 @@ sl_server_db_mark_dropped (SlServerDb *self)
 {
   self->dropped = TRUE;
   self->store = NULL;
+  /* Whoever waits for a change learns the database is gone. */
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, G_MAXINT64);
 }
 
 gboolean

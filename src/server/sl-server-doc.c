@@ -227,6 +227,43 @@ sl_server_doc_new_deletion (const char  *id,
   return g_steal_pointer (&doc);
 }
 
+gboolean
+sl_server_doc_set_path_id (SlServerDoc  *doc,
+                           const char   *id,
+                           GError      **error)
+{
+  if (json_object_has_member (doc->object, "_id"))
+    {
+      if (g_strcmp0 (doc->id, id) != 0)
+        return bad_request (error, "Document id in the body does not match the URL");
+      return TRUE;
+    }
+  if (!sl_server_doc_check_id (id, error))
+    return FALSE;
+
+  g_free (doc->id);
+  doc->id = g_strdup (id);
+  return TRUE;
+}
+
+gboolean
+sl_server_doc_set_rev (SlServerDoc  *doc,
+                       const char   *rev,
+                       GError      **error)
+{
+  g_autofree char *current = sl_server_doc_dup_rev (doc);
+
+  if (current != NULL)
+    {
+      if (g_strcmp0 (current, rev) != 0)
+        return bad_request (error, "Document rev from request body and query string "
+                                   "have different values");
+      return TRUE;
+    }
+
+  return read_rev (doc, rev, error);
+}
+
 void
 sl_server_doc_free (SlServerDoc *doc)
 {

@@ -47,6 +47,15 @@ SlServerDoc *sl_server_doc_new_deletion    (const char  *id,
                                             const char  *rev,
                                             GError     **error);
 void         sl_server_doc_free            (SlServerDoc *doc);
+/* The id from the URL: the body's `_id`, if any, must agree. */
+gboolean     sl_server_doc_set_path_id     (SlServerDoc *doc,
+                                            const char  *id,
+                                            GError     **error);
+/* The rev from ?rev= or If-Match: the body's `_rev`, if any, must
+ * agree. */
+gboolean     sl_server_doc_set_rev         (SlServerDoc *doc,
+                                            const char  *rev,
+                                            GError     **error);
 /* "N-H" of the revision the document names, or NULL. */
 char        *sl_server_doc_dup_rev         (SlServerDoc *doc);
 
