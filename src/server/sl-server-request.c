@@ -346,6 +346,8 @@ sl_server_request_respond (SlServerRequest *self,
   soup_message_headers_replace (soup_server_message_get_response_headers (self->msg),
                                 "Cache-Control", "must-revalidate");
   soup_server_message_set_status (self->msg, status, NULL);
+  /* set_response() appends: drop the default error body first. */
+  soup_message_body_truncate (soup_server_message_get_response_body (self->msg));
   soup_server_message_set_response (self->msg, "application/json",
                                     SOUP_MEMORY_TAKE, data, length);
   sl_server_request_resume (self);

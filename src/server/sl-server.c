@@ -113,6 +113,22 @@ early_cb (SoupServer        *soup,
   g_signal_connect_object (msg, "got-chunk", G_CALLBACK (got_chunk_cb), self, 0);
 }
 
+/* libsoup answers requests it cannot parse (a bad request line or URL)
+ * itself, before any handler: give those answers a CouchDB error body
+ * too. Every handled request replaces it. */
+static void
+request_started_cb (SoupServer        *soup,
+                    SoupServerMessage *msg,
+                    gpointer           user_data)
+{
+  static const char body[] =
+    "{\"error\":\"bad_request\",\"reason\":\"The request line, URL or headers "
+    "could not be read\"}\n";
+
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
+                                    body, sizeof body - 1);
+}
+
 static void
 dispatch (SlServer        *self,
           SlServerRequest *request)
@@ -190,6 +206,7 @@ sl_server_new (SlServerStore         *store,
                              "raw-paths", TRUE,
                              "server-header", header,
                              NULL);
+  g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started_cb), NULL);
   soup_server_add_early_handler (self->soup, NULL, early_cb, self, NULL);
   soup_server_add_handler (self->soup, NULL, handle_cb, self, NULL);
   return self;
