@@ -1,0 +1,558 @@
+/* sl-server-db.c
+ *
+ * Copyright 2026 The Sunlight authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sunlight-server"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sl-json-text.h"
+#include "sl-rev-id.h"
+#include "sl-server-db-private.h"
+#include "sl-server-error.h"
+
+G_DEFINE_FINAL_TYPE (SlServerDb, sl_server_db, G_TYPE_OBJECT)
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS,
+};
+
+static guint signals[N_SIGNALS];
+
+/* One write in progress. */
+typedef struct
+{
+  SlServerDb           *self;
+  gint64                seq;         /* the database's sequence so far */
+  gboolean              new_edits;
+  SlServerValidateFunc  validate;
+  gpointer              user_data;
+} WriteContext;
+
+void
+sl_server_write_result_free (SlServerWriteResult *result)
+{
+  if (result == NULL)
+    return;
+
+  g_free (result->id);
+  g_free (result->rev);
+  g_clear_error (&result->error);
+  g_free (result);
+}
+
+static void
+sl_server_db_finalize (GObject *object)
+{
+  SlServerDb *self = (SlServerDb *)object;
+
+  g_free (self->name);
+  G_OBJECT_CLASS (sl_server_db_parent_class)->finalize (object);
+}
+
+static void
+sl_server_db_class_init (SlServerDbClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sl_server_db_finalize;
+
+  /* Emitted after a write committed, with the new update sequence. */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+}
+
+static void
+sl_server_db_init (SlServerDb *self)
+{
+}
+
+SlServerDb *
+sl_server_db_new (SlServerStore *store,
+                  gint64         id,
+                  const char    *name)
+{
+  SlServerDb *self = g_object_new (SL_TYPE_SERVER_DB, NULL);
+
+  self->store = store;
+  self->id = id;
+  self->name = g_strdup (name);
+  return self;
+}
+
+gint64
+sl_server_db_get_id (SlServerDb *self)
+{
+  return self->id;
+}
+
+const char *
+sl_server_db_get_name (SlServerDb *self)
+{
+  g_return_val_if_fail (SL_IS_SERVER_DB (self), NULL);
+
+  return self->name;
+}
+
+void
+sl_server_db_mark_dropped (SlServerDb *self)
+{
+  self->dropped = TRUE;
+  self->store = NULL;
+  /* Whoever waits for a change learns the database is gone. */
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, G_MAXINT64);
+}
+
+gboolean
+sl_server_db_check_open (SlServerDb  *self,
+                         GError     **error)
+{
+  if (!self->dropped)
+    return TRUE;
+
+  g_set_error_literal (error, SL_SERVER_ERROR, SL_SERVER_ERROR_NOT_FOUND,
+                       "Database does not exist.");
+  return FALSE;
+}
+
+gboolean
+sl_server_db_get_info (SlServerDb      *self,
+                       SlServerDbInfo  *info,
+                       GError         **error)
+{
+  g_autoptr(SlServerStmt) stmt = NULL;
+  gboolean has_row;
+
+  if (!sl_server_db_check_open (self, error))
+    return FALSE;
+
+  stmt = sl_server_store_prepare (self->store,
+                                  "SELECT update_seq,"
+                                  " (SELECT count(*) FROM doc WHERE db = ?1 AND deleted = 0),"
+                                  " (SELECT count(*) FROM doc WHERE db = ?1 AND deleted = 1) "
+                                  "FROM db WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  if (!sl_server_store_step_row (self->store, stmt, &has_row, error))
+    return FALSE;
+
+  info->update_seq = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
+  info->doc_count = has_row ? sqlite3_column_int64 (stmt, 1) : 0;
+  info->doc_del_count = has_row ? sqlite3_column_int64 (stmt, 2) : 0;
+  return TRUE;
+}
+
+gboolean
+sl_server_db_get_update_seq (SlServerDb  *self,
+                             gint64      *seq,
+                             GError     **error)
+{
+  g_autoptr(SlServerStmt) stmt = NULL;
+  gboolean has_row;
+
+  if (!sl_server_db_check_open (self, error))
+    return FALSE;
+
+  stmt = sl_server_store_prepare (self->store,
+                                  "SELECT update_seq FROM db WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  if (!sl_server_store_step_row (self->store, stmt, &has_row, error))
+    return FALSE;
+
+  *seq = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
+  return TRUE;
+}
+
+static gboolean
+set_update_seq (SlServerDb  *self,
+                gint64       seq,
+                GError     **error)
+{
+  g_autoptr(SlServerStmt) stmt =
+    sl_server_store_prepare (self->store,
+                             "UPDATE db SET update_seq = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, seq);
+  sqlite3_bind_int64 (stmt, 2, self->id);
+  return sl_server_store_step_done (self->store, stmt, error);
+}
+
+static void
+set_conflict (SlServerWriteResult *result)
+{
+  g_set_error_literal (&result->error, SL_SERVER_ERROR, SL_SERVER_ERROR_CONFLICT,
+                       "Document update conflict.");
+}
+
+/* A new revision's hash: md5 of its parent, tombstone flag and body,
+ * so that the same edit of the same revision gets the same id. */
+static char *
+compute_hash (SlRevTree   *tree,
+              int          parent,
+              SlServerDoc *doc)
+{
+  g_autoptr(GChecksum) md5 = g_checksum_new (G_CHECKSUM_MD5);
+  char prefix[48];
+
+  if (parent >= 0)
+    {
+      const SlRevNode *node = sl_rev_tree_get_node (tree, parent);
+
+      g_snprintf (prefix, sizeof prefix, "%u-", node->generation);
+      g_checksum_update (md5, (const guchar *) prefix, -1);
+      g_checksum_update (md5, (const guchar *) node->hash, -1);
+    }
+  g_checksum_update (md5, (const guchar *) (doc->deleted ? "\n1\n" : "\n0\n"), 3);
+  g_checksum_update (md5, (const guchar *) doc->body, -1);
+  return g_strdup (g_checksum_get_string (md5));
+}
+
+/* An edit: under the leaf `_rev` names, or, without `_rev`, as a new
+ * document (over a tombstone if there is one). Returns the new index;
+ * -1 with a conflict in @result. *@base gets the replaced revision. */
+static int
+place_edit (SlRevTree           *tree,
+            SlServerDoc         *doc,
+            int                 *base,
+            SlServerWriteResult *result)
+{
+  g_autofree char *hash = NULL;
+  int parent;
+  int index;
+
+  if (doc->has_rev)
+    {
+      parent = sl_rev_tree_find (tree, doc->rev_generation, doc->rev_hash);
+      if (parent < 0 || !sl_rev_tree_get_node (tree, parent)->leaf)
+        parent = -2;
+    }
+  else
+    {
+      parent = sl_rev_tree_get_winner (tree);
+      if (parent >= 0 && !sl_rev_tree_get_node (tree, parent)->deleted)
+        parent = -2;
+    }
+
+  if (parent == -2)
+    {
+      set_conflict (result);
+      return -1;
+    }
+
+  hash = compute_hash (tree, parent, doc);
+  index = sl_rev_tree_add_child (tree, parent, hash, doc->deleted);
+  if (index < 0)
+    set_conflict (result);
+  *base = parent;
+  return index;
+}
+
+/* A replicated revision: merged with its ancestry. Returns its index,
+ * or -1 when it was already known (nothing to store). */
+static int
+place_replicated (SlRevTree           *tree,
+                  SlServerDoc         *doc,
+                  int                 *base,
+                  SlServerWriteResult *result)
+{
+  const char *only[] = { doc->rev_hash, NULL };
+  const char * const *ids = doc->revisions ? (const char * const *) doc->revisions : only;
+  guint start = doc->revisions ? doc->revisions_start : doc->rev_generation;
+  gboolean added = FALSE;
+  int index;
+
+  *base = sl_rev_tree_get_winner (tree);
+  index = sl_rev_tree_merge_path (tree, start, ids, g_strv_length ((GStrv) ids),
+                                  doc->deleted, &added);
+  if (index < 0)
+    g_set_error_literal (&result->error, SL_SERVER_ERROR, SL_SERVER_ERROR_BAD_REQUEST,
+                         "Invalid _revisions");
+
+  return added ? index : -1;
+}
+
+/* The body of revision @base for the rules, or NULL for none (a new
+ * document, a tombstone, a body not kept). */
+static gboolean
+load_old_doc (SlServerDb  *self,
+              SlRevTree   *tree,
+              int          base,
+              JsonObject **out,
+              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *body = NULL;
+  const SlRevNode *node_info;
+
+  *out = NULL;
+  if (base < 0)
+    return TRUE;
+
+  node_info = sl_rev_tree_get_node (tree, base);
+  if (node_info->deleted || node_info->row == 0)
+    return TRUE;
+
+  body = sl_server_db_load_body (self, node_info->row, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (body == NULL)
+    return TRUE;
+
+  node = sl_json_text_parse (body, strlen (body), error);
+  if (node == NULL)
+    return FALSE;
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    *out = json_object_ref (json_node_get_object (node));
+  return TRUE;
+}
+
+static gboolean
+insert_doc (WriteContext  *ctx,
+            SlServerDoc   *doc,
+            gint64        *doc_row,
+            GError       **error)
+{
+  SlServerDb *self = ctx->self;
+  g_autoptr(SlServerStmt) stmt =
+    sl_server_store_prepare (self->store,
+                             "INSERT INTO doc (db, doc_id, seq, deleted) VALUES (?, ?, ?, 0)",
+                             error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  sqlite3_bind_text (stmt, 2, doc->id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, ctx->seq);
+  if (!sl_server_store_step_done (self->store, stmt, error))
+    return FALSE;
+
+  *doc_row = sl_server_store_last_insert_id (self->store);
+  return TRUE;
+}
+
+static gboolean
+insert_rev (SlServerDb   *self,
+            gint64        doc_row,
+            SlRevTree    *tree,
+            int           index,
+            const char   *body,
+            GError      **error)
+{
+  const SlRevNode *node = sl_rev_tree_get_node (tree, index);
+  g_autoptr(SlServerStmt) stmt =
+    sl_server_store_prepare (self->store,
+                             "INSERT INTO rev (doc, gen, hash, parent, deleted, leaf, body) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, doc_row);
+  sqlite3_bind_int64 (stmt, 2, node->generation);
+  sqlite3_bind_text (stmt, 3, node->hash, -1, SQLITE_STATIC);
+  if (node->parent >= 0)
+    sqlite3_bind_int64 (stmt, 4, sl_rev_tree_get_node (tree, node->parent)->row);
+  sqlite3_bind_int (stmt, 5, node->deleted);
+  sqlite3_bind_int (stmt, 6, node->leaf);
+  if (body != NULL)
+    sqlite3_bind_text (stmt, 7, body, -1, SQLITE_STATIC);
+  if (!sl_server_store_step_done (self->store, stmt, error))
+    return FALSE;
+
+  sl_rev_tree_set_row (tree, index, sl_server_store_last_insert_id (self->store));
+  return TRUE;
+}
+
+static gboolean
+close_rev (SlServerDb  *self,
+           gint64       row,
+           GError     **error)
+{
+  g_autoptr(SlServerStmt) stmt =
+    sl_server_store_prepare (self->store,
+                             "UPDATE rev SET leaf = 0, body = NULL WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, row);
+  return sl_server_store_step_done (self->store, stmt, error);
+}
+
+static gboolean
+update_doc (SlServerDb  *self,
+            gint64       doc_row,
+            gint64       seq,
+            SlRevTree   *tree,
+            GError     **error)
+{
+  const SlRevNode *winner = sl_rev_tree_get_node (tree, sl_rev_tree_get_winner (tree));
+  g_autoptr(SlServerStmt) stmt =
+    sl_server_store_prepare (self->store,
+                             "UPDATE doc SET seq = ?, winner = ?, deleted = ? WHERE id = ?",
+                             error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, seq);
+  sqlite3_bind_int64 (stmt, 2, winner->row);
+  sqlite3_bind_int (stmt, 3, winner->deleted);
+  sqlite3_bind_int64 (stmt, 4, doc_row);
+  return sl_server_store_step_done (self->store, stmt, error);
+}
+
+/* Stores the nodes @tree gained (the one at @index with @doc's body),
+ * closes the leaves they extend and moves the document to a new seq. */
+static gboolean
+persist (WriteContext  *ctx,
+         SlServerDoc   *doc,
+         gint64         doc_row,
+         SlRevTree     *tree,
+         int            index,
+         GError       **error)
+{
+  SlServerDb *self = ctx->self;
+  guint n = sl_rev_tree_get_n_nodes (tree);
+
+  ctx->seq++;
+  if (doc_row == 0 && !insert_doc (ctx, doc, &doc_row, error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const SlRevNode *node = sl_rev_tree_get_node (tree, (int) i);
+
+      if (node->added &&
+          !insert_rev (self, doc_row, tree, (int) i,
+                       (int) i == index ? doc->body : NULL, error))
+        return FALSE;
+      if (node->closed && !close_rev (self, node->row, error))
+        return FALSE;
+    }
+
+  return update_doc (self, doc_row, ctx->seq, tree, error);
+}
+
+/* One document. FALSE only for storage errors; refusals go to @result. */
+static gboolean
+write_one (WriteContext         *ctx,
+           SlServerDoc          *doc,
+           SlServerWriteResult  *result,
+           GError              **error)
+{
+  g_autoptr(SlRevTree) tree = NULL;
+  g_autoptr(JsonObject) old_doc = NULL;
+  gint64 doc_row;
+  int index, base = -1;
+
+  if (!sl_server_db_find_doc (ctx->self, doc->id, &doc_row, error))
+    return FALSE;
+  tree = doc_row != 0 ? sl_server_db_load_tree (ctx->self, doc_row, error)
+                      : sl_rev_tree_new ();
+  if (tree == NULL)
+    return FALSE;
+
+  if (ctx->new_edits)
+    index = place_edit (tree, doc, &base, result);
+  else
+    index = place_replicated (tree, doc, &base, result);
+
+  if (index >= 0)
+    {
+      const SlRevNode *node = sl_rev_tree_get_node (tree, index);
+
+      result->rev = sl_rev_id_format (node->generation, node->hash);
+    }
+  else if (result->error == NULL)
+    result->rev = sl_server_doc_dup_rev (doc);
+
+  if (index < 0)
+    return TRUE;
+
+  if (ctx->validate != NULL)
+    {
+      if (!load_old_doc (ctx->self, tree, base, &old_doc, error))
+        return FALSE;
+      if (!ctx->validate (doc, old_doc, ctx->user_data, &result->error))
+        {
+          g_clear_pointer (&result->rev, g_free);
+          return TRUE;
+        }
+    }
+
+  result->stored = TRUE;
+  return persist (ctx, doc, doc_row, tree, index, error);
+}
+
+static gboolean
+write_all (WriteContext  *ctx,
+           GPtrArray     *docs,
+           GPtrArray     *results,
+           GError       **error)
+{
+  SlServerDb *self = ctx->self;
+
+  if (!sl_server_db_get_update_seq (self, &ctx->seq, error))
+    return FALSE;
+
+  for (guint i = 0; i < docs->len; i++)
+    {
+      SlServerDoc *doc = g_ptr_array_index (docs, i);
+      SlServerWriteResult *result = g_new0 (SlServerWriteResult, 1);
+
+      result->id = g_strdup (doc->id);
+      g_ptr_array_add (results, result);
+      if (!write_one (ctx, doc, result, error))
+        return FALSE;
+    }
+
+  return set_update_seq (self, ctx->seq, error);
+}
+
+GPtrArray *
+sl_server_db_write (SlServerDb            *self,
+                    GPtrArray             *docs,
+                    gboolean               new_edits,
+                    SlServerValidateFunc   validate,
+                    gpointer               user_data,
+                    GError               **error)
+{
+  g_autoptr(GPtrArray) results = NULL;
+  WriteContext ctx = { self, 0, new_edits, validate, user_data };
+  gint64 seq_before;
+
+  g_return_val_if_fail (SL_IS_SERVER_DB (self), NULL);
+  g_return_val_if_fail (docs != NULL, NULL);
+
+  if (!sl_server_db_check_open (self, error) ||
+      !sl_server_store_begin (self->store, error))
+    return NULL;
+
+  results = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_server_write_result_free);
+  if (!sl_server_db_get_update_seq (self, &seq_before, error) ||
+      !write_all (&ctx, docs, results, error) ||
+      !sl_server_store_commit (self->store, error))
+    {
+      sl_server_store_rollback (self->store);
+      return NULL;
+    }
+
+  if (ctx.seq != seq_before)
+    g_signal_emit (self, signals[SIGNAL_CHANGED], 0, ctx.seq);
+
+  return g_steal_pointer (&results);
+}
