@@ -328,7 +328,6 @@ sl_import_fixture_assert_refused (SlImportFixture       *fixture,
     g_error ("“%s” does not name the file", error->message);
 }
 
-<<<<<<< HEAD
 gint64
 sl_test_workspace_import (SlWorkspace  *ws,
                           const char   *dir,
@@ -349,7 +348,8 @@ sl_test_workspace_import (SlWorkspace  *ws,
     g_error ("import failed: %s", error->message);
   sl_workspace_notify_changed (ws, sl_workspace_import_tables);
   return result->batch_id;
-=======
+}
+
 /* Shared items for the document codec and outbox tests. Times carry
  * microseconds, so a lossy round trip would show. */
 static const char shared_items_sql[] =
@@ -490,5 +490,4 @@ sl_test_empty_workspace_new (const char *dir,
   sl_workspace_row_insert (db, name, currency, SL_CALENDAR_GREGORIAN, 1, 800, &error);
   g_assert_no_error (error);
   return g_steal_pointer (&db);
->>>>>>> codec
 }
