@@ -26,7 +26,7 @@ sl_document_format_time (gint64 usec)
   gint64 seconds = usec / G_USEC_PER_SEC;
   gint64 micro = usec % G_USEC_PER_SEC;
   g_autoptr(GDateTime) time = NULL;
-  g_autofree char *text = NULL;
+  int year, month, day;
 
   if (micro < 0)
     {
@@ -37,8 +37,11 @@ sl_document_format_time (gint64 usec)
    * parsed, so they are in range; anything else is pinned to the ends. */
   seconds = CLAMP (seconds, MIN_UNIX_SECONDS, MAX_UNIX_SECONDS);
   time = g_date_time_new_from_unix_utc (seconds);
-  text = g_date_time_format (time, "%Y-%m-%dT%H:%M:%S");
-  return g_strdup_printf ("%s.%06dZ", text, (int)micro);
+  g_date_time_get_ymd (time, &year, &month, &day);
+  /* Four digits for every year, as RFC 3339 wants ("%Y" gives "25"). */
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", year, month, day,
+                          g_date_time_get_hour (time), g_date_time_get_minute (time),
+                          g_date_time_get_second (time), (int)micro);
 }
 
 gboolean

@@ -301,7 +301,10 @@ sl_document_new_from_data (const char  *data,
 
   if (!json_parser_load_from_data (parser, size ? data : "", size, &local_error))
     {
-      fail_invalid (error, local_error ? local_error->message : _("malformed JSON"));
+      /* json-glib quotes the text, and may cut a character in two. */
+      g_autofree char *reason = g_utf8_make_valid (local_error ? local_error->message : _("malformed JSON"), -1);
+
+      fail_invalid (error, reason);
       return NULL;
     }
   /* json-glib wrapped the number; the text said otherwise. */

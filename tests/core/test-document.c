@@ -11,7 +11,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "sl-document-codec.h"
+#include "sl-json-guard.h"
 #include "sl-test-utils.h"
 
 typedef struct
@@ -314,6 +317,155 @@ test_time (void)
   g_assert_false (sl_document_parse_time ("2025-W08-3T21:20:00Z", &usec));
 }
 
+/* Channels by name, ignoring case; one the workspace lacks is made. */
+static void
+test_channels_by_name (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(JsonNode) node = encode (f->codec_a, "annotation:" SL_TEST_LOSS_UUID);
+  g_autofree char *text = NULL;
+
+  copy_all (f);
+  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM channel"), ==, 2);
+  json_object_set_string_member (json_node_get_object (node), "channel", "PAID SOCIAL");
+  text = json_to_string (node, FALSE);
+  apply_text (f->codec_b, text);
+  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM channel"), ==, 2);
+  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM annotation a JOIN channel c "
+                                              "ON c.id = a.channel_id WHERE c.name = 'Paid Social' "
+                                              "AND a.uuid = '" SL_TEST_LOSS_UUID "'"), ==, 1);
+
+  json_object_set_string_member (json_node_get_object (node), "channel", "Podcasts");
+  g_free (text);
+  text = json_to_string (node, FALSE);
+  apply_text (f->codec_b, text);
+  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM channel WHERE name = 'Podcasts' "
+                                              "AND kind = 'other' AND position = 2"), ==, 1);
+}
+
+/* Another client's members come back with the item, even after a local edit. */
+static void
+test_unknown_members (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(JsonNode) node = encode (f->codec_a, "plan:" SL_TEST_PLAN_UUID);
+  g_autoptr(JsonNode) back = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *plan;
+
+  copy_all (f);
+  json_object_set_string_member (json_node_get_object (node), "colour", "teal");
+  json_object_set_int_member (json_node_get_object (node), "priority", 2);
+  text = json_to_string (node, FALSE);
+  apply_text (f->codec_b, text);
+  g_assert_true (sl_database_exec (f->b, "UPDATE realloc_plan SET title = 'Local'", NULL));
+
+  back = encode (f->codec_b, "plan:" SL_TEST_PLAN_UUID);
+  plan = json_node_get_object (back);
+  g_assert_cmpstr (json_object_get_string_member (plan, "colour"), ==, "teal");
+  g_assert_cmpint (json_object_get_int_member (plan, "priority"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (plan, "title"), ==, "Local");
+  /* The creating workspace is a's, not b's. */
+  g_assert_cmpstr (json_object_get_string_member (plan, "workspace"), ==,
+                   json_object_get_string_member (json_node_get_object (node), "workspace"));
+}
+
+static void
+test_tombstone (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(JsonNode) gone = NULL;
+
+  copy_all (f);
+  g_assert_true (sl_database_exec (f->b, "UPDATE sync_doc SET rev = '1-a'", NULL));
+  apply_text (f->codec_b, "{\"_id\": \"request:" SL_TEST_REQUEST_UUID "\", \"_deleted\": true}");
+  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM budget_request"), ==, 0);
+  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM budget_line"), ==, 0);
+
+  gone = encode (f->codec_b, "request:" SL_TEST_REQUEST_UUID);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (gone), "_deleted"));
+  g_assert_cmpuint (json_object_get_size (json_node_get_object (gone)), ==, 2);
+}
+
+static void
+test_encode_row (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  gint64 id = sl_test_query_int64 (f->a, "SELECT id FROM decision");
+
+  node = sl_document_codec_encode_row (f->codec_a, "decision", id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "_id"), ==,
+                   "decision:" SL_TEST_DECISION_UUID);
+  g_clear_pointer (&node, json_node_unref);
+
+  node = sl_document_codec_encode_row (f->codec_a, "decision", id + 100, &error);
+  g_assert_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_NOT_FOUND);
+  g_assert_null (node);
+  g_clear_error (&error);
+  node = sl_document_codec_encode_row (f->codec_a, "spend", 1, &error);
+  g_assert_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  node = sl_document_codec_encode (f->codec_b, "plan:" SL_TEST_PLAN_UUID, &error);
+  g_assert_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "plan:" SL_TEST_PLAN_UUID));
+}
+
+/* What the server's rules read from a decoded document. */
+static void
+test_getters (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(JsonNode) plan_node = encode (f->codec_a, "plan:" SL_TEST_PLAN_UUID);
+  g_autoptr(JsonNode) decision_node = encode (f->codec_a, "decision:" SL_TEST_DECISION_UUID);
+  g_autoptr(SlDocument) plan = decode (plan_node);
+  g_autoptr(SlDocument) decision = decode (decision_node);
+
+  g_assert_cmpint (sl_document_get_kind (plan), ==, SL_DOCUMENT_KIND_PLAN);
+  g_assert_cmpstr (sl_document_get_doc_type (plan), ==, "plan");
+  g_assert_cmpstr (sl_document_get_uuid (plan), ==, SL_TEST_PLAN_UUID);
+  g_assert_cmpstr (sl_document_get_author (plan), ==, "mira");
+  g_assert_cmpstr (sl_document_get_text (plan, "status"), ==, "proposed");
+  g_assert_cmpstr (sl_document_get_text (plan, "scenario_group"), ==, "Q3");
+  g_assert_null (sl_document_get_text (plan, "reserve_draw"));
+  g_assert_null (sl_document_get_text (plan, "no-such-field"));
+  g_assert_null (sl_document_get_rev (plan));
+  g_assert_cmpint (sl_document_get_schema (plan), ==, 1);
+  g_assert_cmpint (sl_document_get_created_at (plan), ==, G_GINT64_CONSTANT (1740000000000001));
+  g_assert_cmpint (sl_document_get_updated_at (plan), ==, G_GINT64_CONSTANT (1740000100000002));
+  g_assert_cmpstr (sl_document_get_text (decision, "verdict"), ==, "approve");
+  g_assert_cmpint (sl_document_get_kind (decision), ==, SL_DOCUMENT_KIND_DECISION);
+  g_assert_false (sl_document_is_deleted (decision));
+}
+
+static void
+assert_guard (const char        *text,
+              SlJsonGuardResult  expected,
+              const char        *expected_path)
+{
+  g_autofree char *path = NULL;
+
+  g_assert_cmpint (sl_json_guard_check (text, strlen (text), 4, &path), ==, expected);
+  g_assert_cmpstr (path, ==, expected_path);
+}
+
+static void
+test_json_guard (void)
+{
+  assert_guard ("{\"a\": [1, 2, {\"b\": 9223372036854775807}]}", SL_JSON_GUARD_OK, NULL);
+  assert_guard ("{\"a\": [1, 2, {\"b\": 9223372036854775808}]}", SL_JSON_GUARD_RANGE, "a[2].b");
+  assert_guard ("{\"a\": -9223372036854775809}", SL_JSON_GUARD_RANGE, "a");
+  assert_guard ("{\"a\": 1e400, \"b\": 99999999999999999999.5}", SL_JSON_GUARD_OK, NULL);
+  assert_guard ("{\"x,y\": {\"[\": 123456789012345678901234567890}}", SL_JSON_GUARD_RANGE, "x,y.[");
+  assert_guard ("[[[[1]]]]", SL_JSON_GUARD_OK, NULL);
+  assert_guard ("[[[[[1]]]]]", SL_JSON_GUARD_DEPTH, "[0][0][0][0]");
+  assert_guard ("{\"a\": {\"b\": [{\"c\": {}}]}}", SL_JSON_GUARD_DEPTH, "a.b[0].c");
+  /* Malformed text is the parser's to report. */
+  assert_guard ("{\"a\": --1, \"b", SL_JSON_GUARD_OK, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,10 +473,19 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/document/time", test_time);
+  g_test_add_func ("/core/document/json-guard", test_json_guard);
   g_test_add ("/core/document/encode-shapes", Fixture, NULL, fixture_setup, test_encode_shapes, fixture_teardown);
   g_test_add ("/core/document/round-trip", Fixture, NULL, fixture_setup, test_round_trip, fixture_teardown);
   g_test_add ("/core/document/apply-twice", Fixture, NULL, fixture_setup, test_apply_twice, fixture_teardown);
   g_test_add ("/core/document/apply-update", Fixture, NULL, fixture_setup, test_apply_update, fixture_teardown);
+
+  g_test_add ("/core/document/channels-by-name", Fixture, NULL, fixture_setup, test_channels_by_name,
+              fixture_teardown);
+  g_test_add ("/core/document/unknown-members", Fixture, NULL, fixture_setup, test_unknown_members,
+              fixture_teardown);
+  g_test_add ("/core/document/tombstone", Fixture, NULL, fixture_setup, test_tombstone, fixture_teardown);
+  g_test_add ("/core/document/encode-row", Fixture, NULL, fixture_setup, test_encode_row, fixture_teardown);
+  g_test_add ("/core/document/getters", Fixture, NULL, fixture_setup, test_getters, fixture_teardown);
 
   return g_test_run ();
 }

@@ -558,12 +558,55 @@ test_pull_newer_schema (Fixture       *f,
                    ==, 1);
 }
 
+/* A workspace of schema 1 gets the outbox, with its shared items dirty. */
+static void
+test_migrate_from_1 (void)
+{
+  g_autofree char *dir = sl_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "old.sunlight", NULL);
+  g_autoptr(GBytes) schema = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlDatabase) db = NULL;
+  g_autofree char *dirty = NULL;
+
+  schema = g_resources_lookup_data ("/io/github/sunlightapp/Sunlight/core/migrations/0001-initial.sql", 0, &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("%.*s;"
+                         "INSERT INTO workspace (id, uuid, name, currency, created_at) "
+                         "VALUES (1, '9a1f3c5e-1f44-4e0e-9a51-4a1d2c3b4e01', 'Old', 'USD', 1);"
+                         "INSERT INTO goal (uuid, objective, first_day, last_day, created_at, updated_at) "
+                         "VALUES ('" SL_TEST_GOAL_UUID "', 'g', 1, 2, 1, 1);"
+                         "INSERT INTO comment (uuid, target, body, author, created_at) "
+                         "VALUES ('" SL_TEST_COMMENT_UUID "', '" G "', 'c', 'a', 1);"
+                         "PRAGMA user_version = 1; PRAGMA application_id = %d;",
+                         (int)g_bytes_get_size (schema), (const char *)g_bytes_get_data (schema, NULL),
+                         SL_DATABASE_APPLICATION_ID);
+  sl_test_sqlite_exec (path, sql);
+
+  db = sl_database_open (path, SL_DATABASE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sl_database_get_schema_version (db), ==, SL_DATABASE_SCHEMA_VERSION);
+  g_assert_nonnull (sl_database_get_backup_path (db));
+  dirty = dirty_ids (db);
+  g_assert_cmpstr (dirty, ==, "comment:" SL_TEST_COMMENT_UUID " " G);
+  /* And the triggers are in place. */
+  exec (db, "UPDATE sync_doc SET dirty = 0; UPDATE goal SET objective = 'h'");
+  g_clear_pointer (&dirty, g_free);
+  dirty = dirty_ids (db);
+  g_assert_cmpstr (dirty, ==, G);
+
+  g_clear_object (&db);
+  sl_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/core/outbox/migrate-from-1", test_migrate_from_1);
   g_test_add ("/core/outbox/triggers", Fixture, NULL, fixture_setup, test_triggers, fixture_teardown);
   g_test_add ("/core/outbox/triggers-unpushed-delete", Fixture, NULL, fixture_setup,
               test_triggers_unpushed_delete, fixture_teardown);

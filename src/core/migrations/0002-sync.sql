@@ -290,3 +290,15 @@ BEGIN
          updated_at = CAST ((julianday ('now') - 2440587.5) * 86400000000.0 AS INTEGER)
    WHERE doc_id = 'decision:' || OLD.uuid;
 END;
+
+-- Shared items written before the outbox existed are waiting to be pushed.
+INSERT INTO sync_doc (doc_id, entity, entity_id, dirty, deleted, updated_at)
+SELECT doc_id, entity, id, 1, 0, CAST ((julianday ('now') - 2440587.5) * 86400000000.0 AS INTEGER)
+  FROM (SELECT 'goal:' || uuid AS doc_id, 'goal' AS entity, id FROM goal
+        UNION ALL SELECT 'annotation:' || uuid, 'annotation', id FROM annotation
+        UNION ALL SELECT 'plan:' || uuid, 'realloc_plan', id FROM realloc_plan
+        UNION ALL SELECT 'request:' || uuid, 'budget_request', id FROM budget_request
+        UNION ALL SELECT 'comment:' || uuid, 'comment', id FROM comment
+        UNION ALL SELECT 'decision:' || uuid, 'decision', id FROM decision)
+ WHERE true
+ON CONFLICT (doc_id) DO NOTHING;
