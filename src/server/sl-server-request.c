@@ -328,6 +328,18 @@ sl_server_request_add_header (SlServerRequest *self,
                                name, value);
 }
 
+/* Whether the client asked to close the connection after this answer. */
+static gboolean
+closes_connection (SlServerRequest *self)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (self->msg);
+
+  if (soup_server_message_get_http_version (self->msg) == SOUP_HTTP_1_0)
+    return !soup_message_headers_header_contains (headers, "Connection", "keep-alive");
+
+  return soup_message_headers_header_contains (headers, "Connection", "close");
+}
+
 void
 sl_server_request_respond (SlServerRequest *self,
                            guint            status,
@@ -345,6 +357,11 @@ sl_server_request_respond (SlServerRequest *self,
   self->answered = TRUE;
   soup_message_headers_replace (soup_server_message_get_response_headers (self->msg),
                                 "Cache-Control", "must-revalidate");
+  /* libsoup closes such a connection without saying so; say it, or
+   * pooling clients (Node's fetch) send the next request into it. */
+  if (closes_connection (self))
+    soup_message_headers_replace (soup_server_message_get_response_headers (self->msg),
+                                  "Connection", "close");
   soup_server_message_set_status (self->msg, status, NULL);
   /* set_response() appends: drop the default error body first. */
   soup_message_body_truncate (soup_server_message_get_response_body (self->msg));
