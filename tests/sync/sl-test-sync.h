@@ -1,0 +1,52 @@
+/* sl-test-sync.h
+ *
+ * Copyright 2026 The Sunlight authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The sync client's tests: workspaces connected to a peer through
+ * SlSyncClient, and rounds run to their end.
+ */
+
+#pragma once
+
+#include "sl-sync-client.h"
+#include "sl-test-peer.h"
+
+G_BEGIN_DECLS
+
+/* Adds alice and bob (marketing), fred (finance) and vera (viewer),
+ * each with the password "<name>-secret". */
+void          sl_test_sync_add_users     (SlTestPeer   *peer);
+/* A database of a fresh name, made by the admin (newly allocated). */
+char         *sl_test_sync_new_db        (SlTestPeer   *peer);
+
+/* A new workspace @file_name in @dir whose author is @user. */
+SlWorkspace  *sl_test_sync_workspace     (const char   *dir,
+                                          const char   *file_name,
+                                          const char   *user);
+/* A client of @ws to @db on @peer as @user (password "<user>-secret"). */
+SlSyncClient *sl_test_sync_client        (SlTestPeer   *peer,
+                                          const char   *db,
+                                          SlWorkspace  *ws,
+                                          const char   *user);
+
+/* Runs one round to its end: NULL on success, or the error. */
+GError       *sl_test_sync_try_round     (SlSyncClient *client);
+/* The same, failing the test on an error. */
+void          sl_test_sync_round         (SlSyncClient *client);
+/* Iterates the main context until @done returns TRUE; fails the test
+ * after @seconds. */
+void          sl_test_sync_wait          (gboolean    (*done) (gpointer),
+                                          gpointer      data,
+                                          guint         seconds);
+
+/* Inserts @n goals "Goal 1" … "Goal n" by @author in one transaction. */
+void          sl_test_sync_seed_goals    (SlWorkspace  *ws,
+                                          guint         n,
+                                          const char   *author);
+/* Documents in @db on the server (design documents left out), by id. */
+GHashTable   *sl_test_sync_server_docs   (SlTestPeer   *peer,
+                                          const char   *db);
+
+G_END_DECLS
