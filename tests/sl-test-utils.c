@@ -491,3 +491,41 @@ sl_test_empty_workspace_new (const char *dir,
   g_assert_no_error (error);
   return g_steal_pointer (&db);
 }
+
+void
+sl_sync_fixture_setup (SlSyncFixture *fixture,
+                       guint32        seed)
+{
+  fixture->dir = sl_test_make_tmp_dir ();
+  fixture->a = sl_test_shared_workspace_new (fixture->dir, "a.sunlight", seed);
+  fixture->b = sl_test_empty_workspace_new (fixture->dir, "b.sunlight", "USD");
+}
+
+void
+sl_sync_fixture_teardown (SlSyncFixture *fixture)
+{
+  g_clear_object (&fixture->a);
+  g_clear_object (&fixture->b);
+  sl_test_remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+char *
+sl_test_dump_shared (SlDatabase *db,
+                     gboolean    with_sync)
+{
+  static const char * const tables[] = {
+    "goal", "key_result", "annotation", "realloc_plan", "realloc_line", "budget_request",
+    "budget_line", "comment", "decision", "channel", "campaign", "sync_doc",
+  };
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables) - (with_sync ? 0 : 1); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1", tables[i]);
+      g_autofree char *rows = sl_test_query_text (db, sql);
+
+      g_string_append_printf (text, "%s\n%s\n", tables[i], rows);
+    }
+  return g_string_free (text, FALSE);
+}

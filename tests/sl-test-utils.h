@@ -133,6 +133,22 @@ SlDatabase  *sl_test_shared_workspace_new (const char *dir,
 SlDatabase  *sl_test_empty_workspace_new  (const char *dir,
                                            const char *name,
                                            const char *currency);
+/* Two workspaces for the sync tests, in a temporary folder: @a the
+ * shared workspace of @seed, @b an empty one in USD. */
+typedef struct
+{
+  char       *dir;
+  SlDatabase *a;
+  SlDatabase *b;
+} SlSyncFixture;
+
+void         sl_sync_fixture_setup        (SlSyncFixture *fixture,
+                                           guint32        seed);
+void         sl_sync_fixture_teardown     (SlSyncFixture *fixture);
+/* Every row of the shared tables, channels and campaigns, and of
+ * sync_doc when @with_sync: to compare a workspace before and after. */
+char        *sl_test_dump_shared          (SlDatabase    *db,
+                                           gboolean       with_sync);
 /* The ids of every shared item in @db, in the order they can be applied. */
 GPtrArray   *sl_test_shared_doc_ids      (SlDatabase *db);
 

@@ -89,6 +89,29 @@ sl_apply_run (Apply       *a,
   return TRUE;
 }
 
+/* Inserts a channel or campaign: a new uuid as ?1, @name as ?2 and,
+ * when above 0, @parent as ?3. */
+static gboolean
+insert_named (Apply       *a,
+              const char  *sql,
+              const char  *name,
+              gint64       parent,
+              gint64      *id,
+              GError     **error)
+{
+  g_autoptr(GArray) binds = g_array_new (FALSE, FALSE, sizeof (Bind));
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  sl_apply_add_bind (binds, NULL, BIND_TEXT, 0, uuid);
+  sl_apply_add_bind (binds, NULL, BIND_TEXT, 0, name);
+  if (parent > 0)
+    sl_apply_add_bind (binds, NULL, BIND_INT, parent, NULL);
+  if (!sl_apply_run (a, sql, binds, error))
+    return FALSE;
+  *id = sl_database_last_insert_id (a->db);
+  return TRUE;
+}
+
 /* A channel by name, ignoring case; one the workspace lacks is made. */
 static gboolean
 resolve_channel (Apply       *a,
@@ -96,52 +119,33 @@ resolve_channel (Apply       *a,
                  gint64      *id,
                  GError     **error)
 {
-  g_autoptr(GArray) binds = g_array_new (FALSE, FALSE, sizeof (Bind));
-  g_autofree char *uuid = NULL;
   gboolean found;
 
   if (!sl_apply_query_id (a, "SELECT id FROM channel WHERE name = ?1", name, 0, id, &found, error))
     return FALSE;
-  if (found)
-    return TRUE;
-
-  uuid = g_uuid_string_random ();
-  sl_apply_add_bind (binds, NULL, BIND_TEXT, 0, uuid);
-  sl_apply_add_bind (binds, NULL, BIND_TEXT, 0, name);
-  if (!sl_apply_run (a, "INSERT INTO channel (uuid, name, kind, position) "
-               "VALUES (?1, ?2, 'other', (SELECT ifnull (max (position) + 1, 0) FROM channel))",
-            binds, error))
-    return FALSE;
-  *id = sl_database_last_insert_id (a->db);
-  return TRUE;
+  return found ||
+         insert_named (a, "INSERT INTO channel (uuid, name, kind, position) VALUES (?1, ?2, 'other', "
+                          "(SELECT ifnull (max (position) + 1, 0) FROM channel))",
+                       name, 0, id, error);
 }
 
+/* A campaign by its channel and name; one the workspace lacks is made. */
 static gboolean
-resolve_campaign (Apply              *a,
-                  const SlFieldValue *value,
-                  gint64             *id,
-                  GError            **error)
+resolve_campaign (Apply               *a,
+                  const SlFieldValue  *value,
+                  gint64              *id,
+                  GError             **error)
 {
-  g_autoptr(GArray) binds = g_array_new (FALSE, FALSE, sizeof (Bind));
-  g_autofree char *uuid = NULL;
   gint64 channel_id;
   gboolean found;
 
   if (!resolve_channel (a, value->text, &channel_id, error) ||
       !sl_apply_query_id (a, "SELECT id FROM campaign WHERE name = ?1 AND channel_id = ?2",
-                 value->text2, channel_id, id, &found, error))
+                          value->text2, channel_id, id, &found, error))
     return FALSE;
-  if (found)
-    return TRUE;
-
-  uuid = g_uuid_string_random ();
-  sl_apply_add_bind (binds, NULL, BIND_TEXT, 0, uuid);
-  sl_apply_add_bind (binds, NULL, BIND_INT, channel_id, NULL);
-  sl_apply_add_bind (binds, NULL, BIND_TEXT, 0, value->text2);
-  if (!sl_apply_run (a, "INSERT INTO campaign (uuid, channel_id, name) VALUES (?1, ?2, ?3)", binds, error))
-    return FALSE;
-  *id = sl_database_last_insert_id (a->db);
-  return TRUE;
+  return found ||
+         insert_named (a, "INSERT INTO campaign (uuid, name, channel_id) VALUES (?1, ?2, ?3)",
+                       value->text2, channel_id, id, error);
 }
 
 static gboolean
@@ -155,8 +159,9 @@ resolve_reference (Apply              *a,
   gboolean goal = field->kind == SL_FIELD_GOAL;
   gboolean found;
 
-  if (!sl_apply_query_id (a, goal ? "SELECT id FROM goal WHERE uuid = ?1" : "SELECT id FROM realloc_plan WHERE uuid = ?1",
-                 uuid, 0, id, &found, error))
+  if (!sl_apply_query_id (a, goal ? "SELECT id FROM goal WHERE uuid = ?1"
+                               : "SELECT id FROM realloc_plan WHERE uuid = ?1",
+                          uuid, 0, id, &found, error))
     return FALSE;
   if (!found)
     return sl_document_fail (error, SL_DOCUMENT_ERROR_REFERENCE, a->doc_id, path,

@@ -69,11 +69,6 @@ read_string (const Where  *where,
              SlFieldValue *value,
              GError      **error)
 {
-  if (nullable && JSON_NODE_HOLDS_NULL (node))
-    {
-      value->is_null = TRUE;
-      return TRUE;
-    }
   if (!is_string (node))
     return fail_at (where, NULL, SL_DOCUMENT_ERROR_WRONG_TYPE,
                     nullable ? _("expected text or null") : _("expected text"), error);
@@ -109,11 +104,6 @@ read_day (const Where  *where,
 {
   SlDay day;
 
-  if (nullable && JSON_NODE_HOLDS_NULL (node))
-    {
-      value->is_null = TRUE;
-      return TRUE;
-    }
   if (!is_string (node) || !sl_day_parse_iso (json_node_get_string (node), &day, NULL))
     return fail_at (where, member,
                     is_string (node) ? SL_DOCUMENT_ERROR_BAD_VALUE : SL_DOCUMENT_ERROR_WRONG_TYPE,
@@ -184,11 +174,6 @@ read_money (const Where  *where,
   JsonObject *object;
   JsonNode *currency;
 
-  if (nullable && JSON_NODE_HOLDS_NULL (node))
-    {
-      value->is_null = TRUE;
-      return TRUE;
-    }
   object = read_object (where, node, money_members, error);
   if (object == NULL ||
       !read_integer (where, "minor", json_object_get_member (object, "minor"), &value->a, error))
@@ -233,11 +218,6 @@ read_uuid (const Where  *where,
            SlFieldValue *value,
            GError      **error)
 {
-  if (nullable && JSON_NODE_HOLDS_NULL (node))
-    {
-      value->is_null = TRUE;
-      return TRUE;
-    }
   if (!is_string (node) || !g_uuid_string_is_valid (json_node_get_string (node)))
     return fail_at (where, NULL,
                     is_string (node) ? SL_DOCUMENT_ERROR_BAD_VALUE : SL_DOCUMENT_ERROR_WRONG_TYPE,
@@ -283,33 +263,13 @@ read_name (const Where  *where,
 }
 
 static gboolean
-read_channel (const Where  *where,
-              JsonNode     *node,
-              SlFieldValue *value,
-              GError      **error)
-{
-  if (JSON_NODE_HOLDS_NULL (node))
-    {
-      value->is_null = TRUE;
-      return TRUE;
-    }
-  return read_name (where, NULL, node, &value->text, error);
-}
-
-static gboolean
 read_campaign (const Where  *where,
                JsonNode     *node,
                SlFieldValue *value,
                GError      **error)
 {
-  JsonObject *object;
+  JsonObject *object = read_object (where, node, campaign_members, error);
 
-  if (JSON_NODE_HOLDS_NULL (node))
-    {
-      value->is_null = TRUE;
-      return TRUE;
-    }
-  object = read_object (where, node, campaign_members, error);
   return object != NULL &&
          read_name (where, "channel", json_object_get_member (object, "channel"), &value->text, error) &&
          read_name (where, "name", json_object_get_member (object, "name"), &value->text2, error);
@@ -378,11 +338,6 @@ read_time (const Where  *where,
            SlFieldValue *value,
            GError      **error)
 {
-  if (nullable && JSON_NODE_HOLDS_NULL (node))
-    {
-      value->is_null = TRUE;
-      return TRUE;
-    }
   if (!is_string (node) || !sl_document_parse_time (json_node_get_string (node), &value->a))
     return fail_at (where, NULL,
                     is_string (node) ? SL_DOCUMENT_ERROR_BAD_VALUE : SL_DOCUMENT_ERROR_WRONG_TYPE,
@@ -404,12 +359,38 @@ read_target (const Where  *where,
 }
 
 static gboolean
+is_nullable (SlFieldKind kind)
+{
+  switch (kind)
+    {
+    case SL_FIELD_TEXT_OR_NULL:
+    case SL_FIELD_DAY_OR_NULL:
+    case SL_FIELD_MONEY_OR_NULL:
+    case SL_FIELD_TIME_OR_NULL:
+    case SL_FIELD_CHANNEL:
+    case SL_FIELD_LINE_CHANNEL:
+    case SL_FIELD_CAMPAIGN:
+    case SL_FIELD_GOAL:
+    case SL_FIELD_PLAN:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
 read_value (const Where        *where,
             const SlFieldSpec  *field,
             JsonNode           *node,
             SlFieldValue       *value,
             GError            **error)
 {
+  if (JSON_NODE_HOLDS_NULL (node) && is_nullable (field->kind))
+    {
+      value->is_null = TRUE;
+      return TRUE;
+    }
+
   switch (field->kind)
     {
     case SL_FIELD_TEXT:
@@ -432,7 +413,7 @@ read_value (const Where        *where,
       return read_time (where, node, TRUE, value, error);
     case SL_FIELD_CHANNEL:
     case SL_FIELD_LINE_CHANNEL:
-      return read_channel (where, node, value, error);
+      return read_name (where, NULL, node, &value->text, error);
     case SL_FIELD_CAMPAIGN:
       return read_campaign (where, node, value, error);
     case SL_FIELD_GOAL:

@@ -57,6 +57,7 @@ read_id (SlDocument  *self,
   JsonNode *node = json_object_get_member (self->json, "_id");
   const char *colon;
 
+  /* Translators: stands for a document's id in errors about one without an id */
   if (node == NULL)
     return sl_document_fail (error, SL_DOCUMENT_ERROR_MISSING_FIELD, _("document"), "_id",
                              _("required but missing"));
@@ -275,6 +276,7 @@ id_for_error (JsonNode *root)
   if (id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING &&
       g_utf8_validate (json_node_get_string (id), -1, NULL))
     return json_node_get_string (id);
+  /* Translators: stands for a document's id in errors about one without an id */
   return _("document");
 }
 
@@ -299,9 +301,9 @@ sl_document_new_from_data (const char  *data,
       return NULL;
     }
 
+  /* json-glib's message quotes the text, and may cut a character in two. */
   if (!json_parser_load_from_data (parser, size ? data : "", size, &local_error))
     {
-      /* json-glib quotes the text, and may cut a character in two. */
       g_autofree char *reason = g_utf8_make_valid (local_error ? local_error->message : _("malformed JSON"), -1);
 
       fail_invalid (error, reason);

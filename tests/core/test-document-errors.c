@@ -153,9 +153,7 @@ static const BadCase cases[] = {
 
 typedef struct
 {
-  char            *dir;
-  SlDatabase      *a;
-  SlDatabase      *b;
+  SlSyncFixture    s;
   SlDocumentCodec *codec_a;
   SlDocumentCodec *codec_b;
 } Fixture;
@@ -166,14 +164,12 @@ fixture_setup (Fixture       *f,
 {
   g_autoptr(GPtrArray) ids = NULL;
 
-  f->dir = sl_test_make_tmp_dir ();
-  f->a = sl_test_shared_workspace_new (f->dir, "a.sunlight", 11);
-  f->b = sl_test_empty_workspace_new (f->dir, "b.sunlight", "USD");
-  f->codec_a = sl_document_codec_new (f->a);
-  f->codec_b = sl_document_codec_new (f->b);
+  sl_sync_fixture_setup (&f->s, 11);
+  f->codec_a = sl_document_codec_new (f->s.a);
+  f->codec_b = sl_document_codec_new (f->s.b);
 
   /* b holds every shared item of a, so that bad documents would change rows. */
-  ids = sl_test_shared_doc_ids (f->a);
+  ids = sl_test_shared_doc_ids (f->s.a);
   for (guint i = 0; i < ids->len; i++)
     {
       g_autoptr(GError) error = NULL;
@@ -185,9 +181,9 @@ fixture_setup (Fixture       *f,
       sl_document_codec_apply (f->codec_b, doc, &error);
       g_assert_no_error (error);
     }
-  g_assert_true (sl_database_exec (f->b, "INSERT INTO budget_line (uuid, version, channel_id, first_day, last_day, "
-                                         "amount_minor, currency) VALUES ('" PLAN_LINE "', 'plan', "
-                                         "(SELECT min (id) FROM channel), 20362, 20392, 5, 'USD')", NULL));
+  g_assert_true (sl_database_exec (f->s.b, "INSERT INTO budget_line (uuid, version, channel_id, first_day, "
+                                           "last_day, amount_minor, currency) VALUES ('" PLAN_LINE "', 'plan', "
+                                           "(SELECT min (id) FROM channel), 20362, 20392, 5, 'USD')", NULL));
 }
 
 static void
@@ -196,29 +192,7 @@ fixture_teardown (Fixture       *f,
 {
   g_clear_object (&f->codec_a);
   g_clear_object (&f->codec_b);
-  g_clear_object (&f->a);
-  g_clear_object (&f->b);
-  sl_test_remove_tree (f->dir);
-  g_free (f->dir);
-}
-
-static char *
-dump (SlDatabase *db)
-{
-  static const char * const tables[] = {
-    "goal", "key_result", "annotation", "realloc_plan", "realloc_line", "budget_request",
-    "budget_line", "comment", "decision", "channel", "campaign", "sync_doc",
-  };
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1", tables[i]);
-      g_autofree char *rows = sl_test_query_text (db, sql);
-
-      g_string_append_printf (text, "%s\n%s\n", tables[i], rows);
-    }
-  return g_string_free (text, FALSE);
+  sl_sync_fixture_teardown (&f->s);
 }
 
 /* Replaces the element @index of @array (an array can only grow or shrink). */
@@ -344,7 +318,7 @@ check_case (Fixture       *f,
             const BadCase *c)
 {
   g_autofree char *text = bad_text (f, c);
-  g_autofree char *before = dump (f->b);
+  g_autofree char *before = sl_test_dump_shared (f->s.b, TRUE);
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SlDocument) doc = sl_document_new_from_data (text, -1, &error);
@@ -363,7 +337,7 @@ check_case (Fixture       *f,
   if (c->doc != NULL && c->code != SL_DOCUMENT_ERROR_INVALID && g_strcmp0 (c->path, "_id") != 0)
     g_assert_true (g_str_has_prefix (error->message, c->doc));
 
-  after = dump (f->b);
+  after = sl_test_dump_shared (f->s.b, TRUE);
   g_assert_cmpstr (before, ==, after);
 }
 

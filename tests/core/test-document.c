@@ -19,9 +19,7 @@
 
 typedef struct
 {
-  char            *dir;
-  SlDatabase      *a;   /* the demo with one shared item of each kind */
-  SlDatabase      *b;   /* an empty workspace */
+  SlSyncFixture    s;   /* a: the demo with one shared item of each kind; b: empty */
   SlDocumentCodec *codec_a;
   SlDocumentCodec *codec_b;
 } Fixture;
@@ -30,11 +28,9 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->dir = sl_test_make_tmp_dir ();
-  f->a = sl_test_shared_workspace_new (f->dir, "a.sunlight", 3);
-  f->b = sl_test_empty_workspace_new (f->dir, "b.sunlight", "USD");
-  f->codec_a = sl_document_codec_new (f->a);
-  f->codec_b = sl_document_codec_new (f->b);
+  sl_sync_fixture_setup (&f->s, 3);
+  f->codec_a = sl_document_codec_new (f->s.a);
+  f->codec_b = sl_document_codec_new (f->s.b);
 }
 
 static void
@@ -43,10 +39,7 @@ fixture_teardown (Fixture       *f,
 {
   g_clear_object (&f->codec_a);
   g_clear_object (&f->codec_b);
-  g_clear_object (&f->a);
-  g_clear_object (&f->b);
-  sl_test_remove_tree (f->dir);
-  g_free (f->dir);
+  sl_sync_fixture_teardown (&f->s);
 }
 
 static JsonNode *
@@ -89,7 +82,7 @@ apply_text (SlDocumentCodec *codec,
 static void
 copy_all (Fixture *f)
 {
-  g_autoptr(GPtrArray) ids = sl_test_shared_doc_ids (f->a);
+  g_autoptr(GPtrArray) ids = sl_test_shared_doc_ids (f->s.a);
 
   for (guint i = 0; i < ids->len; i++)
     {
@@ -151,7 +144,7 @@ test_encode_shapes (Fixture       *f,
   g_autoptr(JsonNode) request = encode (f->codec_a, "request:" SL_TEST_REQUEST_UUID);
   g_autoptr(JsonNode) win = encode (f->codec_a, "annotation:" SL_TEST_WIN_UUID);
   g_autoptr(JsonNode) decision = encode (f->codec_a, "decision:" SL_TEST_DECISION_UUID);
-  g_autofree char *workspace = sl_test_query_text (f->a, "SELECT uuid FROM workspace");
+  g_autofree char *workspace = sl_test_query_text (f->s.a, "SELECT uuid FROM workspace");
 
   g_strchomp (workspace);
   assert_string_at (goal, "$._id", "goal:" SL_TEST_GOAL_UUID);
@@ -196,7 +189,7 @@ static void
 test_round_trip (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(GPtrArray) ids = sl_test_shared_doc_ids (f->a);
+  g_autoptr(GPtrArray) ids = sl_test_shared_doc_ids (f->s.a);
   g_autofree char *snapshot_a = NULL;
   g_autofree char *snapshot_b = NULL;
 
@@ -219,35 +212,16 @@ test_round_trip (Fixture       *f,
     }
 
   /* The snapshot is kept as it was written. */
-  snapshot_a = sl_test_query_text (f->a, "SELECT snapshot FROM annotation WHERE uuid = '" SL_TEST_WIN_UUID "'");
-  snapshot_b = sl_test_query_text (f->b, "SELECT snapshot FROM annotation WHERE uuid = '" SL_TEST_WIN_UUID "'");
+  snapshot_a = sl_test_query_text (f->s.a, "SELECT snapshot FROM annotation WHERE uuid = '" SL_TEST_WIN_UUID "'");
+  snapshot_b = sl_test_query_text (f->s.b, "SELECT snapshot FROM annotation WHERE uuid = '" SL_TEST_WIN_UUID "'");
   g_assert_cmpstr (snapshot_a, ==, snapshot_b);
   /* Channels and the campaign came by name, made where missing. */
-  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM channel"), ==, 2);
-  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM channel WHERE kind = 'other'"), ==, 2);
-  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM campaign"), ==, 1);
-  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM budget_line WHERE version = 'request'"), ==, 3);
-  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM key_result"), ==,
-                   sl_test_query_int64 (f->a, "SELECT count(*) FROM key_result"));
-}
-
-static char *
-dump (SlDatabase *db)
-{
-  static const char * const tables[] = {
-    "goal", "key_result", "annotation", "realloc_plan", "realloc_line", "budget_request",
-    "budget_line", "comment", "decision", "channel", "campaign",
-  };
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1", tables[i]);
-      g_autofree char *rows = sl_test_query_text (db, sql);
-
-      g_string_append_printf (text, "%s\n%s\n", tables[i], rows);
-    }
-  return g_string_free (text, FALSE);
+  g_assert_cmpint (sl_test_query_int64 (f->s.b, "SELECT count(*) FROM channel"), ==, 2);
+  g_assert_cmpint (sl_test_query_int64 (f->s.b, "SELECT count(*) FROM channel WHERE kind = 'other'"), ==, 2);
+  g_assert_cmpint (sl_test_query_int64 (f->s.b, "SELECT count(*) FROM campaign"), ==, 1);
+  g_assert_cmpint (sl_test_query_int64 (f->s.b, "SELECT count(*) FROM budget_line WHERE version = 'request'"), ==, 3);
+  g_assert_cmpint (sl_test_query_int64 (f->s.b, "SELECT count(*) FROM key_result"), ==,
+                   sl_test_query_int64 (f->s.a, "SELECT count(*) FROM key_result"));
 }
 
 static void
@@ -258,9 +232,9 @@ test_apply_twice (Fixture       *f,
   g_autofree char *second = NULL;
 
   copy_all (f);
-  first = dump (f->b);
+  first = sl_test_dump_shared (f->s.b, FALSE);
   copy_all (f);
-  second = dump (f->b);
+  second = sl_test_dump_shared (f->s.b, FALSE);
   g_assert_cmpstr (first, ==, second);
 }
 
@@ -276,7 +250,7 @@ test_apply_update (Fixture       *f,
   JsonArray *krs;
 
   copy_all (f);
-  first_kr = sl_test_query_int64 (f->b, "SELECT min (id) FROM key_result");
+  first_kr = sl_test_query_int64 (f->s.b, "SELECT min (id) FROM key_result");
 
   node = encode (f->codec_b, "goal:" SL_TEST_GOAL_UUID);
   goal = json_node_get_object (node);
@@ -287,13 +261,13 @@ test_apply_update (Fixture       *f,
   text = json_to_string (node, FALSE);
   apply_text (f->codec_b, text);
 
-  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM goal WHERE objective = 'Triple the pipeline'"),
+  g_assert_cmpint (sl_test_query_int64 (f->s.b, "SELECT count(*) FROM goal WHERE objective = 'Triple the pipeline'"),
                    ==, 1);
-  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM key_result k JOIN goal g ON g.id = k.goal_id "
+  g_assert_cmpint (sl_test_query_int64 (f->s.b, "SELECT count(*) FROM key_result k JOIN goal g ON g.id = k.goal_id "
                                                "WHERE g.uuid = '" SL_TEST_GOAL_UUID "'"), ==, 2);
-  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT target FROM key_result WHERE metric = 'mqls'"), ==, 1500);
+  g_assert_cmpint (sl_test_query_int64 (f->s.b, "SELECT target FROM key_result WHERE metric = 'mqls'"), ==, 1500);
   /* The first key result kept its row. */
-  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT id FROM key_result WHERE metric = 'pipeline'"),
+  g_assert_cmpint (sl_test_query_int64 (f->s.b, "SELECT id FROM key_result WHERE metric = 'pipeline'"),
                    ==, first_kr);
 }
 
@@ -326,12 +300,12 @@ test_channels_by_name (Fixture       *f,
   g_autofree char *text = NULL;
 
   copy_all (f);
-  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM channel"), ==, 2);
+  g_assert_cmpint (sl_test_query_int64 (f->s.b, "SELECT count(*) FROM channel"), ==, 2);
   json_object_set_string_member (json_node_get_object (node), "channel", "PAID SOCIAL");
   text = json_to_string (node, FALSE);
   apply_text (f->codec_b, text);
-  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM channel"), ==, 2);
-  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM annotation a JOIN channel c "
+  g_assert_cmpint (sl_test_query_int64 (f->s.b, "SELECT count(*) FROM channel"), ==, 2);
+  g_assert_cmpint (sl_test_query_int64 (f->s.b, "SELECT count(*) FROM annotation a JOIN channel c "
                                               "ON c.id = a.channel_id WHERE c.name = 'Paid Social' "
                                               "AND a.uuid = '" SL_TEST_LOSS_UUID "'"), ==, 1);
 
@@ -339,7 +313,7 @@ test_channels_by_name (Fixture       *f,
   g_free (text);
   text = json_to_string (node, FALSE);
   apply_text (f->codec_b, text);
-  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM channel WHERE name = 'Podcasts' "
+  g_assert_cmpint (sl_test_query_int64 (f->s.b, "SELECT count(*) FROM channel WHERE name = 'Podcasts' "
                                               "AND kind = 'other' AND position = 2"), ==, 1);
 }
 
@@ -358,7 +332,7 @@ test_unknown_members (Fixture       *f,
   json_object_set_int_member (json_node_get_object (node), "priority", 2);
   text = json_to_string (node, FALSE);
   apply_text (f->codec_b, text);
-  g_assert_true (sl_database_exec (f->b, "UPDATE realloc_plan SET title = 'Local'", NULL));
+  g_assert_true (sl_database_exec (f->s.b, "UPDATE realloc_plan SET title = 'Local'", NULL));
 
   back = encode (f->codec_b, "plan:" SL_TEST_PLAN_UUID);
   plan = json_node_get_object (back);
@@ -377,10 +351,10 @@ test_tombstone (Fixture       *f,
   g_autoptr(JsonNode) gone = NULL;
 
   copy_all (f);
-  g_assert_true (sl_database_exec (f->b, "UPDATE sync_doc SET rev = '1-a'", NULL));
+  g_assert_true (sl_database_exec (f->s.b, "UPDATE sync_doc SET rev = '1-a'", NULL));
   apply_text (f->codec_b, "{\"_id\": \"request:" SL_TEST_REQUEST_UUID "\", \"_deleted\": true}");
-  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM budget_request"), ==, 0);
-  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM budget_line"), ==, 0);
+  g_assert_cmpint (sl_test_query_int64 (f->s.b, "SELECT count(*) FROM budget_request"), ==, 0);
+  g_assert_cmpint (sl_test_query_int64 (f->s.b, "SELECT count(*) FROM budget_line"), ==, 0);
 
   gone = encode (f->codec_b, "request:" SL_TEST_REQUEST_UUID);
   g_assert_true (json_object_get_boolean_member (json_node_get_object (gone), "_deleted"));
@@ -393,7 +367,7 @@ test_encode_row (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = NULL;
-  gint64 id = sl_test_query_int64 (f->a, "SELECT id FROM decision");
+  gint64 id = sl_test_query_int64 (f->s.a, "SELECT id FROM decision");
 
   node = sl_document_codec_encode_row (f->codec_a, "decision", id, &error);
   g_assert_no_error (error);

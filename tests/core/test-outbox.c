@@ -17,9 +17,7 @@
 
 typedef struct
 {
-  char            *dir;
-  SlDatabase      *a;   /* the demo with one shared item of each kind */
-  SlDatabase      *b;   /* an empty workspace: the other client */
+  SlSyncFixture    s;   /* a: the demo with one shared item of each kind; b: the other client */
   SlDocumentCodec *codec_a;
   SlOutbox        *outbox_a;
   SlOutbox        *outbox_b;
@@ -29,12 +27,10 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->dir = sl_test_make_tmp_dir ();
-  f->a = sl_test_shared_workspace_new (f->dir, "a.sunlight", 5);
-  f->b = sl_test_empty_workspace_new (f->dir, "b.sunlight", "USD");
-  f->codec_a = sl_document_codec_new (f->a);
-  f->outbox_a = sl_outbox_new (f->a);
-  f->outbox_b = sl_outbox_new (f->b);
+  sl_sync_fixture_setup (&f->s, 5);
+  f->codec_a = sl_document_codec_new (f->s.a);
+  f->outbox_a = sl_outbox_new (f->s.a);
+  f->outbox_b = sl_outbox_new (f->s.b);
 }
 
 static void
@@ -44,10 +40,7 @@ fixture_teardown (Fixture       *f,
   g_clear_object (&f->outbox_a);
   g_clear_object (&f->outbox_b);
   g_clear_object (&f->codec_a);
-  g_clear_object (&f->a);
-  g_clear_object (&f->b);
-  sl_test_remove_tree (f->dir);
-  g_free (f->dir);
+  sl_sync_fixture_teardown (&f->s);
 }
 
 static void
@@ -63,8 +56,10 @@ exec (SlDatabase *db,
 static char *
 dirty_ids (SlDatabase *db)
 {
-  g_autofree char *text = sl_test_query_text (db, "SELECT ifnull (group_concat (doc_id || (CASE deleted WHEN 1 THEN '†' ELSE '' END), ' '), '') "
-                                                  "FROM (SELECT * FROM sync_doc WHERE dirty = 1 ORDER BY doc_id)");
+  g_autofree char *text = NULL;
+
+  text = sl_test_query_text (db, "SELECT ifnull (group_concat (doc_id || iif (deleted, '†', ''), ' '), '') "
+                                 "FROM (SELECT * FROM sync_doc WHERE dirty = 1 ORDER BY doc_id)");
 
   return g_strdup (g_strchomp (text));
 }
@@ -129,9 +124,9 @@ test_triggers (Fixture       *f,
       g_autofree char *dirty = NULL;
 
       /* As if everything had been pushed. */
-      exec (f->a, "UPDATE sync_doc SET dirty = 0, rev = '1-abc'");
-      exec (f->a, trigger_cases[i].sql);
-      dirty = dirty_ids (f->a);
+      exec (f->s.a, "UPDATE sync_doc SET dirty = 0, rev = '1-abc'");
+      exec (f->s.a, trigger_cases[i].sql);
+      dirty = dirty_ids (f->s.a);
       g_test_message ("%s", trigger_cases[i].sql);
       g_assert_cmpstr (dirty, ==, trigger_cases[i].dirty);
     }
@@ -142,15 +137,15 @@ static void
 test_triggers_unpushed_delete (Fixture       *f,
                                gconstpointer  data)
 {
-  g_assert_cmpint (sl_test_query_int64 (f->a, "SELECT count(*) FROM sync_doc WHERE doc_id = '" N "'"), ==, 1);
-  exec (f->a, "DELETE FROM annotation WHERE uuid = '" SL_TEST_NOTE_UUID "'");
-  g_assert_cmpint (sl_test_query_int64 (f->a, "SELECT count(*) FROM sync_doc WHERE doc_id = '" N "'"), ==, 0);
+  g_assert_cmpint (sl_test_query_int64 (f->s.a, "SELECT count(*) FROM sync_doc WHERE doc_id = '" N "'"), ==, 1);
+  exec (f->s.a, "DELETE FROM annotation WHERE uuid = '" SL_TEST_NOTE_UUID "'");
+  g_assert_cmpint (sl_test_query_int64 (f->s.a, "SELECT count(*) FROM sync_doc WHERE doc_id = '" N "'"), ==, 0);
   /* Undoing the deletion brings it back, dirty. */
-  exec (f->a, "INSERT INTO annotation (uuid, kind, title, first_day, last_day, author, created_at, updated_at) "
+  exec (f->s.a, "INSERT INTO annotation (uuid, kind, title, first_day, last_day, author, created_at, updated_at) "
               "VALUES ('" SL_TEST_NOTE_UUID "', 'note', 'n', 1, 1, 'a', 1, 1)");
-  g_assert_cmpint (sl_test_query_int64 (f->a, "SELECT dirty FROM sync_doc WHERE doc_id = '" N "'"), ==, 1);
+  g_assert_cmpint (sl_test_query_int64 (f->s.a, "SELECT dirty FROM sync_doc WHERE doc_id = '" N "'"), ==, 1);
   /* Comments stay immutable. */
-  g_assert_false (sl_database_exec (f->a, "UPDATE comment SET body = 'x'", NULL));
+  g_assert_false (sl_database_exec (f->s.a, "UPDATE comment SET body = 'x'", NULL));
 }
 
 static GPtrArray *
@@ -208,9 +203,9 @@ test_list_dirty (Fixture       *f,
     }
 
   /* With a revision from the server; a deletion is a tombstone. */
-  exec (f->a, "UPDATE sync_doc SET rev = '3-ccc', dirty = 0");
-  exec (f->a, "UPDATE realloc_plan SET title = 'y'");
-  exec (f->a, "DELETE FROM annotation WHERE uuid = '" SL_TEST_NOTE_UUID "'");
+  exec (f->s.a, "UPDATE sync_doc SET rev = '3-ccc', dirty = 0");
+  exec (f->s.a, "UPDATE realloc_plan SET title = 'y'");
+  exec (f->s.a, "DELETE FROM annotation WHERE uuid = '" SL_TEST_NOTE_UUID "'");
   after = list_dirty (f->outbox_a, 0);
   g_assert_cmpuint (after->len, ==, 2);
   g_assert_cmpstr (member (after->pdata[0], "_id"), ==, P);
@@ -245,32 +240,32 @@ test_mark_pushed (Fixture       *f,
   for (guint i = 0; i < docs->len; i++)
     mark_pushed (f->outbox_a, docs->pdata[i], "1-aaa");
   g_assert_cmpuint (count_dirty (f->outbox_a), ==, 0);
-  g_assert_cmpint (sl_test_query_int64 (f->a, "SELECT count(*) FROM sync_doc WHERE rev = '1-aaa'"), ==, 13);
+  g_assert_cmpint (sl_test_query_int64 (f->s.a, "SELECT count(*) FROM sync_doc WHERE rev = '1-aaa'"), ==, 13);
 
   /* The base is the document as pushed, without CouchDB's members. */
-  base = sl_test_query_text (f->a, "SELECT base_json FROM sync_doc WHERE doc_id = '" P "'");
+  base = sl_test_query_text (f->s.a, "SELECT base_json FROM sync_doc WHERE doc_id = '" P "'");
   base_node = json_from_string (base, NULL);
   g_assert_cmpstr (member (docs->pdata[4], "_id"), ==, P);
   g_assert_true (json_node_equal (base_node, docs->pdata[4]));
   g_assert_false (json_object_has_member (json_node_get_object (base_node), "_rev"));
 
   /* Edited between listing and the server's answer: still dirty. */
-  exec (f->a, "UPDATE realloc_plan SET title = 'z'");
+  exec (f->s.a, "UPDATE realloc_plan SET title = 'z'");
   again = list_dirty (f->outbox_a, 0);
   g_assert_cmpuint (again->len, ==, 1);
-  exec (f->a, "UPDATE realloc_plan SET title = 'zz'");
+  exec (f->s.a, "UPDATE realloc_plan SET title = 'zz'");
   mark_pushed (f->outbox_a, again->pdata[0], "2-bbb");
   g_assert_cmpstr (member (again->pdata[0], "_rev"), ==, "1-aaa");
-  g_assert_cmpint (sl_test_query_int64 (f->a, "SELECT dirty FROM sync_doc WHERE doc_id = '" P "'"), ==, 1);
-  g_assert_cmpint (sl_test_query_int64 (f->a, "SELECT count(*) FROM sync_doc WHERE rev = '2-bbb'"), ==, 1);
+  g_assert_cmpint (sl_test_query_int64 (f->s.a, "SELECT dirty FROM sync_doc WHERE doc_id = '" P "'"), ==, 1);
+  g_assert_cmpint (sl_test_query_int64 (f->s.a, "SELECT count(*) FROM sync_doc WHERE rev = '2-bbb'"), ==, 1);
 
   /* A pushed tombstone. */
-  exec (f->a, "DELETE FROM comment");
+  exec (f->s.a, "DELETE FROM comment");
   g_clear_pointer (&again, g_ptr_array_unref);
   again = list_dirty (f->outbox_a, 0);
   g_assert_cmpuint (again->len, ==, 2);
   mark_pushed (f->outbox_a, again->pdata[1], "2-ccc");
-  g_assert_cmpint (sl_test_query_int64 (f->a, "SELECT dirty + 10 * deleted FROM sync_doc "
+  g_assert_cmpint (sl_test_query_int64 (f->s.a, "SELECT dirty + 10 * deleted FROM sync_doc "
                                               "WHERE doc_id = 'comment:" SL_TEST_COMMENT_UUID "'"), ==, 10);
 }
 
@@ -316,32 +311,13 @@ pull (SlOutbox   *outbox,
   return result;
 }
 
-static char *
-dump (SlDatabase *db)
-{
-  static const char * const tables[] = {
-    "goal", "key_result", "annotation", "realloc_plan", "realloc_line", "budget_request",
-    "budget_line", "comment", "decision", "channel", "campaign", "sync_doc",
-  };
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1", tables[i]);
-      g_autofree char *rows = sl_test_query_text (db, sql);
-
-      g_string_append_printf (text, "%s\n%s\n", tables[i], rows);
-    }
-  return g_string_free (text, FALSE);
-}
-
 /* Pulls every shared item of a into b at @rev. */
 static void
 pull_all (Fixture      *f,
           const char   *rev,
           SlOutboxPull  expected)
 {
-  g_autoptr(GPtrArray) ids = sl_test_shared_doc_ids (f->a);
+  g_autoptr(GPtrArray) ids = sl_test_shared_doc_ids (f->s.a);
 
   for (guint i = 0; i < ids->len; i++)
     {
@@ -355,7 +331,7 @@ static void
 test_pull (Fixture       *f,
            gconstpointer  data)
 {
-  g_autoptr(GPtrArray) ids = sl_test_shared_doc_ids (f->a);
+  g_autoptr(GPtrArray) ids = sl_test_shared_doc_ids (f->s.a);
   g_autoptr(SlDocument) newer = NULL;
   g_autoptr(SlDocument) older = NULL;
   g_autofree char *first = NULL;
@@ -363,13 +339,13 @@ test_pull (Fixture       *f,
 
   pull_all (f, "1-abc", SL_OUTBOX_PULL_APPLIED);
   g_assert_cmpuint (count_dirty (f->outbox_b), ==, 0);
-  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM sync_doc WHERE rev = '1-abc' "
+  g_assert_cmpint (sl_test_query_int64 (f->s.b, "SELECT count(*) FROM sync_doc WHERE rev = '1-abc' "
                                               "AND base_json IS NOT NULL AND dirty = 0"), ==, ids->len);
 
   /* The same revision again (a feed that repeats itself) changes nothing. */
-  first = dump (f->b);
+  first = sl_test_dump_shared (f->s.b, TRUE);
   pull_all (f, "1-abc", SL_OUTBOX_PULL_UNCHANGED);
-  second = dump (f->b);
+  second = sl_test_dump_shared (f->s.b, TRUE);
   g_assert_cmpstr (first, ==, second);
 
   /* A later revision is applied; an older one replayed after it is not. */
@@ -377,7 +353,7 @@ test_pull (Fixture       *f,
   g_assert_cmpint (pull (f->outbox_b, newer), ==, SL_OUTBOX_PULL_APPLIED);
   older = pulled (f, "plan:" SL_TEST_PLAN_UUID, "1-abc", NULL);
   g_assert_cmpint (pull (f->outbox_b, older), ==, SL_OUTBOX_PULL_UNCHANGED);
-  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM realloc_plan WHERE status = 'approved'"), ==, 1);
+  g_assert_cmpint (sl_test_query_int64 (f->s.b, "SELECT count(*) FROM realloc_plan WHERE status = 'approved'"), ==, 1);
   g_assert_cmpuint (count_dirty (f->outbox_b), ==, 0);
 }
 
@@ -389,13 +365,13 @@ test_pull_merge (Fixture       *f,
   g_autoptr(GPtrArray) docs = NULL;
 
   pull_all (f, "1-abc", SL_OUTBOX_PULL_APPLIED);
-  exec (f->b, "UPDATE annotation SET title = 'Local title' WHERE uuid = '" SL_TEST_WIN_UUID "'");
+  exec (f->s.b, "UPDATE annotation SET title = 'Local title' WHERE uuid = '" SL_TEST_WIN_UUID "'");
 
   theirs = pulled (f, W, "2-def", "body=\"Remote body\"");
   g_assert_cmpint (pull (f->outbox_b, theirs), ==, SL_OUTBOX_PULL_MERGED);
-  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM annotation WHERE title = 'Local title' "
+  g_assert_cmpint (sl_test_query_int64 (f->s.b, "SELECT count(*) FROM annotation WHERE title = 'Local title' "
                                               "AND body = 'Remote body'"), ==, 1);
-  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT dirty FROM sync_doc WHERE doc_id = '" W "'"), ==, 1);
+  g_assert_cmpint (sl_test_query_int64 (f->s.b, "SELECT dirty FROM sync_doc WHERE doc_id = '" W "'"), ==, 1);
 
   /* Pushed on the server's revision, with both changes. */
   docs = list_dirty (f->outbox_b, 0);
@@ -413,14 +389,14 @@ test_pull_conflict (Fixture       *f,
   g_autofree char *conflict = NULL;
 
   pull_all (f, "1-abc", SL_OUTBOX_PULL_APPLIED);
-  exec (f->b, "UPDATE annotation SET title = 'Local title' WHERE uuid = '" SL_TEST_WIN_UUID "'");
+  exec (f->s.b, "UPDATE annotation SET title = 'Local title' WHERE uuid = '" SL_TEST_WIN_UUID "'");
 
   theirs = pulled (f, W, "2-def", "title=\"Remote title\"");
   g_assert_cmpint (pull (f->outbox_b, theirs), ==, SL_OUTBOX_PULL_CONFLICT);
-  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM annotation WHERE title = 'Local title'"), ==, 1);
-  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM sync_doc WHERE doc_id = '" W "' "
+  g_assert_cmpint (sl_test_query_int64 (f->s.b, "SELECT count(*) FROM annotation WHERE title = 'Local title'"), ==, 1);
+  g_assert_cmpint (sl_test_query_int64 (f->s.b, "SELECT count(*) FROM sync_doc WHERE doc_id = '" W "' "
                                               "AND rev = '1-abc' AND dirty = 1"), ==, 1);
-  conflict = sl_test_query_text (f->b, "SELECT conflict_json FROM sync_doc WHERE doc_id = '" W "'");
+  conflict = sl_test_query_text (f->s.b, "SELECT conflict_json FROM sync_doc WHERE doc_id = '" W "'");
   g_assert_nonnull (strstr (conflict, "Remote title"));
   g_assert_nonnull (strstr (conflict, "2-def"));
   /* It waits for the user, not for the next push. */
@@ -439,19 +415,19 @@ test_pull_tombstone (Fixture       *f,
   gone = sl_document_new_from_data ("{\"_id\": \"" N "\", \"_rev\": \"2-x\", \"_deleted\": true}", -1, &error);
   g_assert_no_error (error);
   g_assert_cmpint (pull (f->outbox_b, gone), ==, SL_OUTBOX_PULL_APPLIED);
-  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM annotation WHERE uuid = '" SL_TEST_NOTE_UUID "'"),
+  g_assert_cmpint (sl_test_query_int64 (f->s.b, "SELECT count(*) FROM annotation WHERE uuid = '" SL_TEST_NOTE_UUID "'"),
                    ==, 0);
-  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT 100 * deleted + 10 * dirty + (rev = '2-x') FROM sync_doc "
+  g_assert_cmpint (sl_test_query_int64 (f->s.b, "SELECT 100 * deleted + 10 * dirty + (rev = '2-x') FROM sync_doc "
                                               "WHERE doc_id = '" N "'"), ==, 101);
   g_assert_cmpint (pull (f->outbox_b, gone), ==, SL_OUTBOX_PULL_UNCHANGED);
 
   /* Deleted there, edited here: the user decides. */
-  exec (f->b, "UPDATE annotation SET title = 'Still here' WHERE uuid = '" SL_TEST_WIN_UUID "'");
+  exec (f->s.b, "UPDATE annotation SET title = 'Still here' WHERE uuid = '" SL_TEST_WIN_UUID "'");
   gone_edited = sl_document_new_from_data ("{\"_id\": \"" W "\", \"_rev\": \"2-y\", \"_deleted\": true}", -1,
                                            &error);
   g_assert_no_error (error);
   g_assert_cmpint (pull (f->outbox_b, gone_edited), ==, SL_OUTBOX_PULL_CONFLICT);
-  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM annotation WHERE title = 'Still here'"), ==, 1);
+  g_assert_cmpint (sl_test_query_int64 (f->s.b, "SELECT count(*) FROM annotation WHERE title = 'Still here'"), ==, 1);
 }
 
 /* Applying must fail with @code and leave b exactly as it was. */
@@ -461,12 +437,12 @@ assert_pull_refused (Fixture    *f,
                      int         code)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = dump (f->b);
+  g_autofree char *before = sl_test_dump_shared (f->s.b, TRUE);
   g_autofree char *after = NULL;
 
   g_assert_false (sl_outbox_apply_pulled (f->outbox_b, doc, NULL, &error));
   g_assert_error (error, SL_DOCUMENT_ERROR, code);
-  after = dump (f->b);
+  after = sl_test_dump_shared (f->s.b, TRUE);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -482,7 +458,7 @@ test_pull_refused (Fixture       *f,
   /* A new channel is made before the goal is looked up: both undone. */
   unknown_goal = pulled (f, L, "2-a", "channel=\"Podcasts\"\ngoal=\"5d1c0d9e-8d1b-4c55-9a43-2f6f1a0b7c77\"");
   assert_pull_refused (f, unknown_goal, SL_DOCUMENT_ERROR_REFERENCE);
-  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT count(*) FROM channel WHERE name = 'Podcasts'"), ==, 0);
+  g_assert_cmpint (sl_test_query_int64 (f->s.b, "SELECT count(*) FROM channel WHERE name = 'Podcasts'"), ==, 0);
 
   no_rev = pulled (f, W, NULL, NULL);
   assert_pull_refused (f, no_rev, SL_DOCUMENT_ERROR_MISSING_FIELD);
@@ -503,7 +479,7 @@ test_pull_unknown_members (Fixture       *f,
   pull_all (f, "1-abc", SL_OUTBOX_PULL_APPLIED);
   theirs = pulled (f, W, "2-abc", "pinned={\"by\": \"fred\", \"at\": 3}");
   g_assert_cmpint (pull (f->outbox_b, theirs), ==, SL_OUTBOX_PULL_APPLIED);
-  exec (f->b, "UPDATE annotation SET title = 'Local title' WHERE uuid = '" SL_TEST_WIN_UUID "'");
+  exec (f->s.b, "UPDATE annotation SET title = 'Local title' WHERE uuid = '" SL_TEST_WIN_UUID "'");
 
   docs = list_dirty (f->outbox_b, 0);
   g_assert_cmpuint (docs->len, ==, 1);
@@ -525,7 +501,7 @@ test_pull_newer_schema (Fixture       *f,
   g_autoptr(SlDocument) annotation = NULL;
   g_autoptr(SlDocument) back = NULL;
   g_autoptr(JsonNode) encoded = NULL;
-  g_autoptr(SlDocumentCodec) codec_b = sl_document_codec_new (f->b);
+  g_autoptr(SlDocumentCodec) codec_b = sl_document_codec_new (f->s.b);
   g_autoptr(JsonNode) expected = NULL;
 
   doc = sl_document_new_from_data (future, -1, &error);
@@ -545,16 +521,16 @@ test_pull_newer_schema (Fixture       *f,
   pull_all (f, "1-abc", SL_OUTBOX_PULL_APPLIED);
   annotation = pulled (f, W, "2-new", "schema=2\nmood=\"happy\"");
   g_assert_cmpint (pull (f->outbox_b, annotation), ==, SL_OUTBOX_PULL_APPLIED);
-  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT read_only FROM annotation WHERE uuid = '" SL_TEST_WIN_UUID "'"),
+  g_assert_cmpint (sl_test_query_int64 (f->s.b, "SELECT read_only FROM annotation WHERE uuid = '" SL_TEST_WIN_UUID "'"),
                    ==, 1);
-  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT schema_version FROM sync_doc WHERE doc_id = '" W "'"), ==, 2);
+  g_assert_cmpint (sl_test_query_int64 (f->s.b, "SELECT schema_version FROM sync_doc WHERE doc_id = '" W "'"), ==, 2);
   g_assert_cmpuint (count_dirty (f->outbox_b), ==, 0);
   /* Back at our schema, it is editable again. */
   back = pulled (f, W, "3-old", NULL);
   g_assert_cmpint (pull (f->outbox_b, back), ==, SL_OUTBOX_PULL_APPLIED);
-  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT read_only FROM annotation WHERE uuid = '" SL_TEST_WIN_UUID "'"),
+  g_assert_cmpint (sl_test_query_int64 (f->s.b, "SELECT read_only FROM annotation WHERE uuid = '" SL_TEST_WIN_UUID "'"),
                    ==, 0);
-  g_assert_cmpint (sl_test_query_int64 (f->b, "SELECT foreign_json IS NULL FROM sync_doc WHERE doc_id = '" W "'"),
+  g_assert_cmpint (sl_test_query_int64 (f->s.b, "SELECT foreign_json IS NULL FROM sync_doc WHERE doc_id = '" W "'"),
                    ==, 1);
 }
 
