@@ -15,9 +15,9 @@ G_BEGIN_DECLS
  * (recursive) parser sees it. */
 #define SL_JSON_TEXT_MAX_DEPTH 64
 
-/* Parses a request body: valid UTF-8, nesting at most
+/* Parses a request body into a tree: valid UTF-8, nesting at most
  * SL_JSON_TEXT_MAX_DEPTH, one JSON value. SL_SERVER_ERROR_BAD_REQUEST
- * with a reason otherwise. */
+ * with a reason otherwise. (Documents are read with sl-json-scan.h.) */
 JsonNode *sl_json_text_parse         (const char *data,
                                       gsize       length,
                                       GError    **error);

@@ -151,28 +151,6 @@ append_change (SlServerDb                  *self,
   return TRUE;
 }
 
-static gboolean
-count_pending (SlServerDb  *self,
-               gint64       after,
-               gint64      *pending,
-               GError     **error)
-{
-  g_autoptr(SlServerStmt) stmt =
-    sl_server_store_prepare (self->store,
-                             "SELECT count(*) FROM doc WHERE db = ? AND seq > ?", error);
-  gboolean has_row;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  sqlite3_bind_int64 (stmt, 2, after);
-  if (!sl_server_store_step_row (self->store, stmt, &has_row, error))
-    return FALSE;
-
-  *pending = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
-  return TRUE;
-}
-
 GString *
 sl_server_db_changes (SlServerDb                  *self,
                       const SlServerChangesQuery  *query,
@@ -215,7 +193,9 @@ sl_server_db_changes (SlServerDb                  *self,
       (*n_rows)++;
     }
 
-  if (!count_pending (self, last_seq, &pending, error))
+  if (!sl_server_store_query_int (self->store,
+                                  "SELECT count(*) FROM doc WHERE db = ? AND seq > ?",
+                                  self->id, last_seq, &pending, error))
     return NULL;
   g_string_append_printf (out, "],\"last_seq\":\"%" G_GINT64_FORMAT "\","
                           "\"pending\":%" G_GINT64_FORMAT "}", last_seq, pending);

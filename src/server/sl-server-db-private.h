@@ -31,6 +31,9 @@ gint64      sl_server_db_get_id       (SlServerDb     *self);
 void        sl_server_db_mark_dropped (SlServerDb     *self);
 gboolean    sl_server_db_check_open   (SlServerDb     *self,
                                        GError        **error);
+/* Emits ::changed: @seq is the new update sequence. */
+void        sl_server_db_emit_changed (SlServerDb     *self,
+                                       gint64          seq);
 
 /* The row of document @id: FALSE on error; *@doc_row 0 when absent. */
 gboolean    sl_server_db_find_doc     (SlServerDb     *self,

@@ -16,14 +16,6 @@
 #include "sl-server-db-private.h"
 #include "sl-server-error.h"
 
-static gboolean
-bad_request (GError     **error,
-             const char  *reason)
-{
-  g_set_error_literal (error, SL_SERVER_ERROR, SL_SERVER_ERROR_BAD_REQUEST, reason);
-  return FALSE;
-}
-
 /* The tree of @id, or an empty one when there is no such document. */
 static SlRevTree *
 load_tree_or_empty (SlServerDb  *self,
@@ -95,11 +87,13 @@ check_revs_diff (JsonObject  *request,
       guint n = array != NULL ? json_array_get_length (array) : 0;
 
       if (array == NULL)
-        return bad_request (error, "_revs_diff takes {\"id\": [\"rev\", …], …}");
+        return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST,
+                                    "_revs_diff takes {\"id\": [\"rev\", …], …}");
       for (guint i = 0; i < n; i++)
         {
           if (json_node_get_value_type (json_array_get_element (array, i)) != G_TYPE_STRING)
-            return bad_request (error, "_revs_diff takes {\"id\": [\"rev\", …], …}");
+            return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST,
+                                        "_revs_diff takes {\"id\": [\"rev\", …], …}");
         }
     }
 
@@ -234,7 +228,7 @@ sl_server_db_bulk_get (SlServerDb         *self,
     return NULL;
   if (docs == NULL || !JSON_NODE_HOLDS_ARRAY (docs))
     {
-      bad_request (error, "Missing JSON list of 'docs'.");
+      sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST, "Missing JSON list of 'docs'.");
       return NULL;
     }
 

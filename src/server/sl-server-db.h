@@ -13,13 +13,13 @@
 
 G_BEGIN_DECLS
 
-/* Judges one write for the role rules: @old_doc is the revision being
- * replaced (NULL for a new document or over a tombstone). Sets a
- * SL_SERVER_ERROR_FORBIDDEN (or UNAUTHORIZED) error to refuse it. */
-typedef gboolean (*SlServerValidateFunc) (SlServerDoc  *doc,
-                                          JsonObject   *old_doc,
-                                          gpointer      user_data,
-                                          GError      **error);
+/* Judges one write for the role rules: @old_doc holds the fields of the
+ * revision being replaced (NULL for a new document or over a tombstone).
+ * Sets a SL_SERVER_ERROR_FORBIDDEN (or UNAUTHORIZED) error to refuse it. */
+typedef gboolean (*SlServerValidateFunc) (SlServerDoc             *doc,
+                                          const SlServerDocFields *old_doc,
+                                          gpointer                 user_data,
+                                          GError                 **error);
 
 /* The answer for one document of a write. */
 typedef struct

@@ -21,14 +21,6 @@ static const char * const ignored_members[] = {
   "_conflicts", "_deleted_conflicts", "_revs_info", "_local_seq", NULL,
 };
 
-static gboolean
-bad_request (GError     **error,
-             const char  *reason)
-{
-  g_set_error_literal (error, SL_SERVER_ERROR, SL_SERVER_ERROR_BAD_REQUEST, reason);
-  return FALSE;
-}
-
 gboolean
 sl_server_doc_check_id (const char  *id,
                         GError     **error)
@@ -36,21 +28,25 @@ sl_server_doc_check_id (const char  *id,
   gsize length = id != NULL ? strlen (id) : 0;
 
   if (length == 0)
-    return bad_request (error, "Document id must not be empty");
+    return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST,
+                                "Document id must not be empty");
   if (length > SL_SERVER_DOC_MAX_ID)
-    return bad_request (error, "Document id is too long");
+    return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST, "Document id is too long");
   if (!g_utf8_validate (id, (gssize) length, NULL))
-    return bad_request (error, "Document id must be valid UTF-8");
+    return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST,
+                                "Document id must be valid UTF-8");
 
   for (const char *p = id; *p != '\0'; p++)
     {
       if ((guchar) *p < 0x20 || *p == 0x7f)
-        return bad_request (error, "Document id must not contain control characters");
+        return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST,
+                                    "Document id must not contain control characters");
     }
 
   if (id[0] == '_' &&
       !(g_str_has_prefix (id, "_design/") && id[strlen ("_design/")] != '\0'))
-    return bad_request (error, "Only reserved document ids may start with underscore.");
+    return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST,
+                                "Only reserved document ids may start with underscore.");
 
   return TRUE;
 }
@@ -63,91 +59,105 @@ read_rev (SlServerDoc  *doc,
   SlRevId rev;
 
   if (!sl_rev_id_parse (text, &rev))
-    return bad_request (error, "Invalid rev format");
+    return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST, "Invalid rev format");
 
+  g_free (doc->rev_hash);
   doc->has_rev = TRUE;
   doc->rev_generation = rev.generation;
   doc->rev_hash = g_strdup (rev.hash);
   return TRUE;
 }
 
-/* `_revisions`: {"start": N, "ids": ["newest", …]}, agreeing with `_rev`. */
+/* `_revisions`: {"start": N, "ids": ["newest", …]}. */
 static gboolean
 read_revisions (SlServerDoc  *doc,
-                JsonNode     *node,
+                SlJsonScan   *scan,
+                GString      *scratch,
                 GError      **error)
 {
-  JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  JsonNode *start = object ? json_object_get_member (object, "start") : NULL;
-  JsonNode *ids = object ? json_object_get_member (object, "ids") : NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonArray *array;
-  gint64 first;
-  guint n;
+  gint64 start = -1;
+  guint n = 0;
+  gboolean done;
+  const char *raw;
+  gsize raw_length;
 
-  if (start == NULL || json_node_get_value_type (start) != G_TYPE_INT64 ||
-      ids == NULL || !JSON_NODE_HOLDS_ARRAY (ids))
-    return bad_request (error, "_revisions must be {\"start\": N, \"ids\": [...]}");
-
-  array = json_node_get_array (ids);
-  n = json_array_get_length (array);
-  first = json_node_get_int (start);
-  if (n == 0 || first < n || first > G_MAXINT32)
-    return bad_request (error, "Invalid _revisions");
-
-  for (guint i = 0; i < n; i++)
+  if (!sl_json_scan_enter (scan, '{', error))
+    return FALSE;
+  while (sl_json_scan_next_member (scan, scratch, &raw, &raw_length, &done, error) && !done)
     {
-      JsonNode *id = json_array_get_element (array, i);
+      gboolean ok;
 
-      if (json_node_get_value_type (id) != G_TYPE_STRING ||
-          !sl_rev_id_hash_is_valid (json_node_get_string (id)))
-        return bad_request (error, "Invalid rev format in _revisions");
-      g_strv_builder_add (builder, json_node_get_string (id));
+      if (strcmp (scratch->str, "start") == 0)
+        ok = sl_json_scan_int (scan, &start, error);
+      else if (strcmp (scratch->str, "ids") == 0)
+        {
+          ok = sl_json_scan_enter (scan, '[', error);
+          while (ok && sl_json_scan_next_element (scan, &done, error) && !done)
+            {
+              ok = sl_json_scan_string (scan, scratch, error);
+              if (ok && !sl_rev_id_hash_is_valid (scratch->str))
+                return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST,
+                                            "Invalid rev format in _revisions");
+              g_strv_builder_add (builder, scratch->str);
+              n++;
+            }
+          ok = ok && done;
+        }
+      else
+        ok = sl_json_scan_skip (scan, error);
+      if (!ok)
+        return FALSE;
     }
+  if (!done)
+    return FALSE;
 
-  doc->revisions_start = (guint) first;
+  if (n == 0 || start < n || start > G_MAXINT32)
+    return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST,
+                                "_revisions must be {\"start\": N, \"ids\": [...]}");
+
+  g_strfreev (doc->revisions);
+  doc->revisions_start = (guint) start;
   doc->revisions = g_strv_builder_end (builder);
-
-  if (doc->has_rev &&
-      (doc->rev_generation != doc->revisions_start ||
-       strcmp (doc->rev_hash, doc->revisions[0]) != 0))
-    return bad_request (error, "_rev and _revisions do not agree");
-
   return TRUE;
 }
 
 static gboolean
 read_special (SlServerDoc  *doc,
               const char   *name,
-              JsonNode     *member,
+              SlJsonScan   *scan,
+              GString      *scratch,
               GError      **error)
 {
   if (strcmp (name, "_id") == 0)
     {
-      if (json_node_get_value_type (member) != G_TYPE_STRING)
-        return bad_request (error, "Document id must be a string");
-      doc->id = g_strdup (json_node_get_string (member));
+      if (sl_json_scan_peek (scan) != '"')
+        return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST,
+                                    "Document id must be a string");
+      if (!sl_json_scan_string (scan, scratch, error))
+        return FALSE;
+      g_free (doc->id);
+      doc->id = g_strdup (scratch->str);
+      doc->has_id = TRUE;
       return sl_server_doc_check_id (doc->id, error);
     }
   if (strcmp (name, "_rev") == 0)
     {
-      if (json_node_get_value_type (member) != G_TYPE_STRING)
-        return bad_request (error, "Invalid rev format");
-      return read_rev (doc, json_node_get_string (member), error);
+      if (sl_json_scan_peek (scan) != '"')
+        return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST, "Invalid rev format");
+      if (!sl_json_scan_string (scan, scratch, error))
+        return FALSE;
+      return read_rev (doc, scratch->str, error);
     }
   if (strcmp (name, "_deleted") == 0)
-    {
-      if (json_node_get_value_type (member) != G_TYPE_BOOLEAN)
-        return bad_request (error, "_deleted must be true or false");
-      doc->deleted = json_node_get_boolean (member);
-      return TRUE;
-    }
+    return sl_json_scan_boolean (scan, &doc->deleted, error);
   if (strcmp (name, "_revisions") == 0)
-    return TRUE;   /* read once `_rev` is known */
+    return read_revisions (doc, scan, scratch, error);
   if (strcmp (name, "_attachments") == 0)
-    return bad_request (error, "sunlight-server does not store attachments");
+    return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST,
+                                "sunlight-server does not store attachments");
   if (g_strv_contains (ignored_members, name))
-    return TRUE;
+    return sl_json_scan_skip (scan, error);
 
   g_set_error (error, SL_SERVER_ERROR, SL_SERVER_ERROR_BAD_REQUEST,
                "Bad special document member: %s", name);
@@ -167,41 +177,157 @@ sl_server_doc_new_uuid (void)
   return g_string_free (id, FALSE);
 }
 
-SlServerDoc *
-sl_server_doc_new_from_json (JsonObject  *object,
-                             gboolean     new_edits,
-                             GError     **error)
+/* Where a field the rules read is kept, or NULL. */
+static char **
+field_slot (SlServerDocFields *fields,
+            const char        *name)
 {
-  g_autoptr(SlServerDoc) doc = g_new0 (SlServerDoc, 1);
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *member;
-  GString *body;
+  if (strcmp (name, "type") == 0)
+    return &fields->type;
+  if (strcmp (name, "author") == 0)
+    return &fields->author;
+  if (strcmp (name, "status") == 0)
+    return &fields->status;
+  if (strcmp (name, "verdict") == 0)
+    return &fields->verdict;
+  return NULL;
+}
 
-  doc->object = json_object_ref (object);
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &name, &member))
+/* A string value for the rules: decoded again from where it started. */
+static void
+keep_field (SlServerDocFields *fields,
+            const char        *name,
+            SlJsonScan        *scan,
+            gsize              value_start,
+            GString           *scratch)
+{
+  char **slot = field_slot (fields, name);
+  SlJsonScan again = *scan;
+
+  if (slot == NULL)
+    return;
+
+  again.pos = value_start;
+  g_clear_pointer (slot, g_free);
+  if (sl_json_scan_peek (&again) == '"' && sl_json_scan_string (&again, scratch, NULL))
+    *slot = g_strdup (scratch->str);
+}
+
+/* One ordinary member: copied into the body, noted for the rules. */
+static gboolean
+read_member (SlServerDoc  *doc,
+             GString      *body,
+             const char   *name,
+             const char   *raw_name,
+             gsize         raw_length,
+             SlJsonScan   *scan,
+             GString      *scratch,
+             GError      **error)
+{
+  gsize value_start;
+
+  if (body->len > 1)
+    g_string_append_c (body, ',');
+  g_string_append_c (body, '"');
+  g_string_append_len (body, raw_name, (gssize) raw_length);
+  g_string_append (body, "\":");
+
+  sl_json_scan_peek (scan);
+  value_start = scan->pos;
+  if (!sl_json_scan_copy (scan, body, error))
+    return FALSE;
+
+  keep_field (&doc->fields, name, scan, value_start, scratch);
+  return TRUE;
+}
+
+static gboolean
+read_members (SlServerDoc  *doc,
+              SlJsonScan   *scan,
+              GString      *body,
+              GError      **error)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  gboolean done = FALSE;
+  const char *raw;
+  gsize raw_length;
+
+  if (sl_json_scan_peek (scan) != '{')
+    return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST,
+                                "Document must be a JSON object");
+  if (!sl_json_scan_enter (scan, '{', error))
+    return FALSE;
+
+  while (sl_json_scan_next_member (scan, name, &raw, &raw_length, &done, error) && !done)
     {
-      if (name[0] == '_' && !read_special (doc, name, member, error))
-        return NULL;
+      gboolean ok = name->str[0] == '_'
+                    ? read_special (doc, name->str, scan, scratch, error)
+                    : read_member (doc, body, name->str, raw, raw_length, scan, scratch, error);
+
+      if (!ok)
+        return FALSE;
     }
 
-  member = json_object_get_member (object, "_revisions");
-  if (member != NULL && !read_revisions (doc, member, error))
-    return NULL;
+  return done;
+}
 
-  if (!new_edits && !doc->has_rev)
+SlServerDoc *
+sl_server_doc_read (SlJsonScan  *scan,
+                    GError     **error)
+{
+  g_autoptr(SlServerDoc) doc = g_new0 (SlServerDoc, 1);
+  GString *body = g_string_sized_new (512);
+
+  g_string_append_c (body, '{');
+  if (!read_members (doc, scan, body, error))
     {
-      bad_request (error, "A replicated document needs its _rev");
+      g_string_free (body, TRUE);
+      return NULL;
+    }
+  g_string_append_c (body, '}');
+  doc->body = g_string_free (body, FALSE);
+
+  if (doc->revisions != NULL && doc->has_rev &&
+      (doc->rev_generation != doc->revisions_start ||
+       strcmp (doc->rev_hash, doc->revisions[0]) != 0))
+    {
+      sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST, "_rev and _revisions do not agree");
       return NULL;
     }
   if (doc->id == NULL)
     doc->id = sl_server_doc_new_uuid ();
 
-  body = g_string_sized_new (256);
-  sl_json_text_append_body (body, object);
-  doc->body = g_string_free (body, FALSE);
   return g_steal_pointer (&doc);
+}
+
+SlServerDoc *
+sl_server_doc_new_from_text (const char  *text,
+                             gssize       length,
+                             GError     **error)
+{
+  g_autoptr(SlServerDoc) doc = NULL;
+  SlJsonScan scan;
+
+  if (!sl_json_scan_init (&scan, text, length < 0 ? strlen (text) : (gsize) length, error))
+    return NULL;
+
+  doc = sl_server_doc_read (&scan, error);
+  if (doc == NULL || !sl_json_scan_at_end (&scan, error))
+    return NULL;
+
+  return g_steal_pointer (&doc);
+}
+
+gboolean
+sl_server_doc_check_replicated (SlServerDoc  *doc,
+                                GError      **error)
+{
+  if (doc->has_rev)
+    return TRUE;
+
+  return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST,
+                              "A replicated document needs its _rev");
 }
 
 SlServerDoc *
@@ -215,11 +341,9 @@ sl_server_doc_new_deletion (const char  *id,
     return NULL;
 
   doc->id = g_strdup (id);
+  doc->has_id = TRUE;
   doc->deleted = TRUE;
   doc->body = g_strdup ("{}");
-  doc->object = json_object_new ();
-  json_object_set_string_member (doc->object, "_id", id);
-  json_object_set_boolean_member (doc->object, "_deleted", TRUE);
 
   if (rev != NULL && !read_rev (doc, rev, error))
     return NULL;
@@ -232,10 +356,11 @@ sl_server_doc_set_path_id (SlServerDoc  *doc,
                            const char   *id,
                            GError      **error)
 {
-  if (json_object_has_member (doc->object, "_id"))
+  if (doc->has_id)
     {
       if (g_strcmp0 (doc->id, id) != 0)
-        return bad_request (error, "Document id in the body does not match the URL");
+        return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST,
+                                    "Document id in the body does not match the URL");
       return TRUE;
     }
   if (!sl_server_doc_check_id (id, error))
@@ -256,7 +381,8 @@ sl_server_doc_set_rev (SlServerDoc  *doc,
   if (current != NULL)
     {
       if (g_strcmp0 (current, rev) != 0)
-        return bad_request (error, "Document rev from request body and query string "
+        return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST,
+                                    "Document rev from request body and query string "
                                    "have different values");
       return TRUE;
     }
@@ -274,8 +400,46 @@ sl_server_doc_free (SlServerDoc *doc)
   g_free (doc->rev_hash);
   g_strfreev (doc->revisions);
   g_free (doc->body);
-  g_clear_pointer (&doc->object, json_object_unref);
+  sl_server_doc_fields_clear (&doc->fields);
   g_free (doc);
+}
+
+void
+sl_server_doc_fields_clear (SlServerDocFields *fields)
+{
+  g_clear_pointer (&fields->type, g_free);
+  g_clear_pointer (&fields->author, g_free);
+  g_clear_pointer (&fields->status, g_free);
+  g_clear_pointer (&fields->verdict, g_free);
+}
+
+gboolean
+sl_server_doc_fields_read (const char        *body,
+                           SlServerDocFields *fields)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  gboolean done = FALSE;
+  const char *raw;
+  gsize raw_length;
+  SlJsonScan scan;
+
+  if (!sl_json_scan_init (&scan, body, strlen (body), NULL) ||
+      !sl_json_scan_enter (&scan, '{', NULL))
+    return FALSE;
+
+  while (sl_json_scan_next_member (&scan, name, &raw, &raw_length, &done, NULL) && !done)
+    {
+      gsize value_start;
+
+      sl_json_scan_peek (&scan);
+      value_start = scan.pos;
+      if (!sl_json_scan_skip (&scan, NULL))
+        return FALSE;
+      keep_field (fields, name->str, &scan, value_start, scratch);
+    }
+
+  return done;
 }
 
 char *

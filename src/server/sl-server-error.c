@@ -52,3 +52,12 @@ sl_server_error_get_kind (const GError *error)
 {
   return errors[error_index (error)].kind;
 }
+
+gboolean
+sl_server_error_set (GError        **error,
+                     SlServerError   code,
+                     const char     *reason)
+{
+  g_set_error_literal (error, SL_SERVER_ERROR, code, reason);
+  return FALSE;
+}

@@ -35,4 +35,10 @@ GQuark      sl_server_error_quark      (void);
 guint       sl_server_error_get_status (const GError *error);
 const char *sl_server_error_get_kind   (const GError *error);
 
+/* Sets @error to @code with @reason and returns FALSE, for
+ * `return sl_server_error_set (error, …);`. */
+gboolean    sl_server_error_set        (GError        **error,
+                                        SlServerError   code,
+                                        const char     *reason);
+
 G_END_DECLS

@@ -287,15 +287,10 @@ sl_server_request_get_content_type (SlServerRequest *self)
   return soup_message_headers_get_content_type (headers, NULL);
 }
 
-JsonObject *
-sl_server_request_read_object (SlServerRequest  *self,
-                               GError          **error)
+GBytes *
+sl_server_request_read_json (SlServerRequest  *self,
+                             GError          **error)
 {
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  gsize length;
-  const char *data;
-
   if (g_strcmp0 (sl_server_request_get_content_type (self), "application/json") != 0)
     {
       g_set_error_literal (error, SL_SERVER_ERROR, SL_SERVER_ERROR_BAD_CONTENT_TYPE,
@@ -303,7 +298,21 @@ sl_server_request_read_object (SlServerRequest  *self,
       return NULL;
     }
 
-  body = sl_server_request_get_body (self);
+  return sl_server_request_get_body (self);
+}
+
+JsonObject *
+sl_server_request_read_object (SlServerRequest  *self,
+                               GError          **error)
+{
+  g_autoptr(GBytes) body = sl_server_request_read_json (self, error);
+  g_autoptr(JsonNode) root = NULL;
+  gsize length;
+  const char *data;
+
+  if (body == NULL)
+    return NULL;
+
   data = g_bytes_get_data (body, &length);
   root = sl_json_text_parse (data, length, error);
   if (root == NULL)

@@ -70,6 +70,10 @@ JsonNode          *sl_server_request_get_json_param (SlServerRequest *self,
  * (415 otherwise), the JSON valid (400 with a reason). */
 JsonObject        *sl_server_request_read_object  (SlServerRequest   *self,
                                                    GError           **error);
+/* The body's bytes once Content-Type is application/json (415
+ * otherwise), for sl_json_scan_init(). */
+GBytes            *sl_server_request_read_json    (SlServerRequest   *self,
+                                                   GError           **error);
 /* The raw body and its Content-Type (for forms). */
 GBytes            *sl_server_request_get_body     (SlServerRequest   *self);
 const char        *sl_server_request_get_content_type (SlServerRequest *self);

@@ -15,15 +15,16 @@
 
 #include <string.h>
 
+#include "sl-json-scan.h"
 #include "sl-json-text.h"
 #include "sl-server-private.h"
 #include "sl-server-rules.h"
 
 static gboolean
-validate_write (SlServerDoc  *doc,
-                JsonObject   *old_doc,
-                gpointer      user_data,
-                GError      **error)
+validate_write (SlServerDoc             *doc,
+                const SlServerDocFields *old_doc,
+                gpointer                 user_data,
+                GError                 **error)
 {
   SlServerRequest *request = user_data;
 
@@ -221,39 +222,78 @@ format_results (GPtrArray *results,
   return body;
 }
 
-/* Every element of `docs` as a document; one bad one fails them all. */
-static GPtrArray *
-read_docs (JsonObject  *request,
-           gboolean     new_edits,
-           GError     **error)
+static gboolean
+read_doc_list (SlJsonScan  *scan,
+               GPtrArray   *docs,
+               GError     **error)
 {
-  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_server_doc_free);
-  JsonNode *node = json_object_get_member (request, "docs");
-  JsonArray *array;
+  gboolean done = FALSE;
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+  if (sl_json_scan_peek (scan) != '[')
+    {
+      g_set_error_literal (error, SL_SERVER_ERROR, SL_SERVER_ERROR_BAD_REQUEST,
+                           "Missing JSON list of 'docs'");
+      return FALSE;
+    }
+  if (!sl_json_scan_enter (scan, '[', error))
+    return FALSE;
+
+  while (sl_json_scan_next_element (scan, &done, error) && !done)
+    {
+      SlServerDoc *doc = sl_server_doc_read (scan, error);
+
+      if (doc == NULL)
+        return FALSE;
+      g_ptr_array_add (docs, doc);
+    }
+
+  return done;
+}
+
+/* {"docs": [...], "new_edits": …}: one bad document fails them all. */
+static GPtrArray *
+read_bulk_docs (SlServerRequest  *request,
+                gboolean         *new_edits,
+                GError          **error)
+{
+  g_autoptr(GBytes) body = sl_server_request_read_json (request, error);
+  g_autoptr(GPtrArray) docs = NULL;
+  g_autoptr(GString) name = g_string_new (NULL);
+  gboolean done = FALSE, ok = TRUE;
+  const char *raw;
+  gsize length;
+  SlJsonScan scan;
+
+  if (body == NULL || !sl_json_scan_init (&scan, g_bytes_get_data (body, NULL),
+                                          g_bytes_get_size (body), error) ||
+      !sl_json_scan_enter (&scan, '{', error))
+    return NULL;
+
+  while (ok && sl_json_scan_next_member (&scan, name, &raw, &length, &done, error) && !done)
+    {
+      if (strcmp (name->str, "docs") == 0 && docs == NULL)
+        {
+          docs = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_server_doc_free);
+          ok = read_doc_list (&scan, docs, error);
+        }
+      else if (strcmp (name->str, "new_edits") == 0)
+        ok = sl_json_scan_boolean (&scan, new_edits, error);
+      else
+        ok = sl_json_scan_skip (&scan, error);
+    }
+  if (!ok || !done || !sl_json_scan_at_end (&scan, error))
+    return NULL;
+
+  if (docs == NULL)
     {
       g_set_error_literal (error, SL_SERVER_ERROR, SL_SERVER_ERROR_BAD_REQUEST,
                            "Missing JSON list of 'docs'");
       return NULL;
     }
-
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; !*new_edits && i < docs->len; i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
-      SlServerDoc *doc;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        {
-          g_set_error_literal (error, SL_SERVER_ERROR, SL_SERVER_ERROR_BAD_REQUEST,
-                               "Document must be a JSON object");
-          return NULL;
-        }
-      doc = sl_server_doc_new_from_json (json_node_get_object (element), new_edits, error);
-      if (doc == NULL)
+      if (!sl_server_doc_check_replicated (g_ptr_array_index (docs, i), error))
         return NULL;
-      g_ptr_array_add (docs, doc);
     }
 
   return g_steal_pointer (&docs);
@@ -264,7 +304,6 @@ route_bulk_docs (SlServerRequest *request,
                  SlServerDb      *db)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) body = NULL;
   g_autoptr(GPtrArray) docs = NULL;
   g_autoptr(GPtrArray) results = NULL;
   gboolean new_edits = TRUE;
@@ -272,15 +311,7 @@ route_bulk_docs (SlServerRequest *request,
   if (!sl_server_check_method (request, "POST", NULL))
     return;
 
-  body = sl_server_request_read_object (request, &error);
-  if (body != NULL)
-    {
-      JsonNode *flag = json_object_get_member (body, "new_edits");
-
-      new_edits = flag == NULL || json_node_get_value_type (flag) != G_TYPE_BOOLEAN ||
-                  json_node_get_boolean (flag);
-      docs = read_docs (body, new_edits, &error);
-    }
+  docs = read_bulk_docs (request, &new_edits, &error);
   if (docs != NULL)
     results = sl_server_write_docs (request, db, docs, new_edits, &error);
 

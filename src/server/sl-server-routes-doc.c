@@ -83,17 +83,20 @@ put_doc (SlServerRequest *request,
          const char      *id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) body = sl_server_request_read_object (request, &error);
+  g_autoptr(GBytes) body = sl_server_request_read_json (request, &error);
   g_autoptr(SlServerDoc) doc = NULL;
   g_autofree char *rev = requested_rev (request);
   gboolean new_edits = TRUE;
 
   if (body != NULL &&
       sl_server_request_get_bool (request, "new_edits", TRUE, &new_edits, &error))
-    doc = sl_server_doc_new_from_json (body, new_edits, &error);
+    doc = sl_server_doc_new_from_text (g_bytes_get_data (body, NULL),
+                                       (gssize) g_bytes_get_size (body), &error);
   if (doc != NULL && id != NULL && !sl_server_doc_set_path_id (doc, id, &error))
     g_clear_pointer (&doc, sl_server_doc_free);
   if (doc != NULL && rev != NULL && !sl_server_doc_set_rev (doc, rev, &error))
+    g_clear_pointer (&doc, sl_server_doc_free);
+  if (doc != NULL && !new_edits && !sl_server_doc_check_replicated (doc, &error))
     g_clear_pointer (&doc, sl_server_doc_free);
 
   if (!sl_server_respond_if_error (request, error))

@@ -23,26 +23,6 @@
 #define REASON_PLAN       "only finance approves or rejects a plan"
 #define REASON_DESIGN     "only an admin writes design documents"
 
-static const char *
-string_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
-static gboolean
-forbid (GError     **error,
-        const char  *reason)
-{
-  g_set_error_literal (error, SL_SERVER_ERROR, SL_SERVER_ERROR_FORBIDDEN, reason);
-  return FALSE;
-}
-
 static gboolean
 is_one_of (const char *value,
            const char *a,
@@ -53,60 +33,56 @@ is_one_of (const char *value,
 
 /* Rule 5: approving and rejecting are finance's. */
 static gboolean
-check_verdicts (SlServerRole   role,
-                SlServerDoc   *doc,
-                JsonObject    *old_doc,
-                GError       **error)
+check_verdicts (SlServerRole             role,
+                SlServerDoc             *doc,
+                const SlServerDocFields *old_doc,
+                GError                 **error)
 {
-  const char *type = string_member (doc->object, "type");
+  const SlServerDocFields *new_doc = &doc->fields;
 
   if (doc->deleted || role == SL_SERVER_ROLE_FINANCE)
     return TRUE;
 
-  if (g_strcmp0 (type, "decision") == 0 &&
-      is_one_of (string_member (doc->object, "verdict"), "approve", "reject"))
-    return forbid (error, REASON_DECISION);
+  if (g_strcmp0 (new_doc->type, "decision") == 0 &&
+      is_one_of (new_doc->verdict, "approve", "reject"))
+    return sl_server_error_set (error, SL_SERVER_ERROR_FORBIDDEN, REASON_DECISION);
 
-  if (g_strcmp0 (type, "plan") == 0)
-    {
-      const char *status = string_member (doc->object, "status");
-
-      if (is_one_of (status, "approved", "rejected") &&
-          g_strcmp0 (status, string_member (old_doc, "status")) != 0)
-        return forbid (error, REASON_PLAN);
-    }
+  if (g_strcmp0 (new_doc->type, "plan") == 0 &&
+      is_one_of (new_doc->status, "approved", "rejected") &&
+      (old_doc == NULL || g_strcmp0 (new_doc->status, old_doc->status) != 0))
+    return sl_server_error_set (error, SL_SERVER_ERROR_FORBIDDEN, REASON_PLAN);
 
   return TRUE;
 }
 
 gboolean
-sl_server_rules_check (const char    *user,
-                       SlServerRole   role,
-                       SlServerDoc   *doc,
-                       JsonObject    *old_doc,
-                       GError       **error)
+sl_server_rules_check (const char              *user,
+                       SlServerRole             role,
+                       SlServerDoc             *doc,
+                       const SlServerDocFields *old_doc,
+                       GError                 **error)
 {
-  const char *old_type = string_member (old_doc, "type");
+  const char *old_type = old_doc != NULL ? old_doc->type : NULL;
 
   if (role == SL_SERVER_ROLE_ADMIN)
     return TRUE;
   if (role != SL_SERVER_ROLE_MARKETING && role != SL_SERVER_ROLE_FINANCE)
-    return forbid (error, REASON_VIEWER);
+    return sl_server_error_set (error, SL_SERVER_ERROR_FORBIDDEN, REASON_VIEWER);
   if (g_str_has_prefix (doc->id, "_design/"))
-    return forbid (error, REASON_DESIGN);
+    return sl_server_error_set (error, SL_SERVER_ERROR_FORBIDDEN, REASON_DESIGN);
 
   if (old_doc == NULL)
     {
-      if (!doc->deleted && g_strcmp0 (string_member (doc->object, "author"), user) != 0)
-        return forbid (error, REASON_AUTHOR);
+      if (!doc->deleted && g_strcmp0 (doc->fields.author, user) != 0)
+        return sl_server_error_set (error, SL_SERVER_ERROR_FORBIDDEN, REASON_AUTHOR);
     }
   else if (g_strcmp0 (old_type, "annotation") == 0)
     {
-      if (g_strcmp0 (string_member (old_doc, "author"), user) != 0)
-        return forbid (error, REASON_ANNOTATION);
+      if (g_strcmp0 (old_doc->author, user) != 0)
+        return sl_server_error_set (error, SL_SERVER_ERROR_FORBIDDEN, REASON_ANNOTATION);
     }
   else if (is_one_of (old_type, "comment", "decision"))
-    return forbid (error, REASON_IMMUTABLE);
+    return sl_server_error_set (error, SL_SERVER_ERROR_FORBIDDEN, REASON_IMMUTABLE);
 
   return check_verdicts (role, doc, old_doc, error);
 }

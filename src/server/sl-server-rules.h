@@ -23,13 +23,13 @@ G_BEGIN_DECLS
  *    and only finance moves a plan to approved or rejected;
  * 6. only an admin writes design documents (and `_security`, users).
  *
- * Admins pass every rule. @old_doc is the revision replaced, NULL for a
- * new document or one written over a tombstone. A refusal is
- * SL_SERVER_ERROR_FORBIDDEN saying what is not allowed. */
-gboolean sl_server_rules_check (const char    *user,
-                                SlServerRole   role,
-                                SlServerDoc   *doc,
-                                JsonObject    *old_doc,
-                                GError       **error);
+ * Admins pass every rule. @old_doc holds the fields of the revision
+ * replaced, NULL for a new document or one written over a tombstone. A
+ * refusal is SL_SERVER_ERROR_FORBIDDEN saying what is not allowed. */
+gboolean sl_server_rules_check (const char              *user,
+                                SlServerRole             role,
+                                SlServerDoc             *doc,
+                                const SlServerDocFields *old_doc,
+                                GError                 **error);
 
 G_END_DECLS

@@ -38,7 +38,8 @@ const char    *sl_server_store_get_uuid    (SlServerStore  *self);
 /* 32 random bytes made once with the file: the session cookie key. */
 GBytes        *sl_server_store_get_secret  (SlServerStore  *self);
 
-/* A cached statement for @sql, reset, with no bindings. */
+/* A cached statement for @sql, reset, with no bindings. The cache is
+ * keyed by the string's address: @sql must be a string constant. */
 SlServerStmt  *sl_server_store_prepare     (SlServerStore  *self,
                                             const char     *sql,
                                             GError        **error);
@@ -50,6 +51,14 @@ gboolean       sl_server_store_step_done   (SlServerStore  *self,
 gboolean       sl_server_store_step_row    (SlServerStore  *self,
                                             SlServerStmt   *stmt,
                                             gboolean       *has_row,
+                                            GError        **error);
+/* The first column of @sql's first row as an integer (0 when there is no
+ * row), with ?1 = @first and ?2 = @second bound if @sql has them. */
+gboolean       sl_server_store_query_int   (SlServerStore  *self,
+                                            const char     *sql,
+                                            gint64          first,
+                                            gint64          second,
+                                            gint64         *out,
                                             GError        **error);
 gint64         sl_server_store_last_insert_id (SlServerStore *self);
 /* Sets an internal error from the connection's last error. */

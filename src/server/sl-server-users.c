@@ -102,15 +102,6 @@ sl_server_users_new (SlServerStore *store)
   return self;
 }
 
-static gboolean
-refuse (GError      **error,
-        SlServerError code,
-        const char   *reason)
-{
-  g_set_error_literal (error, SL_SERVER_ERROR, code, reason);
-  return FALSE;
-}
-
 gboolean
 sl_server_users_check_name (const char  *name,
                             GError     **error)
@@ -118,16 +109,18 @@ sl_server_users_check_name (const char  *name,
   gsize length = name != NULL ? strlen (name) : 0;
 
   if (length == 0 || length > 64)
-    return refuse (error, SL_SERVER_ERROR_BAD_REQUEST, "A user name has 1 to 64 bytes");
+    return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST,
+                                "A user name has 1 to 64 bytes");
   if (!g_utf8_validate (name, (gssize) length, NULL))
-    return refuse (error, SL_SERVER_ERROR_BAD_REQUEST, "A user name must be UTF-8");
+    return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST, "A user name must be UTF-8");
   if (name[0] == '_')
-    return refuse (error, SL_SERVER_ERROR_BAD_REQUEST, "A user name must not start with _");
+    return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST,
+                                "A user name must not start with _");
 
   for (const char *p = name; *p != '\0'; p++)
     {
       if ((guchar) *p < 0x20 || *p == 0x7f || *p == ':')
-        return refuse (error, SL_SERVER_ERROR_BAD_REQUEST,
+        return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST,
                        "A user name must not hold ':' or control characters");
     }
 
@@ -152,7 +145,8 @@ sl_server_users_hash_password (const char  *password,
                              crypto_pwhash_MEMLIMIT_INTERACTIVE,
                              crypto_pwhash_ALG_ARGON2ID13) != 0)
     {
-      refuse (error, SL_SERVER_ERROR_INTERNAL, "Out of memory while hashing the password");
+      sl_server_error_set (error, SL_SERVER_ERROR_INTERNAL,
+                           "Out of memory while hashing the password");
       return NULL;
     }
 
@@ -188,7 +182,7 @@ update_user (SlServerUsers  *self,
     return FALSE;
 
   if (sqlite3_changes (sqlite3_db_handle (stmt)) == 0)
-    return refuse (error, SL_SERVER_ERROR_NOT_FOUND, "No such user");
+    return sl_server_error_set (error, SL_SERVER_ERROR_NOT_FOUND, "No such user");
   return TRUE;
 }
 
@@ -225,7 +219,7 @@ sl_server_users_add (SlServerUsers  *self,
     return FALSE;
 
   if (sqlite3_changes (sqlite3_db_handle (stmt)) == 0)
-    return refuse (error, SL_SERVER_ERROR_EXISTS, "A user of that name exists");
+    return sl_server_error_set (error, SL_SERVER_ERROR_EXISTS, "A user of that name exists");
   return TRUE;
 }
 
@@ -313,10 +307,10 @@ sl_server_users_lookup (SlServerUsers  *self,
   if (!sl_server_store_step_row (self->store, stmt, &has_row, error))
     return FALSE;
   if (!has_row)
-    return refuse (error, SL_SERVER_ERROR_NOT_FOUND, "No such user");
+    return sl_server_error_set (error, SL_SERVER_ERROR_NOT_FOUND, "No such user");
 
   if (!sl_server_role_from_string ((const char *) sqlite3_column_text (stmt, 0), role))
-    return refuse (error, SL_SERVER_ERROR_INTERNAL, "A user has an unknown role");
+    return sl_server_error_set (error, SL_SERVER_ERROR_INTERNAL, "A user has an unknown role");
   if (hash != NULL)
     *hash = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
   return TRUE;

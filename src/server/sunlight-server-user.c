@@ -31,6 +31,16 @@ typedef struct
   char *password_file;
 } UserOptions;
 
+static void
+user_options_clear (UserOptions *options)
+{
+  g_clear_pointer (&options->data, g_free);
+  g_clear_pointer (&options->role, g_free);
+  g_clear_pointer (&options->password_file, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (UserOptions, user_options_clear)
+
 /* A line of @stream without its line end, or NULL. */
 static char *
 read_line (FILE *stream)
@@ -119,7 +129,8 @@ parse_options (int          *argc,
                GError      **error)
 {
   GOptionEntry entries[] = {
-    { "data", 0, 0, G_OPTION_ARG_FILENAME, &options->data, "Where the server keeps its file", "DIR" },
+    { "data", 0, 0, G_OPTION_ARG_FILENAME, &options->data,
+      "Where the server keeps its file", "DIR" },
     { "role", 0, 0, G_OPTION_ARG_STRING, &options->role,
       "marketing, finance, viewer or admin", "ROLE" },
     { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &options->password_file,
@@ -224,54 +235,54 @@ run_user_action (SlServerUsers *users,
   return SL_EXIT_OK;
 }
 
+/* Options, then the store of --data; NULL (and a message) on failure. */
+static SlServerStore *
+open_with_options (int          *argc,
+                   char       ***argv,
+                   UserOptions  *options)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_options (argc, argv, options, &error))
+    {
+      sl_cli_fail (error->message);
+      return NULL;
+    }
+
+  return sl_cli_open_store (sl_cli_data_dir (options->data));
+}
+
 int
 sl_cli_command_user (int    argc,
                      char **argv)
 {
-  UserOptions options = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SlServerStore) store = NULL;
+  g_auto(UserOptions) options = { 0 };
+  g_autoptr(SlServerStore) store = open_with_options (&argc, &argv, &options);
   g_autoptr(SlServerUsers) users = NULL;
-  int status;
 
-  if (!parse_options (&argc, &argv, &options, &error))
-    return sl_cli_fail (error->message);
+  if (store == NULL)
+    return SL_EXIT_ERROR;
   if (argc < 2)
     {
       g_printerr ("sunlight-server: user add|list|remove|set-role|set-password\n");
       return SL_EXIT_USAGE;
     }
 
-  store = sl_cli_open_store (sl_cli_data_dir (options.data));
-  if (store == NULL)
-    return SL_EXIT_ERROR;
-
   users = sl_server_users_new (store);
-  status = run_user_action (users, argv[1], argv + 2, &options);
-  g_free (options.data);
-  g_free (options.role);
-  g_free (options.password_file);
-  return status;
+  return run_user_action (users, argv[1], argv + 2, &options);
 }
 
 int
 sl_cli_command_db (int    argc,
                    char **argv)
 {
-  UserOptions options = { 0 };
+  g_auto(UserOptions) options = { 0 };
+  g_autoptr(SlServerStore) store = open_with_options (&argc, &argv, &options);
   g_autoptr(GError) error = NULL;
-  g_autoptr(SlServerStore) store = NULL;
   g_auto(GStrv) names = NULL;
   const char *action = argc > 1 ? argv[1] : "";
-  gboolean ok = FALSE;
+  gboolean ok;
 
-  if (!parse_options (&argc, &argv, &options, &error))
-    return sl_cli_fail (error->message);
-  action = argc > 1 ? argv[1] : "";
-  store = sl_cli_open_store (sl_cli_data_dir (options.data));
-  g_free (options.data);
-  g_free (options.role);
-  g_free (options.password_file);
   if (store == NULL)
     return SL_EXIT_ERROR;
 

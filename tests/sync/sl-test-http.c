@@ -41,22 +41,22 @@ add_basic_auth (SoupMessage *msg,
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", value);
 }
 
-SlTestResponse *
-sl_test_http_full (SoupSession *session,
-                   const char  *method,
-                   const char  *url,
-                   const char  *user,
-                   const char  *password,
-                   const char  *content_type,
-                   GBytes      *body,
-                   const char  *header,
-                   const char  *value)
+GBytes *
+sl_test_http_send (SoupSession         *session,
+                   const char          *method,
+                   const char          *url,
+                   const char          *user,
+                   const char          *password,
+                   const char          *content_type,
+                   GBytes              *body,
+                   const char          *header,
+                   const char          *value,
+                   guint               *status,
+                   SoupMessageHeaders **headers)
 {
   g_autoptr(SoupMessage) msg = soup_message_new (method, url);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) answer = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  SlTestResponse *response;
+  GBytes *answer;
 
   if (msg == NULL)
     g_error ("Not a URL: %s", url);
@@ -73,10 +73,30 @@ sl_test_http_full (SoupSession *session,
   answer = soup_session_send_and_read (session, msg, NULL, &error);
   g_assert_no_error (error);
 
-  response = g_new0 (SlTestResponse, 1);
-  response->status = soup_message_get_status (msg);
+  *status = soup_message_get_status (msg);
+  if (headers != NULL)
+    *headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
+  return answer;
+}
+
+SlTestResponse *
+sl_test_http_full (SoupSession *session,
+                   const char  *method,
+                   const char  *url,
+                   const char  *user,
+                   const char  *password,
+                   const char  *content_type,
+                   GBytes      *body,
+                   const char  *header,
+                   const char  *value)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  SlTestResponse *response = g_new0 (SlTestResponse, 1);
+  g_autoptr(GBytes) answer = sl_test_http_send (session, method, url, user, password,
+                                                content_type, body, header, value,
+                                                &response->status, &response->headers);
+
   response->body = g_strndup (g_bytes_get_data (answer, NULL), g_bytes_get_size (answer));
-  response->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
   if (json_parser_load_from_data (parser, response->body, -1, NULL) &&
       json_parser_get_root (parser) != NULL)
     response->json = json_node_ref (json_parser_get_root (parser));

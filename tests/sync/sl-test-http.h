@@ -45,6 +45,19 @@ SlTestResponse *sl_test_http_full       (SoupSession    *session,
                                          GBytes         *body,
                                          const char     *header,
                                          const char     *value);
+/* The request of sl_test_http_full(), answered with the body unparsed:
+ * *@status gets the status, *@headers (if set) the response headers. */
+GBytes         *sl_test_http_send       (SoupSession    *session,
+                                         const char     *method,
+                                         const char     *url,
+                                         const char     *user,
+                                         const char     *password,
+                                         const char     *content_type,
+                                         GBytes         *body,
+                                         const char     *header,
+                                         const char     *value,
+                                         guint          *status,
+                                         SoupMessageHeaders **headers);
 /* "error" and "reason" of an error answer must be there, and the
  * status @status. */
 void            sl_test_assert_error    (SlTestResponse *response,

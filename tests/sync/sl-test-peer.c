@@ -106,7 +106,7 @@ peer_argv (SlTestPeer *self)
       const char *bin = g_getenv ("SL_SERVER_BIN");
 
       if (bin == NULL || !g_file_test (bin, G_FILE_TEST_IS_EXECUTABLE))
-        g_error ("sunlight-server not found: SL_SERVER_BIN is “%s”; run the sync "
+        g_error ("sunlight-server not found: SL_SERVER_BIN is %s; run the sync "
                  "tests with meson test, which sets it", bin ? bin : "(unset)");
       g_ptr_array_add (argv, g_strdup (bin));
       g_ptr_array_add (argv, g_strdup ("serve"));
@@ -126,7 +126,7 @@ peer_argv (SlTestPeer *self)
       g_autofree char *peers = sl_test_peer_find_peers_dir ();
 
       if (peers == NULL)
-        g_error ("pouchdb-server not found in $SL_PEERS_DIR (“%s”) nor in tests/peers: "
+        g_error ("pouchdb-server not found in $SL_PEERS_DIR (%s) nor in tests/peers: "
                  "run build-aux/dev test, which installs the test peers, or "
                  "`npm ci` in tests/peers", g_getenv ("SL_PEERS_DIR") ?: "unset");
       g_ptr_array_add (argv, g_build_filename (peers, "node_modules", ".bin",
@@ -370,6 +370,24 @@ sl_test_peer_create_db (SlTestPeer *self,
 
   if (response->status != 201)
     g_error ("could not create database %s: %u %s", name, response->status, response->body);
+}
+
+char *
+sl_test_peer_new_db (SlTestPeer *self)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  char *name = g_strdup_printf ("t%.8s", uuid);
+
+  sl_test_peer_create_db (self, name);
+  return name;
+}
+
+void
+sl_test_peer_add_team (SlTestPeer *self)
+{
+  sl_test_peer_add_user (self, "alice", "marketing", "alice-secret");
+  sl_test_peer_add_user (self, "fred", "finance", "fred-secret");
+  sl_test_peer_add_user (self, "vera", "viewer", "vera-secret");
 }
 
 void

@@ -47,6 +47,12 @@ SoupSession    *sl_test_peer_get_session (SlTestPeer    *self);
 /* A database, made by the admin. */
 void            sl_test_peer_create_db  (SlTestPeer     *self,
                                          const char     *name);
+/* A database of a new random name ("t" and 8 hex digits), made by the
+ * admin: one per test keeps tests apart on a shared peer. */
+char           *sl_test_peer_new_db     (SlTestPeer     *self);
+/* The usual users: alice (marketing), fred (finance) and vera (viewer),
+ * each with the password NAME-secret. */
+void            sl_test_peer_add_team   (SlTestPeer     *self);
 /* A user with one role (marketing, finance, viewer): on sunlight-server
  * through its command line, on pouchdb-server in _users. */
 void            sl_test_peer_add_user   (SlTestPeer     *self,

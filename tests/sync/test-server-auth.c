@@ -15,16 +15,6 @@
 #include "sl-test-json.h"
 #include "sl-test-peer.h"
 
-static char *
-new_db (SlTestPeer *peer)
-{
-  g_autofree char *uuid = g_uuid_string_random ();
-  char *name = g_strdup_printf ("t%.8s", uuid);
-
-  sl_test_peer_create_db (peer, name);
-  return name;
-}
-
 /* The AuthSession=… pair of a Set-Cookie header, or NULL. */
 static char *
 session_cookie (SlTestResponse *response)
@@ -57,7 +47,7 @@ static void
 test_session (gconstpointer data)
 {
   SlTestPeer *peer = (SlTestPeer *) data;
-  g_autofree char *db = new_db (peer);
+  g_autofree char *db = sl_test_peer_new_db (peer);
   g_autofree char *db_path = g_strdup_printf ("/%s", db);
   g_autofree char *doc_path = g_strdup_printf ("/%s/goal:1", db);
   g_autoptr(SlTestResponse) login = sl_test_peer_request (peer, "POST", "/_session", NULL,
@@ -110,7 +100,7 @@ static void
 test_bad_credentials (gconstpointer data)
 {
   SlTestPeer *peer = (SlTestPeer *) data;
-  g_autofree char *db = new_db (peer);
+  g_autofree char *db = sl_test_peer_new_db (peer);
   g_autofree char *url = g_strdup_printf ("%s/%s", sl_test_peer_get_url (peer), db);
   SoupSession *session = sl_test_peer_get_session (peer);
   g_autoptr(SlTestResponse) wrong = sl_test_http (session, "GET", url, "alice", "wrong-pass", NULL);
@@ -148,7 +138,7 @@ static void
 test_roles (gconstpointer data)
 {
   SlTestPeer *peer = (SlTestPeer *) data;
-  g_autofree char *db = new_db (peer);
+  g_autofree char *db = sl_test_peer_new_db (peer);
   g_autoptr(SlTestResponse) draft = put_as (peer, "alice", db, "plan:1",
     "{\"type\":\"plan\",\"author\":\"alice\",\"status\":\"proposed\"}");
   g_autofree char *approve = g_strdup_printf ("{\"_rev\":\"%s\",\"type\":\"plan\",\"author\":\"alice\","
@@ -192,9 +182,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   peer = sl_test_peer_start (SL_TEST_PEER_SUNLIGHT);
-  sl_test_peer_add_user (peer, "alice", "marketing", "alice-secret");
-  sl_test_peer_add_user (peer, "fred", "finance", "fred-secret");
-  sl_test_peer_add_user (peer, "vera", "viewer", "vera-secret");
+  sl_test_peer_add_team (peer);
 
   g_test_add_data_func ("/sync/server-auth/session", peer, test_session);
   g_test_add_data_func ("/sync/server-auth/bad-credentials", peer, test_bad_credentials);

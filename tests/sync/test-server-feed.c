@@ -12,16 +12,6 @@
 #include "sl-test-json.h"
 #include "sl-test-peer.h"
 
-static char *
-new_db (SlTestPeer *peer)
-{
-  g_autofree char *uuid = g_uuid_string_random ();
-  char *name = g_strdup_printf ("t%.8s", uuid);
-
-  sl_test_peer_create_db (peer, name);
-  return name;
-}
-
 static SlTestResponse *
 get (SlTestPeer *peer,
      const char *db,
@@ -48,7 +38,7 @@ static void
 test_normal_feed (gconstpointer data)
 {
   SlTestPeer *peer = (SlTestPeer *) data;
-  g_autofree char *db = new_db (peer);
+  g_autofree char *db = sl_test_peer_new_db (peer);
   g_autoptr(SlTestResponse) empty = get (peer, db, "");
   g_autoptr(SlTestResponse) all = NULL;
   g_autoptr(SlTestResponse) page = NULL;
@@ -99,7 +89,7 @@ static void
 test_all_leaves (gconstpointer data)
 {
   SlTestPeer *peer = (SlTestPeer *) data;
-  g_autofree char *db = new_db (peer);
+  g_autofree char *db = sl_test_peer_new_db (peer);
   g_autofree char *path = g_strdup_printf ("/%s/_bulk_docs", db);
   g_autoptr(SlTestResponse) written = sl_test_peer_request (peer, "POST", path, "alice",
     "{\"new_edits\":false,\"docs\":[{\"_id\":\"x\",\"_rev\":\"1-11\",\"author\":\"alice\"},"
@@ -174,7 +164,7 @@ static void
 test_longpoll (gconstpointer data)
 {
   SlTestPeer *peer = (SlTestPeer *) data;
-  g_autofree char *db = new_db (peer);
+  g_autofree char *db = sl_test_peer_new_db (peer);
   g_autoptr(SoupSession) session = sl_test_http_session_new ();
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GBytes) timed_out = NULL;
@@ -236,7 +226,7 @@ static void
 test_longpoll_cancelled (gconstpointer data)
 {
   SlTestPeer *peer = (SlTestPeer *) data;
-  g_autofree char *db = new_db (peer);
+  g_autofree char *db = sl_test_peer_new_db (peer);
   g_autoptr(SoupSession) session = sl_test_http_session_new ();
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autofree char *url = g_strdup_printf ("%s/%s/_changes?feed=longpoll&since=0&timeout=60000",

@@ -14,17 +14,6 @@
 #include "sl-test-json.h"
 #include "sl-test-peer.h"
 
-/* A fresh database for one test, made by the admin. */
-static char *
-new_db (SlTestPeer *peer)
-{
-  g_autofree char *uuid = g_uuid_string_random ();
-  char *name = g_strdup_printf ("t%.8s", uuid);
-
-  sl_test_peer_create_db (peer, name);
-  return name;
-}
-
 static SlTestResponse *
 request (SlTestPeer *peer,
          const char *method,
@@ -121,7 +110,7 @@ static void
 test_documents (gconstpointer data)
 {
   SlTestPeer *peer = (SlTestPeer *) data;
-  g_autofree char *db = new_db (peer);
+  g_autofree char *db = sl_test_peer_new_db (peer);
   g_autoptr(SlTestResponse) put = request (peer, "PUT", "alice",
     "{\"type\":\"goal\",\"author\":\"alice\",\"title\":\"Grow\"}", "/%s/goal%%3A1", db);
   const char *rev1 = sl_test_json_string (put->json, "rev");
@@ -184,7 +173,7 @@ static void
 test_conflicts (gconstpointer data)
 {
   SlTestPeer *peer = (SlTestPeer *) data;
-  g_autofree char *db = new_db (peer);
+  g_autofree char *db = sl_test_peer_new_db (peer);
   g_autoptr(SlTestResponse) replicated = request (peer, "POST", "alice",
     "{\"new_edits\":false,\"docs\":["
     "{\"_id\":\"plan:1\",\"_rev\":\"1-aaaa\",\"type\":\"plan\",\"author\":\"alice\"},"
@@ -224,7 +213,7 @@ static void
 test_bulk_docs (gconstpointer data)
 {
   SlTestPeer *peer = (SlTestPeer *) data;
-  g_autofree char *db = new_db (peer);
+  g_autofree char *db = sl_test_peer_new_db (peer);
   g_autoptr(SlTestResponse) first = request (peer, "POST", "alice",
     "{\"docs\":[{\"_id\":\"plan:1\",\"type\":\"plan\",\"author\":\"alice\",\"status\":\"draft\"},"
     "{\"_id\":\"annotation:1\",\"type\":\"annotation\",\"author\":\"alice\"},"
@@ -273,7 +262,7 @@ static void
 test_all_docs (gconstpointer data)
 {
   SlTestPeer *peer = (SlTestPeer *) data;
-  g_autofree char *db = new_db (peer);
+  g_autofree char *db = sl_test_peer_new_db (peer);
   g_autoptr(SlTestResponse) written = request (peer, "POST", "alice",
     "{\"docs\":[{\"_id\":\"b\",\"author\":\"alice\"},{\"_id\":\"a\",\"author\":\"alice\",\"n\":1},"
     "{\"_id\":\"c\",\"author\":\"alice\"}]}", "/%s/_bulk_docs", db);
@@ -312,7 +301,7 @@ static void
 test_revs_diff_bulk_get (gconstpointer data)
 {
   SlTestPeer *peer = (SlTestPeer *) data;
-  g_autofree char *db = new_db (peer);
+  g_autofree char *db = sl_test_peer_new_db (peer);
   g_autoptr(SlTestResponse) put = request (peer, "PUT", "alice", "{\"author\":\"alice\",\"v\":1}",
                                            "/%s/doc", db);
   const char *rev = sl_test_json_string (put->json, "rev");
@@ -337,7 +326,7 @@ static void
 test_local_docs (gconstpointer data)
 {
   SlTestPeer *peer = (SlTestPeer *) data;
-  g_autofree char *db = new_db (peer);
+  g_autofree char *db = sl_test_peer_new_db (peer);
   g_autoptr(SlTestResponse) put = request (peer, "PUT", "vera", "{\"last_seq\":\"7\"}",
                                            "/%s/_local/sunlight-client", db);
   g_autoptr(SlTestResponse) stale = request (peer, "PUT", "vera", "{\"last_seq\":\"8\"}",
@@ -363,7 +352,7 @@ static void
 test_security (gconstpointer data)
 {
   SlTestPeer *peer = (SlTestPeer *) data;
-  g_autofree char *db = new_db (peer);
+  g_autofree char *db = sl_test_peer_new_db (peer);
   const char *finance_only = "{\"admins\":{\"names\":[],\"roles\":[]},"
                              "\"members\":{\"names\":[],\"roles\":[\"finance\"]}}";
   g_autoptr(SlTestResponse) shown = request (peer, "GET", "alice", NULL, "/%s/_security", db);
@@ -397,9 +386,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   peer = sl_test_peer_start (SL_TEST_PEER_SUNLIGHT);
-  sl_test_peer_add_user (peer, "alice", "marketing", "alice-secret");
-  sl_test_peer_add_user (peer, "fred", "finance", "fred-secret");
-  sl_test_peer_add_user (peer, "vera", "viewer", "vera-secret");
+  sl_test_peer_add_team (peer);
 
   g_test_add_data_func ("/sync/server-http/welcome", peer, test_welcome);
   g_test_add_data_func ("/sync/server-http/databases", peer, test_databases);

@@ -38,10 +38,53 @@ never_cb (gpointer data)
   return FALSE;
 }
 
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  guint *pending = data;
+
+  if (*pending > 0)
+    (*pending)--;
+}
+
+static gboolean
+frames_done_cb (gpointer data)
+{
+  return *(guint *)data == 0;
+}
+
+/* Waits until every mapped window has painted a new frame: whatever was
+ * queued before (resizes, redraws) is then laid out and drawn, however
+ * slow the machine. */
+static void
+wait_for_frames (void)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+  g_autoptr(GPtrArray) clocks = g_ptr_array_new_with_free_func (g_object_unref);
+  guint pending = 0;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      GdkFrameClock *clock;
+
+      if (!gtk_widget_get_mapped (l->data) || (clock = gtk_widget_get_frame_clock (l->data)) == NULL)
+        continue;
+      g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &pending);
+      g_ptr_array_add (clocks, g_object_ref (clock));
+      gtk_widget_queue_draw (l->data);
+      pending++;
+    }
+  g_assert_true (sl_ui_test_iterate_until (frames_done_cb, &pending, 20000));
+  for (guint i = 0; i < clocks->len; i++)
+    g_signal_handlers_disconnect_by_data (clocks->pdata[i], &pending);
+}
+
 void
 sl_ui_test_settle (guint ms)
 {
   sl_ui_test_iterate_until (never_cb, NULL, ms);
+  wait_for_frames ();
 }
 
 /* Widget tree helpers. */
@@ -75,9 +118,12 @@ sl_ui_test_render (GtkWidget *widget)
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   GtkSnapshot *snapshot;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int width, height;
 
+  g_assert_true (sl_ui_test_iterate_until ((gboolean (*) (gpointer))gtk_widget_get_mapped, widget, 20000));
+  wait_for_frames ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
 
