@@ -33,7 +33,7 @@ G_DEFINE_FINAL_TYPE (SlSyncAccount, sl_sync_account, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_URL,
-  PROP_DATABASE,
+  PROP_DB_NAME,
   PROP_USER,
   N_PROPS,
 };
@@ -162,7 +162,7 @@ sl_sync_account_get_property (GObject    *object,
     case PROP_URL:
       g_value_set_string (value, self->url);
       break;
-    case PROP_DATABASE:
+    case PROP_DB_NAME:
       g_value_set_string (value, self->database);
       break;
     case PROP_USER:
@@ -209,8 +209,8 @@ sl_sync_account_class_init (SlSyncAccountClass *klass)
 
   properties[PROP_URL] =
     g_param_spec_string ("url", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DATABASE] =
-    g_param_spec_string ("database", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DB_NAME] =
+    g_param_spec_string ("db-name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_USER] =
     g_param_spec_string ("user", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -330,8 +330,15 @@ sl_sync_account_get_url (SlSyncAccount *self)
   return self->url;
 }
 
-const char *
+SlDatabase *
 sl_sync_account_get_database (SlSyncAccount *self)
+{
+  g_return_val_if_fail (SL_IS_SYNC_ACCOUNT (self), NULL);
+  return self->db;
+}
+
+const char *
+sl_sync_account_get_db_name (SlSyncAccount *self)
 {
   g_return_val_if_fail (SL_IS_SYNC_ACCOUNT (self), NULL);
   return self->database;

@@ -41,9 +41,12 @@ gboolean       sl_sync_account_remove          (SlSyncAccount  *self,
 gboolean       sl_sync_account_reload          (SlSyncAccount  *self,
                                                 GError        **error);
 
+/* The workspace's database the account is kept in. */
+SlDatabase    *sl_sync_account_get_database    (SlSyncAccount  *self);
 gint64         sl_sync_account_get_id          (SlSyncAccount  *self);
 const char    *sl_sync_account_get_url         (SlSyncAccount  *self);
-const char    *sl_sync_account_get_database    (SlSyncAccount  *self);
+/* The database's name on the server. */
+const char    *sl_sync_account_get_db_name     (SlSyncAccount  *self);
 const char    *sl_sync_account_get_user        (SlSyncAccount  *self);
 /* A random id naming this workspace's checkpoint on the server. */
 const char    *sl_sync_account_get_client_id   (SlSyncAccount  *self);
