@@ -33,16 +33,6 @@ sl_test_sync_add_users (SlTestPeer *peer)
     }
 }
 
-char *
-sl_test_sync_new_db (SlTestPeer *peer)
-{
-  g_autofree char *uuid = g_uuid_string_random ();
-  char *name = g_strdup_printf ("t%.8s", uuid);
-
-  sl_test_peer_create_db (peer, name);
-  return name;
-}
-
 SlWorkspace *
 sl_test_sync_workspace (const char *dir,
                         const char *file_name,

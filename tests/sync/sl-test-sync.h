@@ -18,8 +18,6 @@ G_BEGIN_DECLS
 /* Adds alice and bob (marketing), fred (finance) and vera (viewer),
  * each with the password "<name>-secret". */
 void          sl_test_sync_add_users     (SlTestPeer   *peer);
-/* A database of a fresh name, made by the admin (newly allocated). */
-char         *sl_test_sync_new_db        (SlTestPeer   *peer);
 
 /* A new workspace @file_name in @dir whose author is @user. */
 SlWorkspace  *sl_test_sync_workspace     (const char   *dir,

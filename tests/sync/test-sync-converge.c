@@ -38,7 +38,7 @@ fixture_setup (Fixture       *f,
 {
   f->peer = (SlTestPeer *)data;
   f->dir = sl_test_make_tmp_dir ();
-  f->db = sl_test_sync_new_db (f->peer);
+  f->db = sl_test_peer_new_db (f->peer);
   f->a = sl_test_sync_workspace (f->dir, "a.sunlight", "alice");
   f->b = sl_test_sync_workspace (f->dir, "b.sunlight", "bob");
   f->ca = sl_test_sync_client (f->peer, f->db, f->a, "alice");

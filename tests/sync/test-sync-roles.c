@@ -32,7 +32,7 @@ fixture_setup (Fixture       *f,
 {
   f->peer = (SlTestPeer *)data;
   f->dir = sl_test_make_tmp_dir ();
-  f->db = sl_test_sync_new_db (f->peer);
+  f->db = sl_test_peer_new_db (f->peer);
 }
 
 static void
