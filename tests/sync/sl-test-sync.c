@@ -33,6 +33,24 @@ sl_test_sync_add_users (SlTestPeer *peer)
     }
 }
 
+void
+sl_peer_fixture_setup (SlPeerFixture *fixture,
+                       gconstpointer  peer)
+{
+  fixture->peer = (SlTestPeer *)peer;
+  fixture->dir = sl_test_make_tmp_dir ();
+  fixture->db = sl_test_peer_new_db (fixture->peer);
+}
+
+void
+sl_peer_fixture_teardown (SlPeerFixture *fixture,
+                          gconstpointer  peer)
+{
+  sl_test_remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->db, g_free);
+}
+
 SlWorkspace *
 sl_test_sync_workspace (const char *dir,
                         const char *file_name,

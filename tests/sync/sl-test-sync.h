@@ -19,6 +19,20 @@ G_BEGIN_DECLS
  * each with the password "<name>-secret". */
 void          sl_test_sync_add_users     (SlTestPeer   *peer);
 
+/* A fixture of the client tests: the peer (the test data), a fresh
+ * temporary folder and a fresh database on the peer. */
+typedef struct
+{
+  SlTestPeer *peer;
+  char       *dir;
+  char       *db;
+} SlPeerFixture;
+
+void          sl_peer_fixture_setup      (SlPeerFixture *fixture,
+                                          gconstpointer  peer);
+void          sl_peer_fixture_teardown   (SlPeerFixture *fixture,
+                                          gconstpointer  peer);
+
 /* A new workspace @file_name in @dir whose author is @user. */
 SlWorkspace  *sl_test_sync_workspace     (const char   *dir,
                                           const char   *file_name,

@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include "sl-document-codec.h"
 #include "sl-set-field-command.h"
 #include "sl-test-json.h"
 #include "sl-test-sync.h"
@@ -23,8 +24,8 @@
 
 typedef struct
 {
+  SlPeerFixture base;
   SlTestPeer   *peer;
-  char         *dir;
   char         *db;
   SlWorkspace  *a;
   SlWorkspace  *b;
@@ -36,11 +37,11 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->peer = (SlTestPeer *)data;
-  f->dir = sl_test_make_tmp_dir ();
-  f->db = sl_test_peer_new_db (f->peer);
-  f->a = sl_test_sync_workspace (f->dir, "a.sunlight", "alice");
-  f->b = sl_test_sync_workspace (f->dir, "b.sunlight", "bob");
+  sl_peer_fixture_setup (&f->base, data);
+  f->peer = f->base.peer;
+  f->db = f->base.db;
+  f->a = sl_test_sync_workspace (f->base.dir, "a.sunlight", "alice");
+  f->b = sl_test_sync_workspace (f->base.dir, "b.sunlight", "bob");
   f->ca = sl_test_sync_client (f->peer, f->db, f->a, "alice");
   f->cb = sl_test_sync_client (f->peer, f->db, f->b, "bob");
 }
@@ -53,9 +54,7 @@ fixture_teardown (Fixture       *f,
   g_clear_object (&f->cb);
   g_clear_object (&f->a);
   g_clear_object (&f->b);
-  sl_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
+  sl_peer_fixture_teardown (&f->base, data);
 }
 
 static gint64
@@ -250,6 +249,54 @@ test_clash (Fixture       *f,
   assert_field (f, uuid, "title", "Title by bob");
 }
 
+static SlWorkspace *
+reopen (SlDatabase *db)
+{
+  g_autofree char *path = g_strdup (sl_database_get_path (db));
+  g_autoptr(GError) error = NULL;
+  SlWorkspace *ws;
+
+  g_object_unref (db);
+  ws = sl_workspace_open (path, &error);
+  g_assert_no_error (error);
+  return ws;
+}
+
+/* Every kind of shared item goes through the server and comes out the
+ * same: the receiving workspace encodes each document as the sender does. */
+static void
+test_every_kind (SlPeerFixture *f,
+                 gconstpointer  data)
+{
+  g_autoptr(SlWorkspace) a = reopen (sl_test_shared_workspace_new (f->dir, "a.sunlight", 7));
+  g_autoptr(SlWorkspace) b = reopen (sl_test_empty_workspace_new (f->dir, "b.sunlight", "USD"));
+  g_autoptr(SlSyncClient) ca = sl_test_sync_client (f->peer, f->db, a, "alice");
+  g_autoptr(SlSyncClient) cb = sl_test_sync_client (f->peer, f->db, b, "bob");
+  g_autoptr(SlDocumentCodec) codec_a = sl_document_codec_new (sl_workspace_get_database (a));
+  g_autoptr(SlDocumentCodec) codec_b = sl_document_codec_new (sl_workspace_get_database (b));
+  g_autoptr(GPtrArray) ids = sl_test_shared_doc_ids (sl_workspace_get_database (a));
+
+  sl_test_sync_round (ca);
+  g_assert_cmpuint (sl_sync_push_get_n_pushed (sl_sync_client_get_push (ca)), ==, ids->len);
+  sl_test_sync_round (cb);
+  g_assert_cmpuint (sl_sync_pull_get_n_failed (sl_sync_client_get_pull (cb)), ==, 0);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) sent = sl_document_codec_encode (codec_a, ids->pdata[i], &error);
+      g_autoptr(JsonNode) received = sl_document_codec_encode (codec_b, ids->pdata[i], &error);
+      g_autofree char *sent_text = NULL;
+      g_autofree char *received_text = NULL;
+
+      g_assert_no_error (error);
+      sent_text = json_to_string (sent, FALSE);
+      received_text = json_to_string (received, FALSE);
+      g_assert_cmpstr (received_text, ==, sent_text);
+    }
+  g_assert_cmpint (sl_test_query_int64 (sl_workspace_get_database (b),
+                                        "SELECT count(*) FROM sync_doc WHERE dirty = 1"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +319,9 @@ main (int   argc,
               fixture_setup, test_merge_fields, fixture_teardown);
   g_test_add ("/sync/client/pouchdb/clash", Fixture, pouchdb,
               fixture_setup, test_clash, fixture_teardown);
+  /* pouchdb-server without the write rules: the items have several authors. */
+  g_test_add ("/sync/client/pouchdb/every-kind", SlPeerFixture, pouchdb,
+              sl_peer_fixture_setup, test_every_kind, sl_peer_fixture_teardown);
 
   return g_test_run ();
 }

@@ -23,47 +23,22 @@
 #define PUSHED_DOCS 2000
 #define PULLED_DOCS 1200
 
-typedef struct
-{
-  SlTestPeer *peer;
-  char       *dir;
-  char       *db;
-  char       *password_file;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->peer = (SlTestPeer *)data;
-  f->dir = sl_test_make_tmp_dir ();
-  f->db = sl_test_peer_new_db (f->peer);
-  f->password_file = g_build_filename (f->dir, "password", NULL);
-  sl_test_write_file (f->password_file, "alice-secret\n", -1);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  sl_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
-  g_free (f->password_file);
-}
+typedef SlPeerFixture Fixture;
 
 static GSubprocess *
 spawn_cli (Fixture    *f,
            const char *path)
 {
   const char *cli = g_getenv ("SL_CLI_BIN");
+  g_autofree char *password_file = g_build_filename (f->dir, "password", NULL);
   g_autoptr(GError) error = NULL;
   GSubprocess *process;
 
   g_assert_nonnull (cli);
+  sl_test_write_file (password_file, "alice-secret\n", -1);
   process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, cli, "sync", path,
                               "--server", sl_test_peer_get_url (f->peer), "--db", f->db,
-                              "--user", "alice", "--password-file", f->password_file,
+                              "--user", "alice", "--password-file", password_file,
                               "--batch", "50", "--verbose", NULL);
   g_assert_no_error (error);
   return process;
@@ -303,13 +278,13 @@ main (int   argc,
   sl_test_sync_add_users (peer);
 
   g_test_add ("/sync/crash/client-killed-while-pushing", Fixture, peer,
-              fixture_setup, test_client_killed_while_pushing, fixture_teardown);
+              sl_peer_fixture_setup, test_client_killed_while_pushing, sl_peer_fixture_teardown);
   g_test_add ("/sync/crash/pushed-not-recorded", Fixture, peer,
-              fixture_setup, test_pushed_not_recorded, fixture_teardown);
+              sl_peer_fixture_setup, test_pushed_not_recorded, sl_peer_fixture_teardown);
   g_test_add ("/sync/crash/server-killed-while-pulling", Fixture, peer,
-              fixture_setup, test_server_killed_while_pulling, fixture_teardown);
+              sl_peer_fixture_setup, test_server_killed_while_pulling, sl_peer_fixture_teardown);
   g_test_add ("/sync/crash/pull-again", Fixture, peer,
-              fixture_setup, test_pull_again, fixture_teardown);
+              sl_peer_fixture_setup, test_pull_again, sl_peer_fixture_teardown);
 
   return g_test_run ();
 }

@@ -19,30 +19,7 @@
 #include "sl-workspace-discussion.h"
 #include "sl-workspace-realloc.h"
 
-typedef struct
-{
-  SlTestPeer *peer;
-  char       *dir;
-  char       *db;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->peer = (SlTestPeer *)data;
-  f->dir = sl_test_make_tmp_dir ();
-  f->db = sl_test_peer_new_db (f->peer);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  sl_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
-}
+typedef SlPeerFixture Fixture;
 
 static gint64
 query (SlWorkspace *ws,
@@ -219,11 +196,11 @@ main (int   argc,
   sl_test_sync_add_users (peer);
 
   g_test_add ("/sync/roles/marketing-approval-refused", Fixture, peer,
-              fixture_setup, test_marketing_approval_refused, fixture_teardown);
+              sl_peer_fixture_setup, test_marketing_approval_refused, sl_peer_fixture_teardown);
   g_test_add ("/sync/roles/finance-approval-accepted", Fixture, peer,
-              fixture_setup, test_finance_approval_accepted, fixture_teardown);
+              sl_peer_fixture_setup, test_finance_approval_accepted, sl_peer_fixture_teardown);
   g_test_add ("/sync/roles/viewer-reads-only", Fixture, peer,
-              fixture_setup, test_viewer_reads_only, fixture_teardown);
+              sl_peer_fixture_setup, test_viewer_reads_only, sl_peer_fixture_teardown);
 
   return g_test_run ();
 }
