@@ -106,6 +106,7 @@ static void
 begin_longpoll (SlSyncClient *self)
 {
   cancel_work (self);
+  g_debug ("%s waits for the server’s changes", sl_sync_account_get_user (self->account));
   self->cancellable = g_cancellable_new ();
   sl_sync_pull_run_async (self->pull, TRUE, self->cancellable, longpoll_cb, g_object_ref (self));
 }
@@ -150,6 +151,7 @@ begin_round (SlSyncClient *self)
       return;
     }
   cancel_work (self);
+  g_debug ("Sync round of %s", sl_sync_account_get_user (self->account));
   self->busy = TRUE;
   self->again = FALSE;
   self->cancellable = g_cancellable_new ();

@@ -29,6 +29,7 @@ struct _SlSyncClient
   SlSyncPull       *pull;
   GNetworkMonitor  *monitor;
   gulong            monitor_id;
+  gboolean          monitor_given;     /* not GIO's: trusted for loopback too */
 
   SlSyncState       state;
   guint             waiting;

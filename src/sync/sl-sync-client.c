@@ -374,15 +374,15 @@ sl_sync_client_publish_changes (SlSyncClient *self)
     g_message ("Could not list the items sync needs an answer on: %s", error->message);
 }
 
-/* Whether the monitor says the server cannot be reached (one on this
- * computer always can). */
+/* Whether the monitor says the server cannot be reached (GIO's monitor
+ * is not asked about a server on this computer, which always can). */
 gboolean
 sl_sync_client_network_is_down (SlSyncClient *self)
 {
   g_autoptr(GUri) uri = g_uri_parse (sl_sync_account_get_url (self->account), G_URI_FLAGS_NONE, NULL);
   const char *host = uri ? g_uri_get_host (uri) : NULL;
 
-  if (host != NULL && (strcmp (host, "localhost") == 0 || g_str_has_prefix (host, "127.") ||
+  if (!self->monitor_given && host != NULL && (strcmp (host, "localhost") == 0 || g_str_has_prefix (host, "127.") ||
                        strcmp (host, "::1") == 0 || strcmp (host, "[::1]") == 0))
     return FALSE;
   return !g_network_monitor_get_network_available (self->monitor);
@@ -415,6 +415,7 @@ sl_sync_client_new (SlWorkspace   *workspace,
   g_signal_connect_object (workspace, "changed", G_CALLBACK (workspace_changed_cb), self,
                            G_CONNECT_SWAPPED);
   sl_sync_client_set_network_monitor (self, g_network_monitor_get_default ());
+  self->monitor_given = FALSE;
   sl_sync_client_publish_changes (self);
   return self;
 }
@@ -473,6 +474,7 @@ sl_sync_client_set_network_monitor (SlSyncClient    *self,
     return;
   g_clear_signal_handler (&self->monitor_id, self->monitor);
   g_set_object (&self->monitor, monitor);
+  self->monitor_given = TRUE;
   self->monitor_id = g_signal_connect_object (monitor, "network-changed",
                                               G_CALLBACK (network_changed_cb), self, G_CONNECT_SWAPPED);
   sl_sync_client_refresh_state (self);

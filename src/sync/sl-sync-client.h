@@ -42,7 +42,8 @@ void              sl_sync_client_set_password      (SlSyncClient      *self,
 void              sl_sync_client_set_batch_sizes   (SlSyncClient      *self,
                                                     guint              push_batch,
                                                     guint              pull_page);
-/* The monitor telling whether the network is up (default: GIO's). */
+/* The monitor telling whether the network is up (default: GIO's, not
+ * asked about a server on this computer). */
 void              sl_sync_client_set_network_monitor (SlSyncClient    *self,
                                                     GNetworkMonitor   *monitor);
 
