@@ -49,7 +49,7 @@ sl_sync_state_icon_name (SlSyncState state)
     case SL_SYNC_STATE_SYNCED:
       return "emblem-ok-symbolic";
     case SL_SYNC_STATE_WAITING:
-      return "view-refresh-symbolic";
+      return "emblem-synchronizing-symbolic";
     case SL_SYNC_STATE_OFFLINE:
       return "network-offline-symbolic";
     case SL_SYNC_STATE_ERROR:
