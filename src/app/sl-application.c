@@ -332,6 +332,16 @@ sl_application_get_keyring (SlApplication *self)
 }
 
 void
+sl_application_set_keyring (SlApplication *self,
+                            SlSyncKeyring *keyring)
+{
+  g_return_if_fail (SL_IS_APPLICATION (self));
+  g_return_if_fail (SL_IS_SYNC_KEYRING (keyring));
+
+  g_set_object (&self->keyring, keyring);
+}
+
+void
 sl_application_add_recent (SlApplication *self,
                            GFile         *file)
 {

@@ -22,6 +22,9 @@ SlApplication *sl_application_new          (void);
 GSettings     *sl_application_get_settings (SlApplication *self);
 /* The server passwords of every window's workspace. */
 SlSyncKeyring *sl_application_get_keyring  (SlApplication *self);
+/* Another keyring, before any window asks (tests: one in memory). */
+void           sl_application_set_keyring  (SlApplication *self,
+                                            SlSyncKeyring *keyring);
 /* Puts @file first in the recent workspaces and makes it the last one. */
 void           sl_application_add_recent   (SlApplication *self,
                                             GFile         *file);

@@ -70,7 +70,9 @@ update_page (SlPreferencesWindow *self)
   gboolean connected = sl_sync_manager_get_client (self->sync_manager) != NULL;
   gboolean connecting = self->connect_cancellable != NULL;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->server_group), !connected && !connecting);
+  /* Connected, the Connection group says it all. */
+  gtk_widget_set_visible (GTK_WIDGET (self->server_group), !connected);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->server_group), !connecting);
   gtk_widget_set_visible (GTK_WIDGET (self->connect_button), !connected);
   gtk_widget_set_sensitive (GTK_WIDGET (self->connect_button), !connecting);
   gtk_button_set_label (self->connect_button, connecting ? _("Connecting…") : _("_Connect"));

@@ -22,13 +22,18 @@ struct _SlSyncButton
   GtkLabel       *status_label;
   GtkLabel       *error_label;
   GtkWidget      *issues_heading;
-  GtkWidget      *issues_scroller;
+  GtkWidget      *issues_scroller;   /* GtkScrolledWindow */
   GtkListBox     *issue_list;
 
   SlSyncClient   *client;
 };
 
 G_DEFINE_FINAL_TYPE (SlSyncButton, sl_sync_button, ADW_TYPE_BIN)
+
+#define MAX_UNSCROLLED_ISSUES 4
+#define SCROLLED_HEIGHT       360
+/* How wide an item's text wraps. */
+#define ROW_WIDTH_CHARS       30
 
 enum {
   PROP_0,
@@ -66,6 +71,12 @@ update (SlSyncButton *self)
   gtk_label_set_label (self->status_label, status);
   gtk_widget_set_visible (self->issues_heading, issues > 0);
   gtk_widget_set_visible (self->issues_scroller, issues > 0);
+  /* A few rows show whole (a scrolled window would measure their wrapped
+   * subtitles short); more scroll in a fixed height. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->issues_scroller), GTK_POLICY_NEVER,
+                                  issues > MAX_UNSCROLLED_ISSUES ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->issues_scroller),
+                                              issues > MAX_UNSCROLLED_ISSUES ? SCROLLED_HEIGHT : -1);
 }
 
 static void
@@ -121,38 +132,71 @@ choice_button (SlSyncButton *self,
 }
 
 static GtkWidget *
+wrapped_label (const char *text,
+               const char *style)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), ROW_WIDTH_CHARS);
+  gtk_label_set_width_chars (GTK_LABEL (label), ROW_WIDTH_CHARS);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (style != NULL)
+    gtk_widget_add_css_class (label, style);
+  return label;
+}
+
+/* A row of the list: what the item is, why it is here, and for a clash
+ * the two choices. Plain labels, not an AdwActionRow: wrapped
+ * subtitles of those measure short inside a popover. */
+static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
 {
   SlSyncButton *self = user_data;
   SlSyncIssue *issue = item;
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *row = gtk_list_box_row_new ();
   g_autofree char *subtitle = NULL;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sl_sync_issue_get_title (issue));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   if (sl_sync_issue_get_kind (issue) == SL_SYNC_ISSUE_REFUSED)
     /* Translators: %s is the server's reason, often in English */
     subtitle = g_strdup_printf (_("Refused by the server: %s. It stays in this workspace."),
                                 sl_sync_issue_get_detail (issue));
   else
     subtitle = g_strdup (sl_sync_issue_get_detail (issue));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+  gtk_box_append (GTK_BOX (text), wrapped_label (sl_sync_issue_get_title (issue), NULL));
+  gtk_box_append (GTK_BOX (text), wrapped_label (subtitle, "dim-label"));
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+
+  if (sl_sync_issue_get_kind (issue) == SL_SYNC_ISSUE_REFUSED)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), icon);
+    }
+  gtk_box_append (GTK_BOX (box), text);
   if (sl_sync_issue_get_kind (issue) == SL_SYNC_ISSUE_CONFLICT)
     {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *choices = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
-      gtk_box_append (GTK_BOX (box), choice_button (self, issue, _("_Keep Mine"),
-                                                    G_CALLBACK (keep_mine_clicked_cb)));
-      gtk_box_append (GTK_BOX (box), choice_button (self, issue, _("_Take Theirs"),
-                                                    G_CALLBACK (take_theirs_clicked_cb)));
-      gtk_widget_set_margin_top (box, 6);
-      gtk_widget_set_margin_bottom (box, 6);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+      gtk_box_append (GTK_BOX (choices), choice_button (self, issue, _("_Keep Mine"),
+                                                        G_CALLBACK (keep_mine_clicked_cb)));
+      gtk_box_append (GTK_BOX (choices), choice_button (self, issue, _("_Take Theirs"),
+                                                        G_CALLBACK (take_theirs_clicked_cb)));
+      gtk_widget_set_valign (choices, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), choices);
     }
-  else
-    adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+  gtk_widget_set_margin_top (box, 9);
+  gtk_widget_set_margin_bottom (box, 9);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   return row;
 }
 
