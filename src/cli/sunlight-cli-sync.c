@@ -25,6 +25,7 @@ typedef struct
   GMainLoop *loop;
   GError    *error;
   gboolean   verbose;
+  char      *shown;     /* the status last printed */
 } SyncRun;
 
 static gboolean
@@ -71,15 +72,20 @@ page_applied_cb (SlSyncPull *pull,
   fflush (stdout);
 }
 
+/* --watch: the status after each round, when it changed. */
 static void
-state_changed_cb (SlSyncClient *client,
-                  GParamSpec   *pspec,
-                  SyncRun      *run)
+round_finished_cb (SlSyncClient *client,
+                   gboolean      success,
+                   SyncRun      *run)
 {
   g_autofree char *text = sl_sync_client_dup_status_text (client);
 
+  if (g_strcmp0 (text, run->shown) == 0)
+    return;
   printf ("%s\n", text);
   fflush (stdout);
+  g_free (run->shown);
+  run->shown = g_steal_pointer (&text);
 }
 
 static void
@@ -97,7 +103,8 @@ static gboolean
 quit_cb (gpointer user_data)
 {
   g_main_loop_quit (user_data);
-  return G_SOURCE_REMOVE;
+  /* Removed with the other signal's source once the loop ends. */
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -146,14 +153,14 @@ run_client (SlSyncClient *client,
             gboolean      verbose)
 {
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  SyncRun run = { loop, NULL, verbose };
+  SyncRun run = { loop, NULL, verbose, NULL };
   guint sigint, sigterm;
 
   g_signal_connect (sl_sync_client_get_push (client), "batch-pushed", G_CALLBACK (batch_pushed_cb), &run);
   g_signal_connect (sl_sync_client_get_pull (client), "page-applied", G_CALLBACK (page_applied_cb), &run);
   if (watch)
     {
-      g_signal_connect (client, "notify::state", G_CALLBACK (state_changed_cb), &run);
+      g_signal_connect (client, "round-finished", G_CALLBACK (round_finished_cb), &run);
       sigint = g_unix_signal_add (SIGINT, quit_cb, loop);
       sigterm = g_unix_signal_add (SIGTERM, quit_cb, loop);
       sl_sync_client_start (client);
@@ -164,6 +171,7 @@ run_client (SlSyncClient *client,
       /* Let the cancelled requests finish. */
       while (g_main_context_iteration (NULL, FALSE))
         ;
+      g_free (run.shown);
       return SL_CLI_OK;
     }
 
