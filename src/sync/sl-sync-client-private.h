@@ -48,6 +48,8 @@ struct _SlSyncClient
 };
 
 /* sl-sync-client.c */
+void     sl_sync_client_emit_round_finished (SlSyncClient *self,
+                                          gboolean      success);
 void     sl_sync_client_set_state        (SlSyncClient  *self,
                                           SlSyncState    state,
                                           const char    *error_message);

@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "sl-sync-client-private.h"
@@ -41,21 +40,7 @@ static const char * const shared_tables[] = {
   "budget_line", "comment", "decision", "channel", "campaign", NULL
 };
 
-static void step_checkpoint (GTask *task);
-static void step_push       (GTask *task);
-
 /* Helpers */
-
-/* The role the server's roles give: finance (and admins) decide. */
-static SlUserRole
-role_from_roles (const char * const *roles)
-{
-  if (g_strv_contains (roles, "finance") || g_strv_contains (roles, "_admin"))
-    return SL_USER_ROLE_FINANCE;
-  if (g_strv_contains (roles, "marketing"))
-    return SL_USER_ROLE_MARKETING;
-  return SL_USER_ROLE_VIEWER;
-}
 
 static guint
 applied_so_far (SlSyncClient *self)
@@ -63,140 +48,6 @@ applied_so_far (SlSyncClient *self)
   return sl_sync_pull_get_count (self->pull, SL_OUTBOX_PULL_APPLIED) +
          sl_sync_pull_get_count (self->pull, SL_OUTBOX_PULL_MERGED) +
          sl_sync_push_get_n_merged (self->push);
-}
-
-static void
-finish_round (GTask  *task,
-              GError *error)
-{
-  SlSyncClient *self = g_task_get_source_object (task);
-
-  sl_sync_client_publish_changes (self);
-  if (error != NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        sl_sync_client_record_failure (self, error);
-      self->checkpoint_stale = TRUE;
-      g_signal_emit (self, signals[SIGNAL_ROUND_FINISHED], 0, FALSE);
-      g_task_return_error (task, error);
-    }
-  else
-    {
-      sl_sync_client_refresh_state (self);
-      g_signal_emit (self, signals[SIGNAL_ROUND_FINISHED], 0, TRUE);
-      g_task_return_boolean (task, TRUE);
-    }
-  g_object_unref (task);
-}
-
-/* Round steps: login, checkpoint, push, pull, push again. */
-
-static void
-second_push_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  GError *error = NULL;
-
-  sl_sync_push_run_finish (SL_SYNC_PUSH (source), result, &error);
-  finish_round (user_data, error);
-}
-
-static void
-pull_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  GTask *task = user_data;
-  SlSyncClient *self = g_task_get_source_object (task);
-  GError *error = NULL;
-  guint waiting = 0;
-
-  if (!sl_sync_pull_run_finish (SL_SYNC_PULL (source), result, &error) ||
-      !sl_outbox_count_dirty (self->outbox, &waiting, &error))
-    {
-      finish_round (task, error);
-      return;
-    }
-  /* Merges with local edits are sent at once. */
-  if (waiting > 0)
-    sl_sync_push_run_async (self->push, g_task_get_cancellable (task), second_push_cb, task);
-  else
-    finish_round (task, NULL);
-}
-
-static void
-push_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  GTask *task = user_data;
-  SlSyncClient *self = g_task_get_source_object (task);
-  GError *error = NULL;
-
-  if (!sl_sync_push_run_finish (SL_SYNC_PUSH (source), result, &error))
-    {
-      finish_round (task, error);
-      return;
-    }
-  sl_sync_pull_run_async (self->pull, FALSE, g_task_get_cancellable (task), pull_cb, task);
-}
-
-static void
-step_push (GTask *task)
-{
-  SlSyncClient *self = g_task_get_source_object (task);
-
-  sl_sync_push_run_async (self->push, g_task_get_cancellable (task), push_cb, task);
-}
-
-static void
-checkpoint_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GTask *task = user_data;
-  SlSyncClient *self = g_task_get_source_object (task);
-  GError *error = NULL;
-
-  if (!sl_sync_checkpoint_load_finish (SL_SYNC_CHECKPOINT (source), result, &error))
-    {
-      finish_round (task, error);
-      return;
-    }
-  self->checkpoint_stale = FALSE;
-  step_push (task);
-}
-
-static void
-step_checkpoint (GTask *task)
-{
-  SlSyncClient *self = g_task_get_source_object (task);
-
-  if (sl_sync_checkpoint_is_loaded (self->checkpoint) && !self->checkpoint_stale)
-    step_push (task);
-  else
-    sl_sync_checkpoint_load_async (self->checkpoint, g_task_get_cancellable (task), checkpoint_cb, task);
-}
-
-static void
-login_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  GTask *task = user_data;
-  SlSyncClient *self = g_task_get_source_object (task);
-  GError *error = NULL;
-
-  if (!sl_sync_session_login_finish (SL_SYNC_SESSION (source), result, &error))
-    {
-      finish_round (task, error);
-      return;
-    }
-  sl_workspace_set_user_role (self->workspace,
-                              role_from_roles (sl_sync_session_get_roles (self->session)));
-  sl_workspace_set_author (self->workspace, sl_sync_account_get_user (self->account));
-  step_checkpoint (task);
 }
 
 /* Callbacks */
@@ -310,6 +161,13 @@ sl_sync_client_init (SlSyncClient *self)
 }
 
 /* Shared with sl-sync-client-loop.c */
+
+void
+sl_sync_client_emit_round_finished (SlSyncClient *self,
+                                    gboolean      success)
+{
+  g_signal_emit (self, signals[SIGNAL_ROUND_FINISHED], 0, success);
+}
 
 void
 sl_sync_client_set_state (SlSyncClient *self,
@@ -478,33 +336,6 @@ sl_sync_client_set_network_monitor (SlSyncClient    *self,
   self->monitor_id = g_signal_connect_object (monitor, "network-changed",
                                               G_CALLBACK (network_changed_cb), self, G_CONNECT_SWAPPED);
   sl_sync_client_refresh_state (self);
-}
-
-void
-sl_sync_client_sync_async (SlSyncClient        *self,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (SL_IS_SYNC_CLIENT (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sl_sync_client_sync_async);
-  if (sl_sync_session_is_logged_in (self->session))
-    step_checkpoint (task);
-  else
-    sl_sync_session_login_async (self->session, cancellable, login_cb, task);
-}
-
-gboolean
-sl_sync_client_sync_finish (SlSyncClient  *self,
-                            GAsyncResult  *result,
-                            GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 gboolean

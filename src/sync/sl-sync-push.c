@@ -9,29 +9,11 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 
 #include "sl-sync-error.h"
-#include "sl-sync-push.h"
+#include "sl-sync-push-private.h"
 
 #define DEFAULT_BATCH_SIZE 200
-/* Sends of one document in one run before it is left for the next. */
-#define MAX_ATTEMPTS 3
-
-struct _SlSyncPush
-{
-  GObject           parent_instance;
-
-  SlSyncSession    *session;
-  SlOutbox         *outbox;
-  SlSyncIssueStore *issues;
-  SlDatabase       *db;
-  guint             batch_size;
-  guint             n_pushed;
-  guint             n_refused;
-  guint             n_clashes;
-  guint             n_merged;
-};
 
 G_DEFINE_FINAL_TYPE (SlSyncPush, sl_sync_push, G_TYPE_OBJECT)
 
@@ -42,20 +24,11 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-typedef struct
-{
-  GHashTable *attempts;    /* doc id → sends in this run */
-  GPtrArray  *batch;       /* JsonNode: the documents sent */
-  GQueue      conflicts;   /* doc ids whose server version to fetch */
-  gboolean    relogged;    /* after a per-document "unauthorized" */
-  gboolean    relog;       /* one is due */
-} Run;
-
 static void next_batch      (GTask *task);
 static void fetch_conflicts (GTask *task);
 
 static void
-run_free (Run *run)
+run_free (SlPushRun *run)
 {
   g_hash_table_unref (run->attempts);
   g_clear_pointer (&run->batch, g_ptr_array_unref);
@@ -65,16 +38,10 @@ run_free (Run *run)
 
 /* Helpers */
 
-static const char *
-doc_id_of (JsonNode *doc)
-{
-  return json_object_get_string_member (json_node_get_object (doc), "_id");
-}
-
 /* Up to batch_size dirty documents not yet given up on in this run. */
 static GPtrArray *
 list_batch (SlSyncPush  *self,
-            Run         *run,
+            SlPushRun         *run,
             GError     **error)
 {
   guint stuck = 0;
@@ -93,7 +60,7 @@ list_batch (SlSyncPush  *self,
   batch = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
   for (guint i = 0; i < dirty->len && batch->len < self->batch_size; i++)
     {
-      const char *id = doc_id_of (dirty->pdata[i]);
+      const char *id = sl_sync_push_doc_id (dirty->pdata[i]);
       guint sent = GPOINTER_TO_UINT (g_hash_table_lookup (run->attempts, id));
 
       if (sent >= MAX_ATTEMPTS)
@@ -118,153 +85,6 @@ bulk_body (GPtrArray *batch)
   return body;
 }
 
-/* The answers by document id (the order is not the request's on every server). */
-static GHashTable *
-index_results (JsonNode *node)
-{
-  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonArray *results = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-
-  for (guint i = 0; results != NULL && i < json_array_get_length (results); i++)
-    {
-      JsonNode *row = json_array_get_element (results, i);
-      const char *id;
-
-      if (!JSON_NODE_HOLDS_OBJECT (row))
-        continue;
-      id = json_object_get_string_member_with_default (json_node_get_object (row), "id", NULL);
-      if (id != NULL)
-        g_hash_table_insert (index, (gpointer)id, json_node_get_object (row));
-    }
-  return index;
-}
-
-/* Records one document's answer; FALSE only when the workspace could not be written. */
-static gboolean
-record_answer (SlSyncPush  *self,
-               Run         *run,
-               JsonNode    *doc,
-               JsonObject  *answer,
-               GError     **error)
-{
-  const char *id = doc_id_of (doc);
-  const char *kind = answer ? json_object_get_string_member_with_default (answer, "error", NULL) : NULL;
-  const char *rev = answer ? json_object_get_string_member_with_default (answer, "rev", NULL) : NULL;
-
-  if (answer != NULL && kind == NULL && rev != NULL)
-    {
-      self->n_pushed++;
-      return sl_outbox_mark_pushed (self->outbox, doc, rev, error);
-    }
-  if (g_strcmp0 (kind, "conflict") == 0)
-    g_queue_push_tail (&run->conflicts, g_strdup (id));
-  else if (g_strcmp0 (kind, "forbidden") == 0)
-    {
-      const char *reason = json_object_get_string_member_with_default (answer, "reason", kind);
-
-      self->n_refused++;
-      return sl_sync_issue_store_record_refusal (self->issues, id, reason, error);
-    }
-  else if (g_strcmp0 (kind, "unauthorized") == 0 && !run->relogged)
-    {
-      run->relog = TRUE;
-      g_hash_table_insert (run->attempts, g_strdup (id), GUINT_TO_POINTER (0));
-    }
-  else
-    g_message ("The server did not store %s: %s", id, kind ? kind : "no answer for it");
-  return TRUE;
-}
-
-static gboolean
-record_batch (SlSyncPush  *self,
-              Run         *run,
-              JsonNode    *answers,
-              GError     **error)
-{
-  g_autoptr(GHashTable) index = index_results (answers);
-
-  if (!sl_database_begin (self->db, error))
-    return FALSE;
-  for (guint i = 0; i < run->batch->len; i++)
-    {
-      JsonNode *doc = run->batch->pdata[i];
-
-      if (!record_answer (self, run, doc, g_hash_table_lookup (index, doc_id_of (doc)), error))
-        {
-          sl_database_rollback (self->db);
-          return FALSE;
-        }
-    }
-  return sl_database_commit (self->db, error);
-}
-
-/* The newest leaf of GET ?open_revs=all: a deleted document's tombstone. */
-static JsonNode *
-newest_leaf (JsonNode *node)
-{
-  JsonArray *leaves = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-  JsonNode *best = NULL;
-  gint64 best_generation = -1;
-
-  for (guint i = 0; leaves != NULL && i < json_array_get_length (leaves); i++)
-    {
-      JsonNode *leaf = json_array_get_element (leaves, i);
-      JsonObject *ok;
-      const char *rev;
-      gint64 generation;
-
-      if (!JSON_NODE_HOLDS_OBJECT (leaf) || !json_object_has_member (json_node_get_object (leaf), "ok"))
-        continue;
-      ok = json_object_get_object_member (json_node_get_object (leaf), "ok");
-      rev = ok ? json_object_get_string_member_with_default (ok, "_rev", NULL) : NULL;
-      generation = rev ? g_ascii_strtoll (rev, NULL, 10) : -1;
-      if (generation > best_generation)
-        {
-          best_generation = generation;
-          best = json_object_get_member (json_node_get_object (leaf), "ok");
-        }
-    }
-  return best ? json_node_ref (best) : NULL;
-}
-
-/* Merges the server's version of a conflicting document into the workspace. */
-static gboolean
-merge_theirs (SlSyncPush  *self,
-              Run         *run,
-              const char  *id,
-              JsonNode    *theirs,
-              GError     **error)
-{
-  g_autoptr(SlDocument) doc = NULL;
-  g_autoptr(GError) local_error = NULL;
-  SlOutboxPull result;
-
-  doc = theirs ? sl_document_new_from_json (theirs, &local_error) : NULL;
-  if (doc == NULL || g_strcmp0 (sl_document_get_id (doc), id) != 0)
-    {
-      g_message ("Could not merge the server’s %s: %s", id,
-                 local_error ? local_error->message : "not a document");
-      g_hash_table_insert (run->attempts, g_strdup (id), GUINT_TO_POINTER (MAX_ATTEMPTS));
-      return TRUE;
-    }
-  if (!sl_outbox_apply_pulled (self->outbox, doc, &result, &local_error))
-    {
-      if (local_error->domain != SL_DOCUMENT_ERROR)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      g_message ("Could not merge the server’s %s: %s", id, local_error->message);
-      g_hash_table_insert (run->attempts, g_strdup (id), GUINT_TO_POINTER (MAX_ATTEMPTS));
-      return TRUE;
-    }
-  if (result == SL_OUTBOX_PULL_CONFLICT)
-    self->n_clashes++;
-  else if (result == SL_OUTBOX_PULL_APPLIED || result == SL_OUTBOX_PULL_MERGED)
-    self->n_merged++;
-  return TRUE;
-}
-
 /* Callbacks */
 
 static void
@@ -274,7 +94,7 @@ tombstone_fetched_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   SlSyncPush *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
+  SlPushRun *run = g_task_get_task_data (task);
   g_autofree char *id = g_queue_pop_head (&run->conflicts);
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(JsonNode) leaf = NULL;
@@ -286,8 +106,8 @@ tombstone_fetched_cb (GObject      *source,
       g_task_return_error (task, error);
       return;
     }
-  leaf = newest_leaf (node);
-  if (!merge_theirs (self, run, id, leaf, &error))
+  leaf = sl_sync_push_newest_leaf (node);
+  if (!sl_sync_push_merge_theirs (self, run, id, leaf, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -302,7 +122,7 @@ conflict_fetched_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   SlSyncPush *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
+  SlPushRun *run = g_task_get_task_data (task);
   const char *id = g_queue_peek_head (&run->conflicts);
   g_autoptr(JsonNode) node = NULL;
   GError *error = NULL;
@@ -318,7 +138,7 @@ conflict_fetched_cb (GObject      *source,
                                      tombstone_fetched_cb, g_object_ref (task));
       return;
     }
-  if (node == NULL || !merge_theirs (self, run, id, node, &error))
+  if (node == NULL || !sl_sync_push_merge_theirs (self, run, id, node, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -331,7 +151,7 @@ static void
 fetch_conflicts (GTask *task)
 {
   SlSyncPush *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
+  SlPushRun *run = g_task_get_task_data (task);
   const char *id = g_queue_peek_head (&run->conflicts);
   g_autofree char *path = NULL;
 
@@ -366,12 +186,12 @@ bulk_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   SlSyncPush *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
+  SlPushRun *run = g_task_get_task_data (task);
   g_autoptr(JsonNode) node = NULL;
   GError *error = NULL;
 
   node = sl_sync_session_request_finish (SL_SYNC_SESSION (source), result, NULL, &error);
-  if (node == NULL || !record_batch (self, run, node, &error))
+  if (node == NULL || !sl_sync_push_record_batch (self, run, node, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -394,7 +214,7 @@ static void
 next_batch (GTask *task)
 {
   SlSyncPush *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
+  SlPushRun *run = g_task_get_task_data (task);
   g_autoptr(JsonNode) body = NULL;
   g_autofree char *path = NULL;
   GError *error = NULL;
@@ -492,11 +312,11 @@ sl_sync_push_run_async (SlSyncPush          *self,
                         gpointer             user_data)
 {
   GTask *task;
-  Run *run;
+  SlPushRun *run;
 
   g_return_if_fail (SL_IS_SYNC_PUSH (self));
 
-  run = g_new0 (Run, 1);
+  run = g_new0 (SlPushRun, 1);
   run->attempts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_queue_init (&run->conflicts);
   task = g_task_new (self, cancellable, callback, user_data);
