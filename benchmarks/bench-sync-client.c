@@ -100,13 +100,12 @@ main (int   argc,
 {
   const char *runs_env = g_getenv ("SL_BENCH_RUNS");
   guint runs = MAX (runs_env != NULL ? (guint)g_ascii_strtoull (runs_env, NULL, 10) : 3, 1);
-  g_autoptr(SlTestPeer) peer = sl_test_peer_start (SL_TEST_PEER_SUNLIGHT);
+  g_autoptr(SlTestPeer) peer = sl_test_sync_start_peer (SL_TEST_PEER_SUNLIGHT);
   g_autofree char *dir = sl_test_make_tmp_dir ();
   g_autofree char *db = NULL;
   g_autoptr(GArray) rates = g_array_new (FALSE, FALSE, sizeof (double));
   double push_rate;
 
-  sl_test_sync_add_users (peer);
   db = sl_test_peer_new_db (peer);
   {
     g_autoptr(SlWorkspace) ws = sl_test_sync_workspace (dir, "alice.sunlight", "alice");

@@ -33,6 +33,15 @@ sl_test_sync_add_users (SlTestPeer *peer)
     }
 }
 
+SlTestPeer *
+sl_test_sync_start_peer (SlTestPeerKind kind)
+{
+  SlTestPeer *peer = sl_test_peer_start (kind);
+
+  sl_test_sync_add_users (peer);
+  return peer;
+}
+
 void
 sl_peer_fixture_setup (SlPeerFixture *fixture,
                        gconstpointer  peer)

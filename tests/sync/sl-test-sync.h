@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 /* Adds alice and bob (marketing), fred (finance) and vera (viewer),
  * each with the password "<name>-secret". */
 void          sl_test_sync_add_users     (SlTestPeer   *peer);
+/* A peer of @kind started, with those users. */
+SlTestPeer   *sl_test_sync_start_peer    (SlTestPeerKind kind);
 
 /* A fixture of the client tests: the peer (the test data), a fresh
  * temporary folder and a fresh database on the peer. */

@@ -306,10 +306,8 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  sunlight = sl_test_peer_start (SL_TEST_PEER_SUNLIGHT);
-  pouchdb = sl_test_peer_start (SL_TEST_PEER_POUCHDB);
-  sl_test_sync_add_users (sunlight);
-  sl_test_sync_add_users (pouchdb);
+  sunlight = sl_test_sync_start_peer (SL_TEST_PEER_SUNLIGHT);
+  pouchdb = sl_test_sync_start_peer (SL_TEST_PEER_POUCHDB);
 
   g_test_add ("/sync/client/sunlight/merge-fields", Fixture, sunlight,
               fixture_setup, test_merge_fields, fixture_teardown);

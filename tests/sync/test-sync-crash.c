@@ -274,8 +274,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  peer = sl_test_peer_start (SL_TEST_PEER_SUNLIGHT);
-  sl_test_sync_add_users (peer);
+  peer = sl_test_sync_start_peer (SL_TEST_PEER_SUNLIGHT);
 
   g_test_add ("/sync/crash/client-killed-while-pushing", Fixture, peer,
               sl_peer_fixture_setup, test_client_killed_while_pushing, sl_peer_fixture_teardown);

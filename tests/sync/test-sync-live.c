@@ -150,10 +150,8 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  sunlight = sl_test_peer_start (SL_TEST_PEER_SUNLIGHT);
-  pouchdb = sl_test_peer_start (SL_TEST_PEER_POUCHDB);
-  sl_test_sync_add_users (sunlight);
-  sl_test_sync_add_users (pouchdb);
+  sunlight = sl_test_sync_start_peer (SL_TEST_PEER_SUNLIGHT);
+  pouchdb = sl_test_sync_start_peer (SL_TEST_PEER_POUCHDB);
 
   g_test_add ("/sync/live/sunlight/edits-travel", SlPeerFixture, sunlight,
               sl_peer_fixture_setup, test_edits_travel, sl_peer_fixture_teardown);

@@ -177,8 +177,7 @@ main (int   argc,
   g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/sunlight-test-bus", TRUE);
   g_test_init (&argc, &argv, NULL);
 
-  peer = sl_test_peer_start (SL_TEST_PEER_SUNLIGHT);
-  sl_test_sync_add_users (peer);
+  peer = sl_test_sync_start_peer (SL_TEST_PEER_SUNLIGHT);
 
   g_test_add ("/sync/manager/connect", SlPeerFixture, peer,
               sl_peer_fixture_setup, test_connect, sl_peer_fixture_teardown);

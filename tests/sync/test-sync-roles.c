@@ -192,8 +192,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  peer = sl_test_peer_start (SL_TEST_PEER_SUNLIGHT);
-  sl_test_sync_add_users (peer);
+  peer = sl_test_sync_start_peer (SL_TEST_PEER_SUNLIGHT);
 
   g_test_add ("/sync/roles/marketing-approval-refused", Fixture, peer,
               sl_peer_fixture_setup, test_marketing_approval_refused, sl_peer_fixture_teardown);

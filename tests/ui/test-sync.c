@@ -300,8 +300,7 @@ main (int   argc,
       return 1;
     }
 
-  peer = sl_test_peer_start (SL_TEST_PEER_SUNLIGHT);
-  sl_test_sync_add_users (peer);
+  peer = sl_test_sync_start_peer (SL_TEST_PEER_SUNLIGHT);
   app = sl_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
