@@ -183,6 +183,91 @@ screenshot (GtkWidget  *widget,
   sl_ui_test_save_screenshot (widget, path);
 }
 
+/* The window of alice's workspace, and what the steps share. */
+typedef struct
+{
+  SlWindow      *window;
+  SlWorkspace   *ws;
+  SlSyncManager *manager;
+  SlSyncButton  *button;
+  GtkMenuButton *menu_button;
+  GtkWidget     *popover;
+} Share;
+
+static void
+connect_from_accounts (Share      *share,
+                       const char *db)
+{
+  SlPreferencesWindow *preferences = open_accounts (share->window);
+
+  set_row (GTK_WIDGET (preferences), "server-row", sl_test_peer_get_url (peer));
+  set_row (GTK_WIDGET (preferences), "database-row", db);
+  set_row (GTK_WIDGET (preferences), "user-row", "alice");
+  set_row (GTK_WIDGET (preferences), "password-row", "alice-secret");
+  g_signal_emit_by_name (find_named (GTK_WIDGET (preferences), GTK_TYPE_BUTTON, "connect-button"), "clicked");
+  g_assert_true (sl_ui_test_iterate_until (has_client_cb, share->manager, 30000));
+  wait_for_issues (share->manager, 0);
+  g_assert_cmpint (sl_workspace_get_user_role (share->ws), ==, SL_USER_ROLE_MARKETING);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (share->button)));
+  g_assert_true (gtk_widget_get_visible (find_named (GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW,
+                                                     "connection-row")));
+  sl_ui_test_settle (200);
+  screenshot (GTK_WIDGET (preferences), "sync-accounts.png");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+/* Both rename the plan while alice is offline: a clash, answered with
+ * Take Theirs. */
+static void
+answer_clash (Share        *share,
+              SlSyncClient *bob)
+{
+  SlSyncClient *client = sl_sync_manager_get_client (share->manager);
+
+  sl_sync_client_stop (client);
+  set_plan_title (share->ws, "Shift to video");
+  set_plan_title (sl_sync_client_get_workspace (bob), "Shift to events");
+  sl_test_sync_round (bob);
+  sl_sync_client_start (client);
+  g_assert_true (sl_ui_test_iterate_until (has_clash_cb, share->manager, 30000));
+  wait_for_issues (share->manager, 1);
+  gtk_menu_button_popup (share->menu_button);
+  sl_ui_test_settle (300);
+  screenshot (share->popover, "sync-clash.png");
+  g_signal_emit_by_name (find_button (share->popover, "_Take Theirs"), "clicked");
+  wait_for_issues (share->manager, 0);
+  g_assert_cmpint (sl_test_query_int64 (sl_workspace_get_database (share->ws),
+                                        "SELECT count(*) FROM realloc_plan WHERE title = 'Shift to events'"), ==, 1);
+  gtk_popover_popdown (GTK_POPOVER (share->popover));
+}
+
+/* An approval her role does not allow is refused, with the reason;
+ * then the popover dark, and the header bar narrow. */
+static void
+see_refusals (Share *share)
+{
+  gint64 plan = sl_test_query_int64 (sl_workspace_get_database (share->ws), "SELECT id FROM realloc_plan");
+  g_autofree char *status = NULL;
+
+  sl_workspace_set_user_role (share->ws, SL_USER_ROLE_FINANCE);
+  g_assert_true (sl_workspace_approve_realloc_plan (share->ws, plan, "Fine by me", NULL));
+  wait_for_issues (share->manager, 2);
+  status = sl_sync_button_dup_status (share->button);
+  g_assert_nonnull (strstr (status, "2 items need your attention"));
+  gtk_menu_button_popup (share->menu_button);
+  sl_ui_test_settle (300);
+  screenshot (share->popover, "sync-refused.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  sl_ui_test_settle (300);
+  screenshot (share->popover, "sync-refused-dark.png");
+  gtk_popover_popdown (GTK_POPOVER (share->popover));
+  gtk_window_set_default_size (GTK_WINDOW (share->window), 400, 700);
+  sl_ui_test_settle (500);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (share->button)));
+  screenshot (GTK_WIDGET (share->window), "sync-narrow-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
 static void
 test_share (void)
 {
@@ -191,92 +276,31 @@ test_share (void)
   g_autofree char *path = g_build_filename (dir, "alice.sunlight", NULL);
   g_autoptr(SlSyncClient) bob = bob_proposes (dir, db);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autofree char *status = NULL;
-  SlPreferencesWindow *preferences;
-  SlSyncManager *manager;
-  SlSyncButton *button;
-  SlSyncClient *client;
-  GtkMenuButton *menu_button;
-  GtkWidget *popover;
-  SlWindow *window;
-  SlWorkspace *ws;
-  gint64 plan;
+  Share share = { NULL };
 
   g_object_unref (sl_test_sync_workspace (dir, "alice.sunlight", "alice"));
-  window = sl_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (sl_window_open_file (window, file));
-  ws = sl_window_get_workspace (window);
-  manager = sl_window_get_sync_manager (window);
-  button = SL_SYNC_BUTTON (first_of (GTK_WIDGET (window), SL_TYPE_SYNC_BUTTON));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (button)));
+  share.window = sl_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (share.window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (share.window));
+  g_assert_true (sl_window_open_file (share.window, file));
+  share.ws = sl_window_get_workspace (share.window);
+  share.manager = sl_window_get_sync_manager (share.window);
+  share.button = SL_SYNC_BUTTON (first_of (GTK_WIDGET (share.window), SL_TYPE_SYNC_BUTTON));
+  share.menu_button = GTK_MENU_BUTTON (first_of (GTK_WIDGET (share.button), GTK_TYPE_MENU_BUTTON));
+  share.popover = GTK_WIDGET (gtk_menu_button_get_popover (share.menu_button));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (share.button)));
 
-  /* Connect as alice, in marketing, from the Accounts page. */
-  preferences = open_accounts (window);
-  set_row (GTK_WIDGET (preferences), "server-row", sl_test_peer_get_url (peer));
-  set_row (GTK_WIDGET (preferences), "database-row", db);
-  set_row (GTK_WIDGET (preferences), "user-row", "alice");
-  set_row (GTK_WIDGET (preferences), "password-row", "alice-secret");
-  g_signal_emit_by_name (find_named (GTK_WIDGET (preferences), GTK_TYPE_BUTTON, "connect-button"), "clicked");
-  g_assert_true (sl_ui_test_iterate_until (has_client_cb, manager, 30000));
-  wait_for_issues (manager, 0);
-  g_assert_cmpint (sl_workspace_get_user_role (ws), ==, SL_USER_ROLE_MARKETING);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
-  g_assert_true (gtk_widget_get_visible (find_named (GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW,
-                                                     "connection-row")));
-  sl_ui_test_settle (200);
-  screenshot (GTK_WIDGET (preferences), "sync-accounts.png");
-  gtk_window_destroy (GTK_WINDOW (preferences));
-
-  /* Both rename the plan while alice is offline: a clash, answered
-   * with Take Theirs. */
-  client = sl_sync_manager_get_client (manager);
-  sl_sync_client_stop (client);
-  set_plan_title (ws, "Shift to video");
-  set_plan_title (sl_sync_client_get_workspace (bob), "Shift to events");
-  sl_test_sync_round (bob);
-  sl_sync_client_start (client);
-  g_assert_true (sl_ui_test_iterate_until (has_clash_cb, manager, 30000));
-  wait_for_issues (manager, 1);
-  menu_button = GTK_MENU_BUTTON (first_of (GTK_WIDGET (button), GTK_TYPE_MENU_BUTTON));
-  gtk_menu_button_popup (menu_button);
-  popover = GTK_WIDGET (gtk_menu_button_get_popover (menu_button));
-  sl_ui_test_settle (300);
-  screenshot (popover, "sync-clash.png");
-  g_signal_emit_by_name (find_button (popover, "_Take Theirs"), "clicked");
-  wait_for_issues (manager, 0);
-  g_assert_cmpint (sl_test_query_int64 (sl_workspace_get_database (ws),
-                                        "SELECT count(*) FROM realloc_plan WHERE title = 'Shift to events'"), ==, 1);
-  gtk_popover_popdown (GTK_POPOVER (popover));
-
-  /* An approval her role does not allow is refused, with the reason. */
-  plan = sl_test_query_int64 (sl_workspace_get_database (ws), "SELECT id FROM realloc_plan");
-  sl_workspace_set_user_role (ws, SL_USER_ROLE_FINANCE);
-  g_assert_true (sl_workspace_approve_realloc_plan (ws, plan, "Fine by me", NULL));
-  wait_for_issues (manager, 2);
-  status = sl_sync_button_dup_status (button);
-  g_assert_nonnull (strstr (status, "2 items need your attention"));
-  gtk_menu_button_popup (menu_button);
-  sl_ui_test_settle (300);
-  screenshot (popover, "sync-refused.png");
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  sl_ui_test_settle (300);
-  screenshot (popover, "sync-refused-dark.png");
-  gtk_popover_popdown (GTK_POPOVER (popover));
-  /* Narrow, the button still fits the header bar. */
-  gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
-  sl_ui_test_settle (500);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (button)));
-  screenshot (GTK_WIDGET (window), "sync-narrow-dark.png");
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  connect_from_accounts (&share, db);
+  answer_clash (&share, bob);
+  see_refusals (&share);
 
   /* Disconnecting hides the button and forgets the account. */
-  sl_sync_manager_disconnect (manager);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (button)));
-  g_assert_cmpint (sl_test_query_int64 (sl_workspace_get_database (ws), "SELECT count(*) FROM sync_server"), ==, 0);
+  sl_sync_manager_disconnect (share.manager);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (share.button)));
+  g_assert_cmpint (sl_test_query_int64 (sl_workspace_get_database (share.ws), "SELECT count(*) FROM sync_server"),
+                   ==, 0);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (share.window));
   sl_ui_test_settle (100);
   sl_test_remove_tree (dir);
 }
