@@ -33,6 +33,28 @@ sl_test_sync_add_users (SlTestPeer *peer)
     }
 }
 
+void
+sl_test_sync_set_password (SlTestPeer *peer,
+                           const char *user,
+                           const char *password)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *input = g_strdup_printf ("%s\n", password);
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (sl_test_peer_get_kind (peer), ==, SL_TEST_PEER_SUNLIGHT);
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                              G_SUBPROCESS_FLAGS_STDERR_MERGE, &error,
+                              g_getenv ("SL_SERVER_BIN"), "user", "set-password", user,
+                              "--data", sl_test_peer_get_data_dir (peer), NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (process))
+    g_error ("sunlight-server user set-password failed: %s", out);
+}
+
 SlTestPeer *
 sl_test_sync_start_peer (SlTestPeerKind kind)
 {

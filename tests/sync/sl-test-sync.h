@@ -18,6 +18,10 @@ G_BEGIN_DECLS
 /* Adds alice and bob (marketing), fred (finance) and vera (viewer),
  * each with the password "<name>-secret". */
 void          sl_test_sync_add_users     (SlTestPeer   *peer);
+/* sunlight-server's `user set-password`: ends @user's sessions. */
+void          sl_test_sync_set_password  (SlTestPeer   *peer,
+                                          const char   *user,
+                                          const char   *password);
 /* A peer of @kind started, with those users. */
 SlTestPeer   *sl_test_sync_start_peer    (SlTestPeerKind kind);
 

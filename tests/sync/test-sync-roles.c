@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "sl-sync-error.h"
 #include "sl-test-json.h"
 #include "sl-test-sync.h"
 #include "sl-test-utils.h"
@@ -184,6 +185,34 @@ test_viewer_reads_only (Fixture       *f,
   g_assert_cmpint (query (mine, "SELECT count(*) FROM comment"), ==, 0);
 }
 
+/* A session the server ended: one new login and the round goes on; a
+ * password that no longer works is final, with the server's reason. */
+static void
+test_session_ended (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SlWorkspace) ws = sl_test_sync_workspace (f->dir, "bob.sunlight", "bob");
+  g_autoptr(SlSyncClient) client = sl_test_sync_client (f->peer, f->db, ws, "bob");
+  g_autoptr(GError) error = NULL;
+
+  proposed_plan (ws);
+  sl_test_sync_round (client);
+
+  sl_test_sync_set_password (f->peer, "bob", "bob-secret");
+  proposed_plan (ws);
+  sl_test_sync_round (client);
+  g_assert_cmpuint (sl_sync_push_get_n_pushed (sl_sync_client_get_push (client)), ==, 2);
+
+  sl_test_sync_set_password (f->peer, "bob", "bob-changed-secret");
+  proposed_plan (ws);
+  error = sl_test_sync_try_round (client);
+  g_assert_error (error, SL_SYNC_ERROR, SL_SYNC_ERROR_UNAUTHORIZED);
+  g_assert_cmpint (sl_sync_client_get_state (client), ==, SL_SYNC_STATE_ERROR);
+  g_assert_nonnull (strstr (sl_sync_client_get_error_message (client), error->message));
+  g_assert_cmpuint (sl_sync_client_get_waiting (client), ==, 1);
+  sl_test_sync_set_password (f->peer, "bob", "bob-secret");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -198,6 +227,8 @@ main (int   argc,
               sl_peer_fixture_setup, test_marketing_approval_refused, sl_peer_fixture_teardown);
   g_test_add ("/sync/roles/finance-approval-accepted", Fixture, peer,
               sl_peer_fixture_setup, test_finance_approval_accepted, sl_peer_fixture_teardown);
+  g_test_add ("/sync/roles/session-ended", Fixture, peer,
+              sl_peer_fixture_setup, test_session_ended, sl_peer_fixture_teardown);
   g_test_add ("/sync/roles/viewer-reads-only", Fixture, peer,
               sl_peer_fixture_setup, test_viewer_reads_only, sl_peer_fixture_teardown);
 
