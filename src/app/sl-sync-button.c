@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-money.h"
 #include "sl-sync-button.h"
 
 struct _SlSyncButton
@@ -351,6 +352,7 @@ char *
 sl_sync_button_dup_status (SlSyncButton *self)
 {
   g_autofree char *state = NULL;
+  g_autofree char *count = NULL;
   guint issues;
 
   g_return_val_if_fail (SL_IS_SYNC_BUTTON (self), NULL);
@@ -361,7 +363,9 @@ sl_sync_button_dup_status (SlSyncButton *self)
   issues = n_issues (self);
   if (issues == 0)
     return g_steal_pointer (&state);
-  /* Translators: the sync state (“Synced”), then how many items need a choice or were refused */
-  return g_strdup_printf (ngettext ("%s; %u item needs your attention", "%s; %u items need your attention",
-                                    issues), state, issues);
+  count = sl_number_format (issues, 0, NULL);
+  /* Translators: the sync state (“Synced”), then how many items need a
+   * choice or were refused, in your digits */
+  return g_strdup_printf (ngettext ("%s; %s item needs your attention", "%s; %s items need your attention",
+                                    issues), state, count);
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sl-money.h"
 #include "sl-sync-state.h"
 
 G_DEFINE_ENUM_TYPE (SlSyncState, sl_sync_state,
@@ -24,14 +25,17 @@ sl_sync_state_describe (SlSyncState  state,
                         guint        waiting,
                         const char  *error_message)
 {
+  g_autofree char *count = NULL;
+
   switch (state)
     {
     case SL_SYNC_STATE_SYNCED:
       return g_strdup (_("Synced"));
     case SL_SYNC_STATE_WAITING:
-      /* Translators: edits of shared items not yet sent to the server */
-      return g_strdup_printf (ngettext ("%u change waiting to be sent", "%u changes waiting to be sent", waiting),
-                              waiting);
+      count = sl_number_format (waiting, 0, NULL);
+      /* Translators: edits of shared items not yet sent to the server; %s is how many, in your digits */
+      return g_strdup_printf (ngettext ("%s change waiting to be sent", "%s changes waiting to be sent", waiting),
+                              count);
     case SL_SYNC_STATE_OFFLINE:
       return g_strdup (_("Offline: changes are kept and sent when the connection is back"));
     case SL_SYNC_STATE_ERROR:
