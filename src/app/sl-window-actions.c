@@ -234,10 +234,13 @@ preferences_action_cb (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   SlWindow *self = SL_WINDOW (widget);
+  SlPreferencesWindow *preferences;
 
   if (self->workspace == NULL)
     return;
-  gtk_window_present (GTK_WINDOW (sl_preferences_window_new (GTK_WINDOW (self), self->workspace)));
+  preferences = sl_preferences_window_new (GTK_WINDOW (self), self->workspace);
+  sl_preferences_window_set_sync_manager (preferences, self->sync_manager);
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 void
