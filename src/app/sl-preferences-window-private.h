@@ -11,7 +11,8 @@
 
 G_BEGIN_DECLS
 
-/* Shared by sl-preferences-window.c (the Workspace page) and
+/* Shared by sl-preferences-window.c (the Workspace page),
+ * sl-preferences-window-you.c (its You group) and
  * sl-preferences-window-kpis.c (the Overview page). */
 struct _SlPreferencesWindow
 {
@@ -29,6 +30,11 @@ struct _SlPreferencesWindow
   GtkSpinButton        *deadline_spin;
   GtkSpinButton        *checkin_spin;
 
+  /* You */
+  AdwEntryRow          *you_name_row;
+  AdwComboRow          *role_row;
+  GSettings            *settings;      /* NULL when the schema is missing */
+
   /* Overview page */
   GtkListBox           *kpi_list;
   GtkMenuButton        *add_button;
@@ -45,6 +51,9 @@ struct _SlPreferencesWindow
 /* sl-preferences-window-kpis.c */
 void sl_preferences_window_kpis_init            (SlPreferencesWindow *self);
 void sl_preferences_window_class_add_kpi_callbacks (GtkWidgetClass   *widget_class);
+/* sl-preferences-window-you.c */
+void sl_preferences_window_you_init             (SlPreferencesWindow *self);
+void sl_preferences_window_class_add_you_callbacks (GtkWidgetClass   *widget_class);
 /* Shows @error in a toast, taking it. */
 void sl_preferences_window_show_error           (SlPreferencesWindow *self,
                                                  GError              *error);

@@ -83,6 +83,11 @@ SlFilterBar *sl_window_views_ensure_narrow_filter_bar (SlWindow *self);
 void     sl_window_views_save_view     (SlWindow       *self);
 void     sl_window_class_add_view_callbacks (GtkWidgetClass *widget_class);
 
+/* sl-window-user.c: the user's name and role, from the settings, on
+ * the open workspace; followed when the settings change. */
+void sl_window_apply_user            (SlWindow       *self);
+void sl_window_follow_user_settings  (SlWindow       *self);
+
 /* sl-window-dnd.c: files dropped on the window are imported (or, for
  * workspaces, opened). */
 void sl_window_init_dnd          (SlWindow       *self);
