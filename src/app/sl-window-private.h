@@ -11,6 +11,7 @@
 #include "sl-filter-bar.h"
 #include "sl-funnel-view.h"
 #include "sl-overview-view.h"
+#include "sl-review.h"
 #include "sl-timeline-view.h"
 #include "sl-view.h"
 #include "sl-window.h"
@@ -55,6 +56,8 @@ struct _SlWindow
   AdwToast             *pending_toast;  /* the next one, shown in an idle */
   guint                 pending_toast_id;
   gboolean              narrow;   /* too narrow for the filters in the header bar */
+  SlReview             *review;   /* the review meeting, made when first held */
+  gboolean              review_was_fullscreen;
 };
 
 /* sl-window-actions.c */
@@ -87,6 +90,9 @@ void     sl_window_class_add_view_callbacks (GtkWidgetClass *widget_class);
  * the open workspace; followed when the settings change. */
 void sl_window_apply_user            (SlWindow       *self);
 void sl_window_follow_user_settings  (SlWindow       *self);
+
+/* sl-window-review.c: the review meeting, full screen (win.review). */
+void sl_window_class_add_review_action (GtkWidgetClass *widget_class);
 
 /* sl-window-dnd.c: files dropped on the window are imported (or, for
  * workspaces, opened). */

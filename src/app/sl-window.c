@@ -309,6 +309,7 @@ sl_window_class_init (SlWindowClass *klass)
 
   sl_window_class_add_view_callbacks (widget_class);
   sl_window_class_add_actions (widget_class);
+  sl_window_class_add_review_action (widget_class);
 }
 
 /* The main menu is made the first time it opens (a menu button makes
@@ -411,6 +412,7 @@ sl_window_set_workspace (SlWindow    *self,
   if (self->workspace == workspace)
     return;
 
+  sl_window_leave_review (self);
   if (self->workspace != NULL)
     {
       g_signal_handlers_disconnect_by_data (sl_workspace_get_undo_stack (self->workspace), self);
