@@ -10,6 +10,7 @@
 #include "sl-channels-view.h"
 #include "sl-filter-bar.h"
 #include "sl-funnel-view.h"
+#include "sl-history-view.h"
 #include "sl-overview-view.h"
 #include "sl-review.h"
 #include "sl-timeline-view.h"

@@ -32,6 +32,7 @@ static const SlWindowPage pages[] = {
   { "timeline", "sunlight-timeline-symbolic", N_("Timeline"), sl_timeline_view_get_type, TRUE },
   { "plan", "view-grid-symbolic", N_("Budget plan"), NULL, FALSE },
   { "imports", "document-open-recent-symbolic", N_("Imports"), NULL, FALSE },
+  { "history", "document-revert-symbolic", N_("History"), sl_history_view_get_type, TRUE },
 };
 
 static const SlWindowPage *

@@ -122,8 +122,8 @@ sl_discussion_create_comment_row (SlWorkspace *workspace,
   return row;
 }
 
-static const char *
-get_verdict_icon (const char *verdict)
+const char *
+sl_discussion_get_verdict_icon (const char *verdict)
 {
   if (g_strcmp0 (verdict, "approve") == 0)
     return "emblem-ok-symbolic";
@@ -134,21 +134,18 @@ get_verdict_icon (const char *verdict)
   return "document-edit-symbolic";
 }
 
-/* “Approved in the review of March 14, 2026: Agreed, for Q2 only” */
-static char *
-dup_decision_text (SlWorkspace *workspace,
-                   SlDecision  *decision)
+char *
+sl_discussion_dup_decision_text (SlWorkspace *workspace,
+                                 const char  *note,
+                                 SlDay        meeting_day)
 {
-  const char *note = sl_decision_get_note (decision);
-  SlDay meeting = sl_decision_get_meeting_day (decision);
   g_autofree char *day = NULL;
-  SlPeriod period;
 
-  if (meeting == SL_DAY_INVALID)
+  g_return_val_if_fail (SL_IS_WORKSPACE (workspace), NULL);
+
+  if (meeting_day == SL_DAY_INVALID)
     return g_strdup (note != NULL && note[0] != '\0' ? note : _("No note"));
-  sl_period_init (&period, SL_PERIOD_DAY, sl_workspace_get_calendar (workspace),
-                  sl_workspace_get_fiscal_start_month (workspace), meeting);
-  day = sl_period_format (&period, NULL);
+  day = sl_when_text_format_day (workspace, meeting_day);
   if (note == NULL || note[0] == '\0')
     /* Translators: %s is the day of the review meeting */
     return g_strdup_printf (_("In the review of %s"), day);
@@ -165,10 +162,11 @@ sl_discussion_create_decision_row (SlWorkspace *workspace,
                                      sl_decision_get_created_at (decision));
   GtkWidget *badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *lock = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
-  g_autofree char *text = dup_decision_text (workspace, decision);
+  g_autofree char *text = sl_discussion_dup_decision_text (workspace, sl_decision_get_note (decision),
+                                                          sl_decision_get_meeting_day (decision));
   GtkWidget *row;
 
-  gtk_box_append (GTK_BOX (badge), gtk_image_new_from_icon_name (get_verdict_icon (verdict)));
+  gtk_box_append (GTK_BOX (badge), gtk_image_new_from_icon_name (sl_discussion_get_verdict_icon (verdict)));
   gtk_box_append (GTK_BOX (badge), gtk_label_new (sl_decision_verdict_get_label (verdict)));
   gtk_widget_add_css_class (badge, "verdict");
   gtk_widget_add_css_class (badge, verdict);

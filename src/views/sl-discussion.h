@@ -45,4 +45,12 @@ guint       sl_discussion_get_n_entries   (SlDiscussion *self);
 /* Puts the keyboard focus in the comment entry, if there is one. */
 gboolean    sl_discussion_focus_comment   (SlDiscussion *self);
 
+/* For lists of decisions elsewhere (History): a verdict's icon, and a
+ * decision's note with the review meeting it was taken in
+ * (“In the review of Nov 23, 2026: For March only”). */
+const char *sl_discussion_get_verdict_icon (const char  *verdict);
+char       *sl_discussion_dup_decision_text (SlWorkspace *workspace,
+                                             const char  *note,
+                                             SlDay        meeting_day);
+
 G_END_DECLS

@@ -15,7 +15,9 @@
 #include <glib/gi18n.h>
 
 #include "sl-collab.h"
+#include "sl-collab-text.h"
 #include "sl-review-private.h"
+#include "sl-when-text.h"
 #include "sl-workspace-annotations.h"
 #include "sl-workspace-realloc.h"
 #include "sl-workspace-requests.h"
@@ -120,44 +122,6 @@ sl_review_agenda_build (SlWorkspace    *workspace,
   return items;
 }
 
-char *
-sl_review_dup_channel_name (SlWorkspace *workspace,
-                            gint64       channel_id)
-{
-  SlChannel *channel;
-
-  if (channel_id == 0)
-    return g_strdup (_("Reserve"));
-  channel = sl_channel_store_lookup (sl_workspace_get_channels (workspace), channel_id);
-  return g_strdup (channel != NULL ? sl_channel_get_name (channel) : _("A deleted channel"));
-}
-
-static char *
-format_period (SlWorkspace  *workspace,
-               SlPeriodKind  kind,
-               SlDay         day)
-{
-  SlPeriod period;
-
-  sl_period_init (&period, kind, sl_workspace_get_calendar (workspace),
-                  sl_workspace_get_fiscal_start_month (workspace), day);
-  return sl_period_format (&period, NULL);
-}
-
-char *
-sl_review_format_month (SlWorkspace *workspace,
-                        SlDay        day)
-{
-  return format_period (workspace, SL_PERIOD_MONTH, day);
-}
-
-char *
-sl_review_format_day (SlWorkspace *workspace,
-                      SlDay        day)
-{
-  return format_period (workspace, SL_PERIOD_DAY, day);
-}
-
 /* “Mar 1 – 31, 2025”, in the workspace's calendar. */
 static char *
 format_range (SlWorkspace *workspace,
@@ -177,7 +141,7 @@ describe_annotation (SlWorkspace  *workspace,
                      SlAnnotation *annotation)
 {
   g_autofree char *where = sl_annotation_get_channel_id (annotation) != 0
-                           ? sl_review_dup_channel_name (workspace, sl_annotation_get_channel_id (annotation))
+                           ? sl_collab_text_dup_channel_name (workspace, sl_annotation_get_channel_id (annotation))
                            : g_strdup (_("All channels"));
   g_autofree char *days = format_range (workspace, sl_annotation_get_first_day (annotation),
                                         sl_annotation_get_last_day (annotation));

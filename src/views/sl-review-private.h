@@ -53,12 +53,5 @@ void        sl_review_fill_numbers    (const SlReviewItem *item,
                                        SlDay               meeting_day,
                                        GtkBox             *box);
 
-/* Shared by both: a channel's name (0: the reserve), a month's label. */
-char       *sl_review_dup_channel_name (SlWorkspace       *workspace,
-                                        gint64             channel_id);
-char       *sl_review_format_month    (SlWorkspace        *workspace,
-                                       SlDay               day);
-char       *sl_review_format_day      (SlWorkspace        *workspace,
-                                       SlDay               day);
 
 G_END_DECLS

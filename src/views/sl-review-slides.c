@@ -17,9 +17,11 @@
 #include <glib/gi18n.h>
 
 #include "sl-annotation-snapshot.h"
+#include "sl-collab-text.h"
 #include "sl-overview.h"
 #include "sl-overview-view.h"
 #include "sl-review-private.h"
+#include "sl-when-text.h"
 #include "sl-workspace-annotations.h"
 #include "sl-workspace-realloc.h"
 #include "sl-workspace-requests.h"
@@ -248,10 +250,10 @@ add_plan_lines (SlWorkspace *workspace,
         continue;
       if (list == NULL)
         list = create_list (box);
-      from = sl_review_dup_channel_name (workspace, sl_realloc_line_get_from_channel_id (line));
-      to = sl_review_dup_channel_name (workspace, sl_realloc_line_get_to_channel_id (line));
-      from_month = sl_review_format_month (workspace, sl_realloc_line_get_from_first_day (line));
-      to_month = sl_review_format_month (workspace, sl_realloc_line_get_to_first_day (line));
+      from = sl_collab_text_dup_channel_name (workspace, sl_realloc_line_get_from_channel_id (line));
+      to = sl_collab_text_dup_channel_name (workspace, sl_realloc_line_get_to_channel_id (line));
+      from_month = sl_when_text_format_month (workspace, sl_realloc_line_get_from_first_day (line));
+      to_month = sl_when_text_format_month (workspace, sl_realloc_line_get_to_first_day (line));
       /* Translators: money moved from one channel (or the reserve) to another, e.g. “Search → Social” */
       title = g_strdup_printf (_("%s → %s"), from, to);
       /* Translators: the months money moves from and to, e.g. “March 2025 → April 2025” */
@@ -337,7 +339,7 @@ add_request_channels (SlWorkspace *workspace,
         continue;
       if (list == NULL)
         list = create_list (box);
-      name = sl_review_dup_channel_name (workspace, key);
+      name = sl_collab_text_dup_channel_name (workspace, key);
       sl_money_init (&money, *total, sl_workspace_get_currency (workspace));
       text = sl_money_format (&money, NULL);
       add_list_row (list, name, NULL, text);
@@ -364,7 +366,7 @@ add_deadline_figure (GtkFlowBox      *figures,
       add_figure (figures, _("Due"), _("No deadline"));
       return;
     }
-  day = sl_review_format_day (workspace, deadline);
+  day = sl_when_text_format_day (workspace, deadline);
   count = sl_number_format (ABS (days_left), 0, NULL);
   if (days_left == 0)
     when = g_strdup (_("Today"));

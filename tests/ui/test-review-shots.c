@@ -12,12 +12,39 @@
 
 #include "config.h"
 
+#include "sl-collab.h"
 #include "sl-demo.h"
 #include "sl-test-utils.h"
 #include "sl-ui-test-utils.h"
+#include "sl-workspace-discussion.h"
+#include "sl-workspace-requests.h"
 #include "test-review.h"
 
 #define DEMO_YEAR 2025
+
+/* A question on the plan and its answer, and a note on the request. */
+static void
+add_conversation (SlWorkspace      *ws,
+                  const ReviewData *data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *request = NULL;
+  SlRecord *record;
+
+  sl_workspace_set_author (ws, "Fiona");
+  g_assert_true (sl_workspace_add_comment (ws, data->plan_target, "Why not Events?", NULL, &error));
+  sl_workspace_set_author (ws, "Dana");
+  g_assert_true (sl_workspace_add_comment (ws, data->plan_target,
+                                           "Events has no leads this quarter: nothing to compare yet.", NULL, &error));
+  g_assert_no_error (error);
+  record = SL_RECORD (sl_budget_request_store_lookup (sl_workspace_get_budget_requests (ws), data->request_id));
+  request = sl_collab_doc_id ("request", sl_record_get_uuid (record));
+  sl_workspace_set_author (ws, "Fiona");
+  g_assert_true (sl_workspace_record_decision (ws, request, SL_VERDICT_DEFER, "After the March figures close",
+                                               sl_day_from_ymd (DEMO_YEAR, 3, 12), NULL, &error));
+  g_assert_no_error (error);
+  sl_undo_stack_clear (sl_workspace_get_undo_stack (ws));
+}
 
 static char *
 write_demo (const char *dir)
@@ -39,6 +66,7 @@ write_demo (const char *dir)
 
     g_assert_no_error (error);
     review_data_fill (ws, DEMO_YEAR, TRUE, &data);
+    add_conversation (ws, &data);
   }
   review_data_clear (&data);
   return g_steal_pointer (&path);

@@ -5,7 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The review meeting of the real application, the way a finance user
+/* The review meeting of the real application (and, in test-history.c,
+ * the History page), the way a finance user
  * holds it: F5's action puts the agenda full screen, keys step it to
  * the proposed plan, a comment and an approval with a note are written
  * through the plan's discussion, Escape leaves; the decision is stored
@@ -434,6 +435,7 @@ main (int   argc,
   g_test_add_func ("/ui/review/preferences-you", test_preferences_you);
   g_test_add_func ("/ui/review/shortcuts", test_shortcuts);
   review_shots_add_tests ();
+  history_add_tests ();
   status = g_test_run ();
 
   if (window != NULL)

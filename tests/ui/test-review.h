@@ -33,6 +33,9 @@ void      review_data_fill   (SlWorkspace *ws,
                               gboolean     rich,
                               ReviewData  *out);
 
+/* test-history.c */
+void      history_add_tests      (void);
+
 /* test-review-shots.c */
 void      review_shots_add_tests (void);
 /* Shared with it by test-review.c. */

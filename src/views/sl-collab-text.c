@@ -1,4 +1,4 @@
-/* sl-doc-target.c
+/* sl-collab-text.c
  *
  * Copyright 2026 The Sunlight authors
  *
@@ -9,8 +9,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "sl-collab.h"
-#include "sl-doc-target.h"
+#include "sl-collab-text.h"
 #include "sl-workspace-annotations.h"
 #include "sl-workspace-goals.h"
 #include "sl-workspace-realloc.h"
@@ -32,7 +34,7 @@ get_records (SlWorkspace *workspace,
 }
 
 SlRecord *
-sl_doc_target_lookup (SlWorkspace *workspace,
+sl_collab_text_lookup_target (SlWorkspace *workspace,
                       const char  *doc_id)
 {
   g_autofree char *type = NULL;
@@ -55,10 +57,10 @@ sl_doc_target_lookup (SlWorkspace *workspace,
 }
 
 const char *
-sl_doc_target_get_title (SlWorkspace *workspace,
+sl_collab_text_get_target_title (SlWorkspace *workspace,
                          const char  *doc_id)
 {
-  SlRecord *record = sl_doc_target_lookup (workspace, doc_id);
+  SlRecord *record = sl_collab_text_lookup_target (workspace, doc_id);
 
   if (SL_IS_REALLOC_PLAN (record))
     return sl_realloc_plan_get_title (SL_REALLOC_PLAN (record));
@@ -69,4 +71,18 @@ sl_doc_target_get_title (SlWorkspace *workspace,
   if (SL_IS_GOAL (record))
     return sl_goal_get_objective (SL_GOAL (record));
   return NULL;
+}
+
+char *
+sl_collab_text_dup_channel_name (SlWorkspace *workspace,
+                                 gint64       channel_id)
+{
+  SlChannel *channel;
+
+  g_return_val_if_fail (SL_IS_WORKSPACE (workspace), NULL);
+
+  if (channel_id == 0)
+    return g_strdup (_("Reserve"));
+  channel = sl_channel_store_lookup (sl_workspace_get_channels (workspace), channel_id);
+  return g_strdup (channel != NULL ? sl_channel_get_name (channel) : _("A deleted channel"));
 }
