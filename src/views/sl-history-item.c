@@ -188,7 +188,8 @@ new_for_change (SlWorkspace      *workspace,
   g_autofree char *new_value = format_value (row->new_value);
   g_autofree char *detail = NULL;
 
-  /* Translators: a budget line's channel and month, then its amount before and after, e.g. “Paid Search, March 2025: $5,000.00 → $6,000.00” */
+  /* Translators: a budget line's channel and month, then its amount before and after, e.g.
+   * “Paid Search, March 2025: $5,000.00 → $6,000.00”; use ← in right-to-left scripts */
   detail = g_strdup_printf (_("%s, %s: %s → %s"), channel, month != NULL ? month : "", old_value, new_value);
   return sl_history_item_new (row->kind, row->author, "document-edit-symbolic",
                               row->label != NULL ? row->label : _("Budget change"), who_when, detail);

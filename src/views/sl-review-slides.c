@@ -254,10 +254,11 @@ add_plan_lines (SlWorkspace *workspace,
       to = sl_collab_text_dup_channel_name (workspace, sl_realloc_line_get_to_channel_id (line));
       from_month = sl_when_text_format_month (workspace, sl_realloc_line_get_from_first_day (line));
       to_month = sl_when_text_format_month (workspace, sl_realloc_line_get_to_first_day (line));
-      /* Translators: money moved from one channel (or the reserve) to another, e.g. “Search → Social” */
-      title = g_strdup_printf (_("%s → %s"), from, to);
+      /* Translators: money moved from one channel (or the reserve) to another, e.g. “Search → Social”;
+       * use ← in right-to-left scripts */
+      title = g_strdup_printf (C_("money moved", "%s → %s"), from, to);
       /* Translators: the months money moves from and to, e.g. “March 2025 → April 2025” */
-      subtitle = g_strdup_printf (_("%s → %s"), from_month, to_month);
+      subtitle = g_strdup_printf (C_("money moved", "%s → %s"), from_month, to_month);
       sl_money_init (&money, sl_realloc_line_get_amount_minor (line), currency);
       amount = sl_money_format (&money, NULL);
       add_list_row (list, title, subtitle, amount);
