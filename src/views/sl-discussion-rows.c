@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "sl-discussion-private.h"
+#include "sl-text-label.h"
 #include "sl-tooltip.h"
 #include "sl-when-text.h"
 
@@ -58,20 +59,6 @@ sl_discussion_merge_entries (GListModel *comments,
   return entries;
 }
 
-static GtkWidget *
-create_label (const char *text,
-              const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 /* Author and time on one line; the box to add a verdict to. */
 static GtkWidget *
 create_header (SlWorkspace *workspace,
@@ -79,9 +66,9 @@ create_header (SlWorkspace *workspace,
                gint64       created_at)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *who = create_label (author != NULL && author[0] != '\0' ? author : _("Someone"), "heading");
+  GtkWidget *who = sl_text_label_new (author != NULL && author[0] != '\0' ? author : _("Someone"), "heading");
   g_autofree char *when_text = sl_when_text_format (workspace, created_at);
-  GtkWidget *when = create_label (when_text, "dim-label");
+  GtkWidget *when = sl_text_label_new (when_text, "dim-label");
 
   gtk_widget_add_css_class (when, "caption");
   gtk_widget_set_hexpand (when, TRUE);
@@ -116,7 +103,7 @@ sl_discussion_create_comment_row (SlWorkspace *workspace,
 {
   GtkWidget *header = create_header (workspace, sl_comment_get_author (comment),
                                      sl_comment_get_created_at (comment));
-  GtkWidget *row = create_row (header, create_label (sl_comment_get_body (comment), NULL));
+  GtkWidget *row = create_row (header, sl_text_label_new (sl_comment_get_body (comment), NULL));
 
   gtk_widget_add_css_class (row, "comment");
   return row;
@@ -177,7 +164,7 @@ sl_discussion_create_decision_row (SlWorkspace *workspace,
   sl_tooltip_set_text (lock, _("Final: a decision is never changed; a later one is recorded beside it"));
   gtk_box_append (GTK_BOX (header), lock);
 
-  row = create_row (header, create_label (text, NULL));
+  row = create_row (header, sl_text_label_new (text, NULL));
   gtk_widget_add_css_class (row, "decision");
   gtk_widget_add_css_class (row, verdict);
   return row;

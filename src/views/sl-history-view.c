@@ -13,6 +13,7 @@
 
 #include "sl-history-item.h"
 #include "sl-history-view.h"
+#include "sl-text-label.h"
 #include "sl-view.h"
 #include "sl-workspace-discussion.h"
 
@@ -43,19 +44,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (SlHistoryView, sl_history_view, ADW_TYPE_BIN,
 
 /* Rows */
 
-static GtkWidget *
-create_label (const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item)
@@ -63,15 +51,15 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *icon = gtk_image_new ();
-  GtkWidget *subtitle = create_label ("dim-label");
+  GtkWidget *subtitle = sl_text_label_new (NULL, "dim-label");
 
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_widget_set_margin_top (icon, 2);
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (texts), create_label ("heading"));
+  gtk_box_append (GTK_BOX (texts), sl_text_label_new (NULL, "heading"));
   gtk_box_append (GTK_BOX (texts), subtitle);
-  gtk_box_append (GTK_BOX (texts), create_label ("numeric"));
+  gtk_box_append (GTK_BOX (texts), sl_text_label_new (NULL, "numeric"));
   gtk_box_append (GTK_BOX (row), icon);
   gtk_box_append (GTK_BOX (row), texts);
   gtk_widget_add_css_class (row, "history-row");

@@ -21,6 +21,7 @@
 #include "sl-overview.h"
 #include "sl-overview-view.h"
 #include "sl-review-private.h"
+#include "sl-text-label.h"
 #include "sl-when-text.h"
 #include "sl-workspace-annotations.h"
 #include "sl-workspace-realloc.h"
@@ -32,27 +33,13 @@ static const SlMetric annotation_figures[] = {
   SL_METRIC_REVENUE, SL_METRIC_CAC, SL_METRIC_ROI,
 };
 
-static GtkWidget *
-create_text (const char *text,
-             const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 /* A paragraph, when there is something to say. */
 static void
 add_paragraph (GtkBox     *box,
                const char *text)
 {
   if (text != NULL && text[0] != '\0')
-    gtk_box_append (box, create_text (text, NULL));
+    gtk_box_append (box, sl_text_label_new (text, NULL));
 }
 
 static GtkFlowBox *
@@ -79,8 +66,8 @@ add_figure (GtkFlowBox *figures,
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *child;
 
-  gtk_box_append (GTK_BOX (card), create_text (value, "title-2"));
-  gtk_box_append (GTK_BOX (card), create_text (label, "dim-label"));
+  gtk_box_append (GTK_BOX (card), sl_text_label_new (value, "title-2"));
+  gtk_box_append (GTK_BOX (card), sl_text_label_new (label, "dim-label"));
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "review-figure");
   gtk_flow_box_append (figures, card);
@@ -110,7 +97,7 @@ add_section (GtkBox     *box,
 {
   if (text == NULL || text[0] == '\0')
     return;
-  gtk_box_append (box, create_text (heading, "heading"));
+  gtk_box_append (box, sl_text_label_new (heading, "heading"));
   add_paragraph (box, text);
 }
 
@@ -148,7 +135,7 @@ static void
 add_warning (GtkBox     *box,
              const char *text)
 {
-  GtkWidget *label = create_text (text, "warning");
+  GtkWidget *label = sl_text_label_new (text, "warning");
 
   gtk_box_append (box, label);
 }
@@ -173,7 +160,7 @@ fill_kpis (SlWorkspace  *workspace,
                                   sl_view_filter_get_attributed (filter) ? &model : NULL, NULL, &error);
   if (overview == NULL || sl_overview_get_n_kpis (overview) == 0)
     {
-      gtk_box_append (box, create_text (overview == NULL ? error->message
+      gtk_box_append (box, sl_text_label_new (overview == NULL ? error->message
                                         : _("No key figures yet: choose them in Preferences › Overview"), "dim-label"));
       return;
     }
@@ -202,7 +189,7 @@ fill_annotation (SlWorkspace  *workspace,
   SlReallocPlan *plan;
 
   add_paragraph (box, sl_annotation_get_body (annotation));
-  gtk_box_append (box, create_text (_("The figures when it was written"), "heading"));
+  gtk_box_append (box, sl_text_label_new (_("The figures when it was written"), "heading"));
   figures = create_figures (box);
   for (guint i = 0; i < G_N_ELEMENTS (annotation_figures); i++)
     {

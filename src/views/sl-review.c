@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "sl-review-private.h"
+#include "sl-text-label.h"
 #include "sl-when-text.h"
 
 /* Side by side from this width; projector-sized type from the next. */
@@ -75,19 +76,6 @@ slide_free (Slide *slide)
 }
 
 static GtkWidget *
-create_heading (const char *text,
-                const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static GtkWidget *
 create_discussion_column (SlReview *self,
                           Slide    *slide)
 {
@@ -97,7 +85,7 @@ create_discussion_column (SlReview *self,
   sl_discussion_set_context (slide->discussion, self->workspace);
   sl_discussion_set_target (slide->discussion, slide->item->doc_id);
   sl_discussion_set_meeting_day (slide->discussion, self->meeting_day);
-  gtk_box_append (GTK_BOX (column), create_heading (_("Discussion"), "title-3"));
+  gtk_box_append (GTK_BOX (column), sl_text_label_new (_("Discussion"), "title-3"));
   gtk_box_append (GTK_BOX (column), GTK_WIDGET (slide->discussion));
   gtk_widget_set_hexpand (column, TRUE);
   return column;
@@ -113,9 +101,9 @@ create_slide (SlReview     *self,
 
   slide->item = item;
   slide->stale = TRUE;
-  slide->kind = GTK_LABEL (create_heading (NULL, "review-kind"));
-  slide->title = GTK_LABEL (create_heading (NULL, "title-1"));
-  slide->subtitle = GTK_LABEL (create_heading (NULL, "dim-label"));
+  slide->kind = GTK_LABEL (sl_text_label_new (NULL, "review-kind"));
+  slide->title = GTK_LABEL (sl_text_label_new (NULL, "title-1"));
+  slide->subtitle = GTK_LABEL (sl_text_label_new (NULL, "dim-label"));
   slide->columns = GTK_BOX (gtk_box_new (self->wide ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL, 36));
   slide->numbers = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
   gtk_widget_set_hexpand (GTK_WIDGET (slide->numbers), TRUE);

@@ -69,6 +69,20 @@ sl_ui_test_find_all (GtkWidget *root,
   return found;
 }
 
+GtkWidget *
+sl_ui_test_find_named (GtkWidget  *root,
+                       GType       type,
+                       const char *name)
+{
+  g_autoptr(GPtrArray) all = sl_ui_test_find_all (root, type);
+
+  for (guint i = 0; i < all->len; i++)
+    if (g_strcmp0 (gtk_widget_get_name (all->pdata[i]), name) == 0)
+      return all->pdata[i];
+  g_error ("No %s named %s", g_type_name (type), name);
+  return NULL;
+}
+
 GdkTexture *
 sl_ui_test_render (GtkWidget *widget)
 {

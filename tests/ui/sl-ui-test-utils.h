@@ -21,6 +21,10 @@ void       sl_ui_test_settle          (guint       ms);
 /* Every widget of @type under @root, @root included (transfer container). */
 GPtrArray *sl_ui_test_find_all        (GtkWidget  *root,
                                        GType       type);
+/* The widget of @type named @name under @root; there must be one. */
+GtkWidget *sl_ui_test_find_named      (GtkWidget  *root,
+                                       GType       type,
+                                       const char *name);
 /* Renders @widget as it is on screen. */
 GdkTexture *sl_ui_test_render         (GtkWidget  *widget);
 /* The colour of pixel (@x, @y) of @texture, not premultiplied. */

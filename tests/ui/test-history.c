@@ -63,7 +63,7 @@ static void
 choose_person (SlHistoryView *view,
                const char    *name)
 {
-  GtkWidget *dropdown = review_find_named (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN, "history-person");
+  GtkWidget *dropdown = sl_ui_test_find_named (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN, "history-person");
   GListModel *people = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
 
   for (guint i = 0; i < g_list_model_get_n_items (people); i++)

@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "core/collab-fixture.h"
 #include "sl-collab.h"
 #include "sl-workspace-annotations.h"
 #include "sl-workspace-goals.h"
@@ -31,23 +32,6 @@ nth_channel (SlWorkspace *ws,
 
   g_assert_nonnull (channel);
   return sl_record_get_id (channel);
-}
-
-static void
-set_budget (SlWorkspace *ws,
-            gint64       channel_id,
-            SlDay        day,
-            gint64       minor)
-{
-  g_autoptr(GError) error = NULL;
-  SlPeriod month;
-  SlMoney amount;
-
-  sl_period_init (&month, SL_PERIOD_MONTH, sl_workspace_get_calendar (ws),
-                  sl_workspace_get_fiscal_start_month (ws), day);
-  sl_money_init (&amount, minor, sl_workspace_get_currency (ws));
-  g_assert_true (sl_workspace_set_budget_amount (ws, SL_BUDGET_PLAN, channel_id, &month, &amount, &error));
-  g_assert_no_error (error);
 }
 
 static void
@@ -124,7 +108,7 @@ review_data_fill (SlWorkspace *ws,
   out->second_channel = line.to_channel_id = nth_channel (ws, 1);
 
   sl_workspace_set_author (ws, "Ann");
-  set_budget (ws, out->first_channel, sl_day_from_ymd (year, 3, 1), 500000);
+  collab_set_plan (ws, out->first_channel, sl_day_from_ymd (year, 3, 1), 500000);
 
   sl_workspace_set_author (ws, "Dana");
   g_assert_true (sl_workspace_create_realloc_plan (ws, &spec, &line, 1, &out->plan_id, &error));

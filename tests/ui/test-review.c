@@ -92,19 +92,6 @@ review_key (GtkWidget       *widget,
   g_assert_not_reached ();
 }
 
-GtkWidget *
-review_find_named (GtkWidget  *root,
-                   GType       type,
-                   const char *name)
-{
-  g_autoptr(GPtrArray) all = sl_ui_test_find_all (root, type);
-
-  for (guint i = 0; i < all->len; i++)
-    if (g_strcmp0 (gtk_widget_get_name (all->pdata[i]), name) == 0)
-      return all->pdata[i];
-  return NULL;
-}
-
 static char *
 write_workspace (const char *name,
                  ReviewData *data)
@@ -163,7 +150,7 @@ assert_position (SlReview   *review,
                  guint       position,
                  const char *label)
 {
-  GtkWidget *header = review_find_named (GTK_WIDGET (review), GTK_TYPE_LABEL, "review-position");
+  GtkWidget *header = sl_ui_test_find_named (GTK_WIDGET (review), GTK_TYPE_LABEL, "review-position");
 
   g_assert_cmpuint (sl_review_get_position (review), ==, position);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (header)), ==, label);
@@ -245,11 +232,11 @@ test_finance_approves_in_review (void)
   g_assert_nonnull (discussion);
   g_assert_cmpstr (sl_discussion_get_target (discussion), ==, data.plan_target);
   g_assert_true (sl_discussion_get_can_decide (discussion));
-  approve = review_find_named (GTK_WIDGET (discussion), GTK_TYPE_BUTTON, "decision-approve");
+  approve = sl_ui_test_find_named (GTK_WIDGET (discussion), GTK_TYPE_BUTTON, "decision-approve");
   g_assert_true (gtk_widget_get_mapped (approve));
 
   /* A comment, sent with Ctrl+Enter. */
-  text_view = review_find_named (GTK_WIDGET (discussion), GTK_TYPE_TEXT_VIEW, "comment-entry");
+  text_view = sl_ui_test_find_named (GTK_WIDGET (discussion), GTK_TYPE_TEXT_VIEW, "comment-entry");
   assert_sends_on_ctrl_enter (text_view);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)), "Why not Events?", -1);
   review_key (GTK_WIDGET (review), GDK_KEY_Return, GDK_CONTROL_MASK);
@@ -259,7 +246,7 @@ test_finance_approves_in_review (void)
                    ==, 1);
 
   /* Approved with a note. */
-  note = review_find_named (GTK_WIDGET (discussion), GTK_TYPE_ENTRY, "decision-note");
+  note = sl_ui_test_find_named (GTK_WIDGET (discussion), GTK_TYPE_ENTRY, "decision-note");
   gtk_editable_set_text (GTK_EDITABLE (note), "For March only");
   g_signal_emit_by_name (approve, "clicked");
   sl_ui_test_settle (100);
@@ -298,9 +285,9 @@ test_roles (void)
   review_key (GTK_WIDGET (review), GDK_KEY_End, 0);
   discussion = sl_review_get_discussion (review);
   g_assert_nonnull (discussion);
-  approve = review_find_named (GTK_WIDGET (discussion), GTK_TYPE_BUTTON, "decision-approve");
-  text_view = review_find_named (GTK_WIDGET (discussion), GTK_TYPE_TEXT_VIEW, "comment-entry");
-  read_only = review_find_named (GTK_WIDGET (discussion), GTK_TYPE_LABEL, "discussion-read-only");
+  approve = sl_ui_test_find_named (GTK_WIDGET (discussion), GTK_TYPE_BUTTON, "decision-approve");
+  text_view = sl_ui_test_find_named (GTK_WIDGET (discussion), GTK_TYPE_TEXT_VIEW, "comment-entry");
+  read_only = sl_ui_test_find_named (GTK_WIDGET (discussion), GTK_TYPE_LABEL, "discussion-read-only");
 
   /* Marketing comments but does not decide. */
   g_assert_false (sl_discussion_get_can_decide (discussion));
@@ -351,8 +338,8 @@ test_preferences_you (void)
   g_list_free (toplevels);
   g_assert_nonnull (preferences);
 
-  role_row = review_find_named (preferences, ADW_TYPE_COMBO_ROW, "you-role");
-  name_row = review_find_named (preferences, ADW_TYPE_ENTRY_ROW, "you-name");
+  role_row = sl_ui_test_find_named (preferences, ADW_TYPE_COMBO_ROW, "you-role");
+  name_row = sl_ui_test_find_named (preferences, ADW_TYPE_ENTRY_ROW, "you-name");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (role_row)), ==, 0);
   /* An empty setting: the account's name. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==,

@@ -46,8 +46,5 @@ SlApplication *review_get_app (void);
 void      review_key          (GtkWidget       *widget,
                                guint            keyval,
                                GdkModifierType  state);
-GtkWidget *review_find_named  (GtkWidget  *root,
-                               GType       type,
-                               const char *name);
 
 G_END_DECLS
