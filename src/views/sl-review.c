@@ -13,49 +13,12 @@
 #include <glib/gi18n.h>
 
 #include "sl-review-private.h"
-#include "sl-text-label.h"
 #include "sl-when-text.h"
 
 /* Side by side from this width; projector-sized type from the next. */
 #define WIDE_MIN_WIDTH      1000
 #define PROJECTOR_MIN_WIDTH 1600
-/* Digits typed within this pause make one number (“12”). */
-#define DIGITS_DELAY_MS     1000
 
-typedef struct
-{
-  SlReviewItem *item;
-  GtkWidget    *page;
-  GtkLabel     *kind;
-  GtkLabel     *title;
-  GtkLabel     *subtitle;
-  GtkBox       *columns;
-  GtkBox       *numbers;
-  SlDiscussion *discussion;  /* NULL for the KPIs */
-  gboolean      stale;
-} Slide;
-
-struct _SlReview
-{
-  GtkWidget      parent_instance;
-
-  GtkLabel      *position_label;
-  GtkLabel      *date_label;
-  GtkMenuButton *agenda_button;
-  GtkListBox    *agenda_list;
-  GtkStack      *stack;
-
-  SlWorkspace   *workspace;
-  SlViewFilter  *filter;
-  GPtrArray     *slides;       /* Slide, in the agenda's order */
-  guint          position;
-  SlDay          meeting_day;
-  GString       *digits;       /* typed so far */
-  guint          digits_id;
-  guint          layout_id;
-  gboolean       wide;
-  gboolean       projector;
-};
 
 G_DEFINE_FINAL_TYPE (SlReview, sl_review, GTK_TYPE_WIDGET)
 
@@ -66,91 +29,7 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Slides */
-
-static void
-slide_free (Slide *slide)
-{
-  sl_review_item_free (slide->item);
-  g_free (slide);
-}
-
-static GtkWidget *
-create_discussion_column (SlReview *self,
-                          Slide    *slide)
-{
-  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-
-  slide->discussion = SL_DISCUSSION (sl_discussion_new ());
-  sl_discussion_set_context (slide->discussion, self->workspace);
-  sl_discussion_set_target (slide->discussion, slide->item->doc_id);
-  sl_discussion_set_meeting_day (slide->discussion, self->meeting_day);
-  gtk_box_append (GTK_BOX (column), sl_text_label_new (_("Discussion"), "title-3"));
-  gtk_box_append (GTK_BOX (column), GTK_WIDGET (slide->discussion));
-  gtk_widget_set_hexpand (column, TRUE);
-  return column;
-}
-
-static Slide *
-create_slide (SlReview     *self,
-              SlReviewItem *item)
-{
-  Slide *slide = g_new0 (Slide, 1);
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-
-  slide->item = item;
-  slide->stale = TRUE;
-  slide->kind = GTK_LABEL (sl_text_label_new (NULL, "review-kind"));
-  slide->title = GTK_LABEL (sl_text_label_new (NULL, "title-1"));
-  slide->subtitle = GTK_LABEL (sl_text_label_new (NULL, "dim-label"));
-  slide->columns = GTK_BOX (gtk_box_new (self->wide ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL, 36));
-  slide->numbers = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
-  gtk_widget_set_hexpand (GTK_WIDGET (slide->numbers), TRUE);
-  gtk_box_set_homogeneous (slide->columns, self->wide);
-  gtk_widget_set_margin_top (GTK_WIDGET (slide->columns), 18);
-  gtk_box_append (slide->columns, GTK_WIDGET (slide->numbers));
-  if (item->doc_id != NULL)
-    gtk_box_append (slide->columns, create_discussion_column (self, slide));
-
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (slide->kind));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (slide->title));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (slide->subtitle));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (slide->columns));
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 36);
-  gtk_widget_set_margin_start (box, 24);
-  gtk_widget_set_margin_end (box, 24);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1600);
-  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 1200);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-
-  slide->page = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (slide->page), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (slide->page), clamp);
-  return slide;
-}
-
-static void
-refresh_slide (SlReview *self,
-               Slide    *slide)
-{
-  g_autofree char *kind = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
-
-  slide->stale = FALSE;
-  if (self->workspace == NULL)
-    return;
-  sl_review_item_describe (slide->item, self->workspace, self->filter, &kind, &title, &subtitle);
-  gtk_label_set_label (slide->kind, kind);
-  gtk_label_set_label (slide->title, title);
-  gtk_label_set_label (slide->subtitle, subtitle);
-  gtk_widget_set_visible (GTK_WIDGET (slide->subtitle), subtitle != NULL && subtitle[0] != '\0');
-  sl_review_fill_numbers (slide->item, self->workspace, self->filter, self->meeting_day, slide->numbers);
-}
-
-static Slide *
+static SlReviewSlide *
 get_slide (SlReview *self,
            guint     position)
 {
@@ -187,7 +66,7 @@ rebuild_agenda_list (SlReview *self)
     gtk_list_box_remove (self->agenda_list, row);
   for (guint i = 0; self->slides != NULL && i < self->slides->len; i++)
     {
-      Slide *slide = g_ptr_array_index (self->slides, i);
+      SlReviewSlide *slide = g_ptr_array_index (self->slides, i);
       g_autofree char *kind = NULL;
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
@@ -212,7 +91,7 @@ void
 sl_review_go_to (SlReview *self,
                  guint     position)
 {
-  Slide *slide;
+  SlReviewSlide *slide;
   GtkWidget *focus;
 
   g_return_if_fail (SL_IS_REVIEW (self));
@@ -221,7 +100,7 @@ sl_review_go_to (SlReview *self,
   if (slide == NULL)
     return;
   if (slide->stale)
-    refresh_slide (self, slide);
+    sl_review_slide_refresh (slide, self->workspace, self->filter, self->meeting_day);
   self->position = position;
   gtk_stack_set_visible_child (self->stack, slide->page);
   update_header (self);
@@ -229,109 +108,6 @@ sl_review_go_to (SlReview *self,
   focus = gtk_root_get_focus (GTK_ROOT (gtk_widget_get_root (GTK_WIDGET (self))));
   if (focus == NULL || !gtk_widget_is_ancestor (focus, slide->page))
     gtk_widget_grab_focus (GTK_WIDGET (self));
-}
-
-static void
-clear_digits (SlReview *self)
-{
-  g_string_truncate (self->digits, 0);
-  g_clear_handle_id (&self->digits_id, g_source_remove);
-}
-
-static gboolean
-digits_timeout_cb (gpointer data)
-{
-  SlReview *self = data;
-
-  self->digits_id = 0;
-  g_string_truncate (self->digits, 0);
-  return G_SOURCE_REMOVE;
-}
-
-/* “1” goes to the first item; “1” then “2” soon after, to the twelfth. */
-static void
-type_digit (SlReview *self,
-            int       digit)
-{
-  guint n = self->slides != NULL ? self->slides->len : 0;
-  guint64 number;
-
-  g_string_append_c (self->digits, '0' + digit);
-  number = g_ascii_strtoull (self->digits->str, NULL, 10);
-  if (number < 1 || number > n)
-    {
-      clear_digits (self);
-      g_string_append_c (self->digits, '0' + digit);
-      number = digit;
-    }
-  g_clear_handle_id (&self->digits_id, g_source_remove);
-  self->digits_id = g_timeout_add (DIGITS_DELAY_MS, digits_timeout_cb, self);
-  if (number >= 1 && number <= n)
-    sl_review_go_to (self, number - 1);
-}
-
-static void
-step (SlReview *self,
-      int       delta)
-{
-  if (delta < 0 && self->position == 0)
-    return;
-  sl_review_go_to (self, self->position + delta);
-}
-
-static gboolean
-handle_key (SlReview        *self,
-            guint            keyval,
-            GdkModifierType  state)
-{
-  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
-  int digit;
-
-  state &= gtk_accelerator_get_default_mod_mask ();
-  if (state == GDK_CONTROL_MASK && (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter))
-    {
-      SlDiscussion *discussion = sl_review_get_discussion (self);
-
-      if (discussion != NULL)
-        sl_discussion_send (discussion);
-      return TRUE;
-    }
-  if (state != 0)
-    return FALSE;
-  switch (keyval)
-    {
-    case GDK_KEY_Escape:
-      g_signal_emit (self, signals[SIGNAL_LEAVE], 0);
-      return TRUE;
-    case GDK_KEY_Page_Down: case GDK_KEY_KP_Page_Down: case GDK_KEY_space:
-      step (self, 1);
-      return TRUE;
-    case GDK_KEY_Page_Up: case GDK_KEY_KP_Page_Up:
-      step (self, -1);
-      return TRUE;
-    /* Right to left, the next item is to the left. */
-    case GDK_KEY_Right: case GDK_KEY_KP_Right:
-      step (self, rtl ? -1 : 1);
-      return TRUE;
-    case GDK_KEY_Left: case GDK_KEY_KP_Left:
-      step (self, rtl ? 1 : -1);
-      return TRUE;
-    case GDK_KEY_Home: case GDK_KEY_KP_Home:
-      sl_review_go_to (self, 0);
-      return TRUE;
-    case GDK_KEY_End: case GDK_KEY_KP_End:
-      if (self->slides != NULL && self->slides->len > 0)
-        sl_review_go_to (self, self->slides->len - 1);
-      return TRUE;
-    default:
-      break;
-    }
-  /* Any script's digits: ۳ as well as 3. */
-  digit = g_unichar_digit_value (gdk_keyval_to_unicode (keyval));
-  if (digit < 0)
-    return FALSE;
-  type_digit (self, digit);
-  return TRUE;
 }
 
 /* Callbacks */
@@ -343,7 +119,7 @@ key_pressed_cb (SlReview              *self,
                 GdkModifierType        state,
                 GtkEventControllerKey *controller)
 {
-  return handle_key (self, keyval, state);
+  return sl_review_handle_key (self, keyval, state);
 }
 
 static void
@@ -363,9 +139,9 @@ navigate_action_cb (GtkWidget  *widget,
   SlReview *self = SL_REVIEW (widget);
 
   if (g_str_equal (action_name, "review.next"))
-    step (self, 1);
+    sl_review_step (self, 1);
   else if (g_str_equal (action_name, "review.previous"))
-    step (self, -1);
+    sl_review_step (self, -1);
   else if (g_str_equal (action_name, "review.first"))
     sl_review_go_to (self, 0);
   else if (self->slides != NULL && self->slides->len > 0)
@@ -385,13 +161,13 @@ leave_action_cb (GtkWidget  *widget,
 static void
 workspace_changed_cb (SlReview *self)
 {
-  Slide *slide;
+  SlReviewSlide *slide;
 
   for (guint i = 0; self->slides != NULL && i < self->slides->len; i++)
-    ((Slide *)g_ptr_array_index (self->slides, i))->stale = TRUE;
+    ((SlReviewSlide *)g_ptr_array_index (self->slides, i))->stale = TRUE;
   slide = get_slide (self, self->position);
   if (slide != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh_slide (self, slide);
+    sl_review_slide_refresh (slide, self->workspace, self->filter, self->meeting_day);
 }
 
 static gboolean
@@ -405,13 +181,7 @@ apply_layout_cb (gpointer data)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "projector");
   for (guint i = 0; self->slides != NULL && i < self->slides->len; i++)
-    {
-      Slide *slide = g_ptr_array_index (self->slides, i);
-
-      gtk_orientable_set_orientation (GTK_ORIENTABLE (slide->columns),
-                                      self->wide ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
-      gtk_box_set_homogeneous (slide->columns, self->wide);
-    }
+    sl_review_slide_set_wide (g_ptr_array_index (self->slides, i), self->wide);
   return G_SOURCE_REMOVE;
 }
 
@@ -466,10 +236,10 @@ static void
 sl_review_map (GtkWidget *widget)
 {
   SlReview *self = SL_REVIEW (widget);
-  Slide *slide = get_slide (self, self->position);
+  SlReviewSlide *slide = get_slide (self, self->position);
 
   if (slide != NULL && slide->stale)
-    refresh_slide (self, slide);
+    sl_review_slide_refresh (slide, self->workspace, self->filter, self->meeting_day);
   GTK_WIDGET_CLASS (sl_review_parent_class)->map (widget);
 }
 
@@ -482,7 +252,7 @@ sl_review_dispose (GObject *object)
   GtkWidget *child;
 
   sl_review_set_context (self, NULL, NULL);
-  clear_digits (self);
+  sl_review_clear_digits (self);
   g_clear_handle_id (&self->layout_id, g_source_remove);
   g_clear_pointer (&self->slides, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_REVIEW);
@@ -575,7 +345,7 @@ sl_review_set_context (SlReview     *self,
                              self, G_CONNECT_SWAPPED);
   for (guint i = 0; self->slides != NULL && i < self->slides->len; i++)
     {
-      Slide *slide = g_ptr_array_index (self->slides, i);
+      SlReviewSlide *slide = g_ptr_array_index (self->slides, i);
 
       slide->stale = TRUE;
       if (slide->discussion != NULL)
@@ -598,15 +368,16 @@ sl_review_start (SlReview *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->stack))) != NULL)
     gtk_stack_remove (self->stack, child);
   g_clear_pointer (&self->slides, g_ptr_array_unref);
-  clear_digits (self);
+  sl_review_clear_digits (self);
 
   self->meeting_day = meeting_day;
   self->position = 0;
-  self->slides = g_ptr_array_new_with_free_func ((GDestroyNotify)slide_free);
+  self->slides = g_ptr_array_new_with_free_func ((GDestroyNotify)sl_review_slide_free);
   items = sl_review_agenda_build (self->workspace, sl_view_filter_get_period (self->filter));
   for (guint i = 0; i < items->len; i++)
     {
-      Slide *slide = create_slide (self, g_steal_pointer (&items->pdata[i]));
+      SlReviewSlide *slide = sl_review_slide_new (g_steal_pointer (&items->pdata[i]), self->workspace,
+                                                  self->meeting_day, self->wide);
 
       g_ptr_array_add (self->slides, slide);
       gtk_stack_add_child (self->stack, slide->page);
@@ -645,7 +416,7 @@ const char *
 sl_review_get_item_target (SlReview *self,
                            guint     position)
 {
-  Slide *slide;
+  SlReviewSlide *slide;
 
   g_return_val_if_fail (SL_IS_REVIEW (self), NULL);
 
@@ -656,7 +427,7 @@ sl_review_get_item_target (SlReview *self,
 SlDiscussion *
 sl_review_get_discussion (SlReview *self)
 {
-  Slide *slide;
+  SlReviewSlide *slide;
 
   g_return_val_if_fail (SL_IS_REVIEW (self), NULL);
 
