@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "sl-demo.h"
 #include "sl-rollup.h"
 #include "sl-row-command.h"
 #include "sl-test-utils.h"
@@ -347,4 +348,184 @@ sl_test_workspace_import (SlWorkspace  *ws,
     g_error ("import failed: %s", error->message);
   sl_workspace_notify_changed (ws, sl_workspace_import_tables);
   return result->batch_id;
+}
+
+/* Shared items for the document codec and outbox tests. Times carry
+ * microseconds, so a lossy round trip would show. */
+static const char shared_items_sql[] =
+  "INSERT INTO goal (uuid, objective, description, framework, first_day, last_day, author, created_at, updated_at) "
+  "VALUES ('" SL_TEST_GOAL_UUID "', 'Double the pipeline', 'From events and partners', 'v2mom', "
+  "        20089, 20453, 'mira', 1735725600123456, 1736725600654321);"
+  "INSERT INTO key_result (goal_id, metric, target, unit, first_day, last_day, position) "
+  "SELECT id, 'pipeline', 5000000, 'money', 20089, 20453, 0 FROM goal WHERE uuid = '" SL_TEST_GOAL_UUID "';"
+  "INSERT INTO key_result (goal_id, metric, target, unit, first_day, last_day, position) "
+  "SELECT id, 'mqls', 1200, 'count', 20089, 20269, 1 FROM goal WHERE uuid = '" SL_TEST_GOAL_UUID "';"
+  "INSERT INTO key_result (goal_id, metric, target, unit, first_day, last_day, position) "
+  "SELECT id, 'win-rate', 2500, 'basis-points', 20270, 20453, 2 FROM goal WHERE uuid = '" SL_TEST_GOAL_UUID "';"
+  "INSERT INTO realloc_plan (uuid, title, rationale, status, scenario_group, reserve_draw_minor, currency, "
+  "                          goal_id, author, created_at, updated_at, applied_at) "
+  "SELECT '" SL_TEST_PLAN_UUID "', 'Shift to events', 'Search is saturated', 'proposed', 'Q3', 150000, 'USD', "
+  "       id, 'mira', 1740000000000001, 1740000100000002, NULL FROM goal WHERE uuid = '" SL_TEST_GOAL_UUID "';"
+  "INSERT INTO realloc_line (plan_id, from_channel_id, from_first_day, to_channel_id, to_first_day, amount_minor, position) "
+  "SELECT p.id, (SELECT id FROM channel ORDER BY position LIMIT 1), 20270, "
+  "       (SELECT id FROM channel ORDER BY position LIMIT 1 OFFSET 1), 20301, 300000, 0 "
+  "  FROM realloc_plan p WHERE p.uuid = '" SL_TEST_PLAN_UUID "';"
+  "INSERT INTO realloc_line (plan_id, from_channel_id, from_first_day, to_channel_id, to_first_day, amount_minor, position) "
+  "SELECT p.id, NULL, 20270, (SELECT id FROM channel ORDER BY position LIMIT 1 OFFSET 1), 20270, 150000, 1 "
+  "  FROM realloc_plan p WHERE p.uuid = '" SL_TEST_PLAN_UUID "';"
+  "INSERT INTO realloc_line (plan_id, from_channel_id, from_first_day, to_channel_id, to_first_day, amount_minor, position) "
+  "SELECT p.id, (SELECT id FROM channel ORDER BY position LIMIT 1), 20301, NULL, 20301, 50000, 2 "
+  "  FROM realloc_plan p WHERE p.uuid = '" SL_TEST_PLAN_UUID "';"
+  "INSERT INTO budget_request (uuid, title, first_day, last_day, deadline_day, status, rationale, author, "
+  "                            created_at, updated_at) "
+  "VALUES ('" SL_TEST_REQUEST_UUID "', 'Q4 request', 20362, 20453, 20348, 'submitted', 'Events season', "
+  "        'mira', 1750000000000000, 1750000000999999);"
+  "INSERT INTO budget_line (uuid, version, channel_id, campaign_id, is_reserve, first_day, last_day, amount_minor, "
+  "                         currency, goal_id, request_id, note, reference) "
+  "SELECT '0b7a3c5e-1f44-4e0e-9a51-4a1d2c3b4e11', 'request', c.channel_id, c.id, 0, 20362, 20392, 1200000, 'USD', "
+  "       (SELECT id FROM goal WHERE uuid = '" SL_TEST_GOAL_UUID "'), r.id, 'Trade show', 'PO-7' "
+  "  FROM budget_request r, (SELECT id, channel_id FROM campaign ORDER BY id LIMIT 1) c "
+  " WHERE r.uuid = '" SL_TEST_REQUEST_UUID "';"
+  "INSERT INTO budget_line (uuid, version, channel_id, campaign_id, is_reserve, first_day, last_day, amount_minor, "
+  "                         currency, goal_id, request_id, note, reference) "
+  "SELECT '0b7a3c5e-1f44-4e0e-9a51-4a1d2c3b4e12', 'request', "
+  "       (SELECT id FROM channel ORDER BY position LIMIT 1 OFFSET 1), NULL, 0, 20393, 20422, 800000, 'USD', "
+  "       NULL, r.id, '', NULL FROM budget_request r WHERE r.uuid = '" SL_TEST_REQUEST_UUID "';"
+  "INSERT INTO budget_line (uuid, version, channel_id, campaign_id, is_reserve, first_day, last_day, amount_minor, "
+  "                         currency, goal_id, request_id, note, reference) "
+  "SELECT '0b7a3c5e-1f44-4e0e-9a51-4a1d2c3b4e13', 'request', NULL, NULL, 1, 20362, 20453, 200000, 'USD', "
+  "       NULL, r.id, 'Reserve', NULL FROM budget_request r WHERE r.uuid = '" SL_TEST_REQUEST_UUID "';"
+  "INSERT INTO annotation (uuid, kind, title, body, channel_id, campaign_id, first_day, last_day, goal_id, "
+  "                        next_steps, snapshot, author, created_at, updated_at) "
+  "SELECT '" SL_TEST_WIN_UUID "', 'win', 'Brand campaign beat plan', 'CPA fell by a third', c.channel_id, c.id, "
+  "       20209, 20239, (SELECT id FROM goal WHERE uuid = '" SL_TEST_GOAL_UUID "'), 'Scale it', "
+  "       '{\"formula_version\":3,\"metrics\":{\"cac\":{\"num\":123456,\"den\":10},\"roas\":null,"
+  "\"spend\":{\"minor\":1200000,\"currency\":\"USD\"}},\"batches\":[1,2]}', "
+  "       'mira', 1745000000000007, 1745000000000008 "
+  "  FROM (SELECT id, channel_id FROM campaign ORDER BY id LIMIT 1) c;"
+  "INSERT INTO annotation (uuid, kind, title, channel_id, first_day, last_day, plan_id, author, created_at, updated_at) "
+  "SELECT '" SL_TEST_LOSS_UUID "', 'loss', 'Search lost share', (SELECT id FROM channel ORDER BY position LIMIT 1), "
+  "       20240, 20269, id, 'mira', 1746000000000000, 1746000000000000 "
+  "  FROM realloc_plan WHERE uuid = '" SL_TEST_PLAN_UUID "';"
+  "INSERT INTO annotation (uuid, kind, title, first_day, last_day, hypothesis, expected_outcome, author, "
+  "                        created_at, updated_at) "
+  "VALUES ('" SL_TEST_EXPERIMENT_UUID "', 'experiment', 'Webinars for mid-market', 20270, 20361, "
+  "        'Webinars convert mid-market leads', 'MQL to SQL above 30 %', 'sam', 1747000000000000, 1747000000000001);"
+  "INSERT INTO annotation (uuid, kind, title, channel_id, first_day, last_day, amount_minor, currency, author, "
+  "                        created_at, updated_at) "
+  "SELECT '" SL_TEST_EXPENSE_UUID "', 'unexpected-expense', 'Booth rebuild', "
+  "       (SELECT id FROM channel ORDER BY position LIMIT 1 OFFSET 1), 20300, 20300, 450000, 'EUR', 'sam', "
+  "       1748000000000000, 1748000000000000;"
+  "INSERT INTO annotation (uuid, kind, title, body, first_day, last_day, actual_outcome, author, created_at, updated_at) "
+  "VALUES ('" SL_TEST_NOTE_UUID "', 'note', 'Pricing change', 'New tiers from July — “Pro” and “Team”', "
+  "        20270, 20270, 'Fewer small deals', 'sam', 1749000000000000, 1749000000000000);"
+  "INSERT INTO comment (uuid, target, body, author, created_at) "
+  "VALUES ('" SL_TEST_COMMENT_UUID "', 'plan:" SL_TEST_PLAN_UUID "', 'Can we keep 10 % for search?', 'fred', "
+  "        1751000000000000);"
+  "INSERT INTO decision (uuid, target, verdict, note, author, meeting_day, created_at) "
+  "VALUES ('" SL_TEST_DECISION_UUID "', 'plan:" SL_TEST_PLAN_UUID "', 'approve', 'Go', 'fred', 20280, "
+  "        1752000000000000);";
+
+void
+sl_test_insert_shared_items (SlDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+
+  sl_database_exec (db, shared_items_sql, &error);
+  g_assert_no_error (error);
+}
+
+GPtrArray *
+sl_test_shared_doc_ids (SlDatabase *db)
+{
+  static const char sql[] =
+    "SELECT doc_id FROM ("
+    " SELECT 'goal:' || uuid AS doc_id, 0 AS o FROM goal"
+    " UNION ALL SELECT 'plan:' || uuid, 1 FROM realloc_plan"
+    " UNION ALL SELECT 'request:' || uuid, 2 FROM budget_request"
+    " UNION ALL SELECT 'annotation:' || uuid, 3 FROM annotation"
+    " UNION ALL SELECT 'comment:' || uuid, 4 FROM comment"
+    " UNION ALL SELECT 'decision:' || uuid, 5 FROM decision) ORDER BY o, doc_id";
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlStatement) stmt = sl_database_prepare (db, sql, &error);
+  gboolean has_row;
+
+  g_assert_no_error (error);
+  while (sl_database_step_row (db, stmt, &has_row, &error) && has_row)
+    g_ptr_array_add (ids, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+  g_assert_no_error (error);
+  return ids;
+}
+
+SlDatabase *
+sl_test_shared_workspace_new (const char *dir,
+                              const char *name,
+                              guint32     seed)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlDatabase) db = NULL;
+  SlDemoOptions options = { seed, 2000, 2025 };
+
+  db = sl_database_open (path, SL_DATABASE_CREATE, &error);
+  g_assert_no_error (error);
+  sl_demo_write (db, &options, NULL, NULL, &error);
+  g_assert_no_error (error);
+  sl_test_insert_shared_items (db);
+  return g_steal_pointer (&db);
+}
+
+SlDatabase *
+sl_test_empty_workspace_new (const char *dir,
+                             const char *name,
+                             const char *currency)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlDatabase) db = NULL;
+
+  db = sl_database_open (path, SL_DATABASE_CREATE, &error);
+  g_assert_no_error (error);
+  sl_workspace_row_insert (db, name, currency, SL_CALENDAR_GREGORIAN, 1, 800, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&db);
+}
+
+void
+sl_sync_fixture_setup (SlSyncFixture *fixture,
+                       guint32        seed)
+{
+  fixture->dir = sl_test_make_tmp_dir ();
+  fixture->a = sl_test_shared_workspace_new (fixture->dir, "a.sunlight", seed);
+  fixture->b = sl_test_empty_workspace_new (fixture->dir, "b.sunlight", "USD");
+}
+
+void
+sl_sync_fixture_teardown (SlSyncFixture *fixture)
+{
+  g_clear_object (&fixture->a);
+  g_clear_object (&fixture->b);
+  sl_test_remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+char *
+sl_test_dump_shared (SlDatabase *db,
+                     gboolean    with_sync)
+{
+  static const char * const tables[] = {
+    "goal", "key_result", "annotation", "realloc_plan", "realloc_line", "budget_request",
+    "budget_line", "comment", "decision", "channel", "campaign", "sync_doc",
+  };
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables) - (with_sync ? 0 : 1); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1", tables[i]);
+      g_autofree char *rows = sl_test_query_text (db, sql);
+
+      g_string_append_printf (text, "%s\n%s\n", tables[i], rows);
+    }
+  return g_string_free (text, FALSE);
 }

@@ -107,4 +107,49 @@ void            sl_import_fixture_assert_refused (SlImportFixture       *fixture
                                                   int                    code,
                                                   const char            *needle);
 
+/* The shared items sl_test_insert_shared_items() writes. */
+#define SL_TEST_GOAL_UUID        "0b7a3c5e-1f44-4e0e-9a51-4a1d2c3b4e01"
+#define SL_TEST_PLAN_UUID        "0b7a3c5e-1f44-4e0e-9a51-4a1d2c3b4e02"
+#define SL_TEST_REQUEST_UUID     "0b7a3c5e-1f44-4e0e-9a51-4a1d2c3b4e03"
+#define SL_TEST_WIN_UUID         "0b7a3c5e-1f44-4e0e-9a51-4a1d2c3b4e04"
+#define SL_TEST_LOSS_UUID        "0b7a3c5e-1f44-4e0e-9a51-4a1d2c3b4e05"
+#define SL_TEST_EXPERIMENT_UUID  "0b7a3c5e-1f44-4e0e-9a51-4a1d2c3b4e06"
+#define SL_TEST_EXPENSE_UUID     "0b7a3c5e-1f44-4e0e-9a51-4a1d2c3b4e07"
+#define SL_TEST_NOTE_UUID        "0b7a3c5e-1f44-4e0e-9a51-4a1d2c3b4e08"
+#define SL_TEST_COMMENT_UUID     "0b7a3c5e-1f44-4e0e-9a51-4a1d2c3b4e09"
+#define SL_TEST_DECISION_UUID    "0b7a3c5e-1f44-4e0e-9a51-4a1d2c3b4e0a"
+
+/* Adds one shared item of each kind to a workspace with at least two
+ * channels and a campaign (the demo's): a goal with key results, a plan
+ * with lines to and from the reserve, a request with budget lines, five
+ * annotations (one per kind, with a snapshot), a comment and a decision. */
+void         sl_test_insert_shared_items (SlDatabase *db);
+/* A demo workspace (small, seed @seed) with sl_test_insert_shared_items()
+ * in it, at @dir/@name. */
+SlDatabase  *sl_test_shared_workspace_new (const char *dir,
+                                           const char *name,
+                                           guint32     seed);
+/* An empty workspace in @currency, with no channels. */
+SlDatabase  *sl_test_empty_workspace_new  (const char *dir,
+                                           const char *name,
+                                           const char *currency);
+/* Two workspaces for the sync tests, in a temporary folder: @a the
+ * shared workspace of @seed, @b an empty one in USD. */
+typedef struct
+{
+  char       *dir;
+  SlDatabase *a;
+  SlDatabase *b;
+} SlSyncFixture;
+
+void         sl_sync_fixture_setup        (SlSyncFixture *fixture,
+                                           guint32        seed);
+void         sl_sync_fixture_teardown     (SlSyncFixture *fixture);
+/* Every row of the shared tables, channels and campaigns, and of
+ * sync_doc when @with_sync: to compare a workspace before and after. */
+char        *sl_test_dump_shared          (SlDatabase    *db,
+                                           gboolean       with_sync);
+/* The ids of every shared item in @db, in the order they can be applied. */
+GPtrArray   *sl_test_shared_doc_ids      (SlDatabase *db);
+
 G_END_DECLS

@@ -169,6 +169,7 @@ set_accels (GtkApplication *app)
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", NULL } },
     { "win.import", { "<Control>i", NULL } },
+    { "win.export", { "<Control>e", NULL } },
     { "win.show-view::overview", { "<Control>1", NULL } },
     { "win.show-view::funnel", { "<Control>2", NULL } },
     { "win.show-view::channels", { "<Control>3", NULL } },

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-export-dialog.h"
 #include "sl-tooltip.h"
 #include "sl-glossary-window.h"
 #include "sl-import-batch.h"
@@ -217,6 +218,18 @@ filters_action_cb (GtkWidget  *widget,
 }
 
 static void
+export_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SlWindow *self = SL_WINDOW (widget);
+
+  if (self->workspace == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (sl_export_dialog_new (GTK_WINDOW (self), self->workspace, self->filter)));
+}
+
+static void
 preferences_action_cb (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -244,6 +257,7 @@ sl_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo-import", "x", undo_import_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-rejects", "s", show_rejects_action_cb);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action_cb);
 }
 
 void
@@ -269,6 +283,7 @@ sl_window_update_actions (SlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.filters", has_workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-import", has_workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", has_workspace);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review", has_workspace);
 
   if (undo_stack != NULL && sl_undo_stack_can_undo (undo_stack))

@@ -12,6 +12,8 @@
 #include "sl-funnel-view.h"
 #include "sl-history-view.h"
 #include "sl-overview-view.h"
+#include "sl-plans-view.h"
+#include "sl-request-view.h"
 #include "sl-review.h"
 #include "sl-timeline-view.h"
 #include "sl-view.h"

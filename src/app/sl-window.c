@@ -450,8 +450,7 @@ sl_window_set_workspace (SlWindow    *self,
       sl_plan_view_set_period (self->plan_view, &self->fiscal_year);
       if (self->settings != NULL)
         view = g_settings_get_string (self->settings, "view");
-      if (view == NULL || (!sl_window_view_is_analysis (view) &&
-                           gtk_stack_get_child_by_name (self->content_stack, view) == NULL))
+      if (view == NULL || sl_window_ensure_view (self, view) == NULL)
         {
           g_free (view);
           view = g_strdup ("plan");

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sl-csv-reader.h"
 #include "sunlight-cli-report.h"
 
 const SlMetric report_metrics[] = {
@@ -258,34 +259,13 @@ report_print_table (const Report *report)
  * quoted, quotes doubled) */
 
 static void
-csv_field (GString    *line,
-           const char *text)
-{
-  if (line->len > 0)
-    g_string_append_c (line, ',');
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (line, text);
-      return;
-    }
-  g_string_append_c (line, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  g_string_append_c (line, '"');
-}
-
-static void
 csv_field_int (GString *line,
                gint64   value)
 {
   char buffer[24];
 
   g_snprintf (buffer, sizeof buffer, "%" G_GINT64_FORMAT, value);
-  csv_field (line, buffer);
+  sl_csv_append_field (line, buffer);
 }
 
 static void
@@ -302,15 +282,15 @@ csv_header (const Report *report,
 {
   static const char * const keys[] = { "row", "channel", "campaign", "month", "first_day", "last_day" };
 
-  csv_field (line, keys[0]);
+  sl_csv_append_field (line, keys[0]);
   if (report->by == REPORT_BY_MONTH)
     for (guint i = 3; i < G_N_ELEMENTS (keys); i++)
-      csv_field (line, keys[i]);
+      sl_csv_append_field (line, keys[i]);
   else
     {
-      csv_field (line, keys[1]);
+      sl_csv_append_field (line, keys[1]);
       if (report->by == REPORT_BY_CAMPAIGN)
-        csv_field (line, keys[2]);
+        sl_csv_append_field (line, keys[2]);
     }
 
   for (guint c = 0; c < report_n_metrics; c++)
@@ -325,16 +305,16 @@ csv_header (const Report *report,
 
       if (kind == REPORT_COLUMN_AMOUNT || kind == REPORT_COLUMN_PER_THING)
         {
-          csv_field (line, minor);
-          csv_field (line, currency);
+          sl_csv_append_field (line, minor);
+          sl_csv_append_field (line, currency);
         }
       if (kind == REPORT_COLUMN_PER_THING || kind == REPORT_COLUMN_RATIO)
-        csv_field (line, fraction);
-      csv_field (line, key);
+        sl_csv_append_field (line, fraction);
+      sl_csv_append_field (line, key);
       if (report_metrics[c] == SL_METRIC_ROI)
-        csv_field (line, basis);
+        sl_csv_append_field (line, basis);
       if (kind == REPORT_COLUMN_PER_THING || kind == REPORT_COLUMN_RATIO)
-        csv_field (line, reason);
+        sl_csv_append_field (line, reason);
     }
   csv_end_line (line);
 }
@@ -363,12 +343,12 @@ csv_value (GString             *line,
         {
           shown = sl_money_format (&money, NULL);
           csv_field_int (line, money.minor);
-          csv_field (line, money.currency);
+          sl_csv_append_field (line, money.currency);
         }
       else
         {
-          csv_field (line, "");
-          csv_field (line, "");
+          sl_csv_append_field (line, "");
+          sl_csv_append_field (line, "");
         }
     }
   else if (defined && sl_metric_value_to_double (v, &x))
@@ -378,12 +358,12 @@ csv_value (GString             *line,
       shown = g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.10g", x));
     }
   if (kind != REPORT_COLUMN_AMOUNT)
-    csv_field (line, fraction);
-  csv_field (line, shown != NULL ? shown : "");
+    sl_csv_append_field (line, fraction);
+  sl_csv_append_field (line, shown != NULL ? shown : "");
   if (metric == SL_METRIC_ROI)
-    csv_field (line, report_basis_key (v->basis));
+    sl_csv_append_field (line, report_basis_key (v->basis));
   if (kind != REPORT_COLUMN_AMOUNT)
-    csv_field (line, report_reason_key (v->reason));
+    sl_csv_append_field (line, report_reason_key (v->reason));
 }
 
 static void
@@ -392,22 +372,22 @@ csv_row (const Report    *report,
          gboolean         total,
          GString         *line)
 {
-  csv_field (line, total ? "total" : report_by_to_string (report->by));
+  sl_csv_append_field (line, total ? "total" : report_by_to_string (report->by));
   if (report->by == REPORT_BY_MONTH)
     {
       g_autofree char *month = total ? g_strdup ("") : sl_period_to_string (&row->period);
       g_autofree char *first = sl_day_to_iso (row->period.first);
       g_autofree char *last = sl_day_to_iso (row->period.last);
 
-      csv_field (line, month);
-      csv_field (line, first);
-      csv_field (line, last);
+      sl_csv_append_field (line, month);
+      sl_csv_append_field (line, first);
+      sl_csv_append_field (line, last);
     }
   else
     {
-      csv_field (line, total ? "" : report->by == REPORT_BY_CAMPAIGN ? row->channel : row->name);
+      sl_csv_append_field (line, total ? "" : report->by == REPORT_BY_CAMPAIGN ? row->channel : row->name);
       if (report->by == REPORT_BY_CAMPAIGN)
-        csv_field (line, total ? "" : row->name);
+        sl_csv_append_field (line, total ? "" : row->name);
     }
   for (guint c = 0; c < report_n_metrics; c++)
     {

@@ -1210,3 +1210,28 @@ sl_csv_encoding_from_string (const char    *text,
     }
   return FALSE;
 }
+
+void
+sl_csv_append_field (GString    *line,
+                     const char *text)
+{
+  g_return_if_fail (line != NULL);
+
+  if (text == NULL)
+    text = "";
+  if (line->len > 0)
+    g_string_append_c (line, ',');
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (line, text);
+      return;
+    }
+  g_string_append_c (line, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (line, '"');
+      g_string_append_c (line, *p);
+    }
+  g_string_append_c (line, '"');
+}

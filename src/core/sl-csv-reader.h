@@ -82,4 +82,10 @@ const char    *sl_csv_encoding_to_string     (SlCsvEncoding  encoding);
 gboolean       sl_csv_encoding_from_string   (const char    *text,
                                               SlCsvEncoding *out);
 
+/* Writing, the reader's counterpart: appends @text to @line as one
+ * RFC 4180 field, after a comma unless @line is empty; quoted when it
+ * holds a comma, a quote or a line end, its quotes doubled. */
+void           sl_csv_append_field           (GString       *line,
+                                              const char    *text);
+
 G_END_DECLS

@@ -40,6 +40,7 @@ G_DEFINE_QUARK (sl-database-error-quark, sl_database_error)
 static const char * const migrations[] = {
   NULL,
   "0001-initial.sql",
+  "0002-sync.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SL_DATABASE_SCHEMA_VERSION + 1);

@@ -392,27 +392,6 @@ update_batch_counts (Run      *run,
   return sl_database_step_done (priv->db, stmt, error);
 }
 
-static void
-write_csv_field (GString    *line,
-                 const char *text)
-{
-  if (text == NULL)
-    text = "";
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (line, text);
-      return;
-    }
-  g_string_append_c (line, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  g_string_append_c (line, '"');
-}
-
 /* Appends the current record to the rejects file with why it failed. */
 static gboolean
 write_reject (Run             *run,
@@ -435,15 +414,12 @@ write_reject (Run             *run,
       g_string_append (line, "\r\n");
     }
 
-  g_string_append_printf (line, "%llu,", (unsigned long long)reject->line);
-  write_csv_field (line, reject->column);
-  g_string_append_c (line, ',');
-  write_csv_field (line, reject->reason);
+  /* The line holds at least its number: each field comes after a comma. */
+  g_string_append_printf (line, "%llu", (unsigned long long)reject->line);
+  sl_csv_append_field (line, reject->column);
+  sl_csv_append_field (line, reject->reason);
   for (guint i = 0; i < sl_csv_reader_get_n_fields (priv->reader); i++)
-    {
-      g_string_append_c (line, ',');
-      write_csv_field (line, sl_csv_reader_get_field (priv->reader, i));
-    }
+    sl_csv_append_field (line, sl_csv_reader_get_field (priv->reader, i));
   g_string_append (line, "\r\n");
   return g_output_stream_write_all (run->rejects, line->str, line->len, NULL, run->cancellable, error);
 }

@@ -9,8 +9,25 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sl-attribution-result.h"
 #include "sl-metrics-rows.h"
+
+const SlMetricsRowColumn sl_metrics_row_columns[SL_METRICS_ROW_N_COLUMNS] = {
+  { SL_METRIC_SPEND, N_("Spend") },
+  { SL_METRIC_LEADS, N_("Leads") },
+  /* Translators: column title, cost per lead */
+  { SL_METRIC_CPL, N_("CPL") },
+  { SL_METRIC_NEW_CUSTOMERS, N_("Customers") },
+  /* Translators: column title, customer acquisition cost */
+  { SL_METRIC_CAC, N_("CAC") },
+  { SL_METRIC_REVENUE, N_("Revenue") },
+  /* Translators: column title, return on marketing investment */
+  { SL_METRIC_ROI, N_("ROI") },
+  /* Translators: column title, customer lifetime value to acquisition cost */
+  { SL_METRIC_CLV_CAC, N_("CLV : CAC") },
+};
 
 void
 sl_metrics_totals_apply_credit (SlMetricsTotals        *totals,

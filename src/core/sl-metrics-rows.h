@@ -25,6 +25,19 @@ typedef struct
   SlMetricsTotals  totals;       /* SL_METRICS_ROW_PARTS */
 } SlMetricsRow;
 
+/* The figures a channel report shows, in order, with their short
+ * titles for column headers, marked for translation (pass them through
+ * gettext when shown). */
+typedef struct
+{
+  SlMetric    metric;
+  const char *title;
+} SlMetricsRowColumn;
+
+#define SL_METRICS_ROW_N_COLUMNS 8
+
+extern const SlMetricsRowColumn sl_metrics_row_columns[SL_METRICS_ROW_N_COLUMNS];
+
 /* One row per channel in the channels' order, each followed by its
  * campaigns (in @campaigns' order) when @campaigns is not NULL. With a
  * @model, revenue and gross profit are the credit each channel or

@@ -1094,6 +1094,28 @@ sl_money_format_plain (const SlMoney *money)
   return decimal_string (money->minor, exponent);
 }
 
+char *
+sl_currency_symbol (const char *code,
+                    const char *locale)
+{
+  g_autofree char *icu_locale = NULL;
+  UChar ucode[4];
+  UErrorCode status = U_ZERO_ERROR;
+  const UChar *name;
+  UBool is_choice = FALSE;
+  int32_t length = 0;
+
+  if (!sl_currency_is_valid (code))
+    return NULL;
+
+  icu_locale = icu_locale_for (locale, LC_MONETARY);
+  u_charsToUChars (code, ucode, 4);
+  name = ucurr_getName (ucode, icu_locale, UCURR_SYMBOL_NAME, &is_choice, &length, &status);
+  if (U_FAILURE (status) || name == NULL || length <= 0)
+    return g_strdup (code);
+  return g_utf16_to_utf8 ((const gunichar2 *)name, length, NULL, NULL, NULL);
+}
+
 /* Arithmetic */
 
 gboolean

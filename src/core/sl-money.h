@@ -41,6 +41,12 @@ GQuark    sl_money_error_quark   (void);
  * IRR 2 per ISO 4217), or -1 when @code is not a known currency. */
 int       sl_currency_exponent   (const char    *code);
 gboolean  sl_currency_is_valid   (const char    *code);
+/* The sign @code is written with for @locale (NULL: the current
+ * LC_MONETARY): "$" for USD in en_US, "US$" in en_CA, "€" for EUR; the
+ * code itself when the locale has no sign for it. NULL when @code is
+ * not a known currency. */
+char     *sl_currency_symbol     (const char    *code,
+                                  const char    *locale);
 
 SlMoney  *sl_money_new           (gint64         minor,
                                   const char    *currency);

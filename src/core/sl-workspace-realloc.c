@@ -19,7 +19,7 @@
 #include "sl-row-command.h"
 #include "sl-set-field-command.h"
 #include "sl-workspace-private.h"
-#include "sl-workspace-realloc.h"
+#include "sl-workspace-realloc-private.h"
 
 SlReallocPlanStore *
 sl_workspace_get_realloc_plans (SlWorkspace *self)
@@ -120,6 +120,31 @@ plan_values (SlWorkspace             *self,
   return values;
 }
 
+/* Adds to @group the inserts of a plan and its lines; returns the
+ * plan's insert (transfer full). */
+SlCommand *
+sl_workspace_add_realloc_plan_inserts (SlWorkspace              *self,
+                                       SlCommandGroup           *group,
+                                       const char               *label,
+                                       const SlReallocPlanSpec  *spec,
+                                       const SlReallocLineSpec  *lines,
+                                       guint                     n_lines)
+{
+  g_autoptr(JsonObject) values = plan_values (self, spec);
+  SlCommand *plan = sl_row_command_new_insert (label, "realloc_plan", values);
+
+  sl_command_group_add (group, g_object_ref (plan));
+  for (guint i = 0; i < n_lines; i++)
+    {
+      g_autoptr(JsonObject) line = line_values (self, &lines[i], i);
+      SlCommand *insert = sl_row_command_new_insert (label, "realloc_line", line);
+
+      sl_row_command_set_parent (SL_ROW_COMMAND (insert), SL_ROW_COMMAND (plan), "plan_id");
+      sl_command_group_add (group, insert);
+    }
+  return plan;
+}
+
 gboolean
 sl_workspace_create_realloc_plan (SlWorkspace              *self,
                                   const SlReallocPlanSpec  *spec,
@@ -129,7 +154,6 @@ sl_workspace_create_realloc_plan (SlWorkspace              *self,
                                   GError                  **error)
 {
   g_autoptr(SlCommandGroup) group = NULL;
-  g_autoptr(JsonObject) values = NULL;
   g_autoptr(SlCommand) plan = NULL;
   g_autofree char *title = NULL;
   g_autofree char *label = NULL;
@@ -148,24 +172,14 @@ sl_workspace_create_realloc_plan (SlWorkspace              *self,
   /* Translators: an undo label; %s is a plan's title */
   label = g_strdup_printf (_("Add plan “%s”"), title);
   group = sl_command_group_new (label);
-  values = plan_values (self, spec);
-  plan = sl_row_command_new_insert (label, "realloc_plan", values);
-  sl_command_group_add (group, g_object_ref (plan));
-  for (guint i = 0; i < n_lines; i++)
-    {
-      g_autoptr(JsonObject) line = line_values (self, &lines[i], i);
-      SlCommand *insert = sl_row_command_new_insert (label, "realloc_line", line);
-
-      sl_row_command_set_parent (SL_ROW_COMMAND (insert), SL_ROW_COMMAND (plan), "plan_id");
-      sl_command_group_add (group, insert);
-    }
+  plan = sl_workspace_add_realloc_plan_inserts (self, group, label, spec, lines, n_lines);
   return sl_collab_run_insert (self, SL_COMMAND (g_steal_pointer (&group)), plan, out_id, error);
 }
 
-static SlReallocPlan *
-find_plan (SlWorkspace  *self,
-           gint64        plan_id,
-           GError      **error)
+SlReallocPlan *
+sl_workspace_find_realloc_plan (SlWorkspace  *self,
+                                gint64        plan_id,
+                                GError      **error)
 {
   SlReallocPlan *plan = sl_realloc_plan_store_lookup (sl_workspace_get_realloc_plans (self), plan_id);
 
@@ -176,14 +190,15 @@ find_plan (SlWorkspace  *self,
 }
 
 /* The plan, if the current user may change its lines. */
-static SlReallocPlan *
-find_draft (SlWorkspace  *self,
-            gint64        plan_id,
-            GError      **error)
+SlReallocPlan *
+sl_workspace_find_realloc_draft (SlWorkspace  *self,
+                                 gint64        plan_id,
+                                 GError      **error)
 {
   SlReallocPlan *plan;
 
-  if (!sl_collab_check_can_write (self, error) || (plan = find_plan (self, plan_id, error)) == NULL)
+  if (!sl_collab_check_can_write (self, error) ||
+      (plan = sl_workspace_find_realloc_plan (self, plan_id, error)) == NULL)
     return NULL;
   if (g_strcmp0 (sl_realloc_plan_get_status (plan), SL_REALLOC_DRAFT) != 0)
     {
@@ -225,7 +240,7 @@ sl_workspace_add_realloc_line (SlWorkspace              *self,
   g_return_val_if_fail (SL_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (line != NULL, FALSE);
 
-  if ((plan = find_draft (self, plan_id, error)) == NULL || !check_line (self, line, error))
+  if ((plan = sl_workspace_find_realloc_draft (self, plan_id, error)) == NULL || !check_line (self, line, error))
     return FALSE;
   values = line_values (self, line, next_line_position (self, plan_id));
   json_object_set_int_member (values, "plan_id", plan_id);
@@ -245,7 +260,7 @@ sl_workspace_remove_realloc_line (SlWorkspace  *self,
 
   if (line == NULL)
     return refuse (error, _("The reallocation line no longer exists"));
-  if (find_draft (self, sl_realloc_line_get_plan_id (line), error) == NULL)
+  if (sl_workspace_find_realloc_draft (self, sl_realloc_line_get_plan_id (line), error) == NULL)
     return FALSE;
   /* Translators: an undo label */
   return sl_workspace_run (self, sl_row_command_new_delete (_("Remove a reallocation line"), "realloc_line", line_id),
@@ -274,7 +289,7 @@ sl_workspace_set_realloc_reserve_draw (SlWorkspace  *self,
 
   g_return_val_if_fail (SL_IS_WORKSPACE (self), FALSE);
 
-  if ((plan = find_draft (self, plan_id, error)) == NULL)
+  if ((plan = sl_workspace_find_realloc_draft (self, plan_id, error)) == NULL)
     return FALSE;
   if (sl_realloc_plan_get_reserve_draw_minor (plan) == draw_minor)
     return TRUE;
@@ -338,7 +353,8 @@ sl_workspace_new_plan_status_command (SlWorkspace  *self,
 
   g_return_val_if_fail (SL_IS_WORKSPACE (self), NULL);
 
-  if ((plan = find_plan (self, plan_id, error)) == NULL || !check_transition (plan, status, error))
+  if ((plan = sl_workspace_find_realloc_plan (self, plan_id, error)) == NULL ||
+      !check_transition (plan, status, error))
     return NULL;
   if ((g_str_equal (status, SL_REALLOC_PROPOSED) || g_str_equal (status, SL_REALLOC_APPROVED)) &&
       !check_balance (self, plan_id, error))
@@ -397,7 +413,8 @@ sl_workspace_apply_realloc_plan (SlWorkspace  *self,
 
   g_return_val_if_fail (SL_IS_WORKSPACE (self), FALSE);
 
-  if (!sl_collab_check_can_write (self, error) || (plan = find_plan (self, plan_id, error)) == NULL ||
+  if (!sl_collab_check_can_write (self, error) ||
+      (plan = sl_workspace_find_realloc_plan (self, plan_id, error)) == NULL ||
       !check_transition (plan, SL_REALLOC_APPLIED, error) || !check_balance (self, plan_id, error))
     return FALSE;
   /* Translators: an undo label; %s is a plan's title */
@@ -420,7 +437,8 @@ sl_workspace_delete_realloc_plan (SlWorkspace  *self,
 
   g_return_val_if_fail (SL_IS_WORKSPACE (self), FALSE);
 
-  if (!sl_collab_check_can_write (self, error) || (plan = find_plan (self, plan_id, error)) == NULL)
+  if (!sl_collab_check_can_write (self, error) ||
+      (plan = sl_workspace_find_realloc_plan (self, plan_id, error)) == NULL)
     return FALSE;
   status = sl_realloc_plan_get_status (plan);
   if (g_strcmp0 (status, SL_REALLOC_DRAFT) != 0 && g_strcmp0 (status, SL_REALLOC_REJECTED) != 0)

@@ -80,6 +80,22 @@ gboolean            sl_workspace_delete_realloc_plan    (SlWorkspace            
                                                          gint64                    plan_id,
                                                          GError                  **error);
 
+/* Sets a draft's title and rationale (NULL: unchanged); nothing when
+ * neither differs. */
+gboolean            sl_workspace_update_realloc_plan    (SlWorkspace              *self,
+                                                         gint64                    plan_id,
+                                                         const char               *title,
+                                                         const char               *rationale,
+                                                         GError                  **error);
+/* A new draft with @plan_id's lines, reserve draw, rationale and goal in
+ * its scenario group, to compare with it; a plan in no group starts one
+ * named after its title, in the same command. */
+gboolean            sl_workspace_duplicate_realloc_plan (SlWorkspace              *self,
+                                                         gint64                    plan_id,
+                                                         const char               *title,
+                                                         gint64                   *out_id,
+                                                         GError                  **error);
+
 /* For decisions: the command moving @plan_id to @status (checked
  * against the workflow and, for approval, the balance), or NULL. */
 SlCommand          *sl_workspace_new_plan_status_command (SlWorkspace             *self,

@@ -156,42 +156,76 @@ new_line_command (SlWorkspace              *self,
   return sl_row_command_new_insert (label, "budget_line", values);
 }
 
+/* Adds to @group what sets @line of a draft request. */
+static gboolean
+add_line_commands (SlWorkspace              *self,
+                   SlBudgetRequest          *request,
+                   const SlRequestLineSpec  *line,
+                   SlCommandGroup           *group,
+                   GError                  **error)
+{
+  const char *label = _("Change the budget request");
+  gint64 request_id = sl_record_get_id (SL_RECORD (request));
+  JsonNode *amount, *goal;
+  SlPeriod month;
+  gint64 id;
+
+  if (!check_line (self, request, line, &month, error) ||
+      (id = find_line (self, request_id, month.first, line->channel_id, error)) < 0)
+    return FALSE;
+  if (id == 0)
+    {
+      sl_command_group_add (group, new_line_command (self, request_id, line, &month, label));
+      return TRUE;
+    }
+  amount = json_node_init_int (json_node_alloc (), line->amount_minor);
+  goal = line->goal_id != 0 ? json_node_init_int (json_node_alloc (), line->goal_id)
+                            : json_node_init_null (json_node_alloc ());
+  sl_command_group_add (group, sl_set_field_command_new (label, "budget_line", id, "amount_minor", amount));
+  sl_command_group_add (group, sl_set_field_command_new (label, "budget_line", id, "goal_id", goal));
+  json_node_unref (amount);
+  json_node_unref (goal);
+  return TRUE;
+}
+
 gboolean
 sl_workspace_set_request_line (SlWorkspace              *self,
                                gint64                    request_id,
                                const SlRequestLineSpec  *line,
                                GError                  **error)
 {
-  g_autoptr(SlCommandGroup) group = NULL;
-  g_autoptr(JsonNode) amount = NULL;
-  g_autoptr(JsonNode) goal = NULL;
-  SlBudgetRequest *request;
-  SlPeriod month;
-  gint64 id;
-
-  g_return_val_if_fail (SL_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (line != NULL, FALSE);
 
-  if ((request = find_draft (self, request_id, error)) == NULL ||
-      !check_line (self, request, line, &month, error) ||
-      (id = find_line (self, request_id, month.first, line->channel_id, error)) < 0)
-    return FALSE;
+  return sl_workspace_set_request_lines (self, request_id, line, 1, error);
+}
 
+gboolean
+sl_workspace_set_request_lines (SlWorkspace              *self,
+                                gint64                    request_id,
+                                const SlRequestLineSpec  *lines,
+                                guint                     n_lines,
+                                GError                  **error)
+{
+  g_autoptr(SlCommandGroup) group = NULL;
+  SlBudgetRequest *request;
+
+  g_return_val_if_fail (SL_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (lines != NULL || n_lines == 0, FALSE);
+
+  if ((request = find_draft (self, request_id, error)) == NULL)
+    return FALSE;
   /* Translators: an undo label */
   group = sl_command_group_new (_("Change the budget request"));
-  if (id == 0)
-    sl_command_group_add (group, new_line_command (self, request_id, line, &month,
-                                                   _("Change the budget request")));
-  else
+  for (guint i = 0; i < n_lines; i++)
     {
-      amount = json_node_init_int (json_node_alloc (), line->amount_minor);
-      goal = line->goal_id != 0 ? json_node_init_int (json_node_alloc (), line->goal_id)
-                                : json_node_init_null (json_node_alloc ());
-      sl_command_group_add (group, sl_set_field_command_new (_("Change the budget request"), "budget_line",
-                                                             id, "amount_minor", amount));
-      sl_command_group_add (group, sl_set_field_command_new (_("Change the budget request"), "budget_line",
-                                                             id, "goal_id", goal));
+      for (guint j = 0; j < i; j++)
+        g_return_val_if_fail (lines[j].channel_id != lines[i].channel_id ||
+                              lines[j].month != lines[i].month, FALSE);
+      if (!add_line_commands (self, request, &lines[i], group, error))
+        return FALSE;
     }
+  if (sl_command_group_get_n_commands (group) == 0)
+    return TRUE;
   return sl_workspace_run (self, SL_COMMAND (g_steal_pointer (&group)), error);
 }
 

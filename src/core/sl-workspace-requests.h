@@ -53,6 +53,13 @@ gboolean              sl_workspace_set_request_line       (SlWorkspace          
                                                            gint64                    request_id,
                                                            const SlRequestLineSpec  *line,
                                                            GError                  **error);
+/* Sets several lines (each a different cell) in one undoable step,
+ * or none when one is refused. */
+gboolean              sl_workspace_set_request_lines      (SlWorkspace              *self,
+                                                           gint64                    request_id,
+                                                           const SlRequestLineSpec  *lines,
+                                                           guint                     n_lines,
+                                                           GError                  **error);
 /* draft → submitted. */
 gboolean              sl_workspace_submit_budget_request  (SlWorkspace              *self,
                                                            gint64                    request_id,

@@ -14,27 +14,9 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-metrics-rows.h"
 #include "sl-tooltip.h"
 #include "sl-channels-view-private.h"
-
-/* The columns after the name, with short titles. */
-static const struct {
-  SlMetric    metric;
-  const char *title;
-} columns[] = {
-  { SL_METRIC_SPEND, N_("Spend") },
-  { SL_METRIC_LEADS, N_("Leads") },
-  /* Translators: column title, cost per lead */
-  { SL_METRIC_CPL, N_("CPL") },
-  { SL_METRIC_NEW_CUSTOMERS, N_("Customers") },
-  /* Translators: column title, customer acquisition cost */
-  { SL_METRIC_CAC, N_("CAC") },
-  { SL_METRIC_REVENUE, N_("Revenue") },
-  /* Translators: column title, return on marketing investment */
-  { SL_METRIC_ROI, N_("ROI") },
-  /* Translators: column title, customer lifetime value to acquisition cost */
-  { SL_METRIC_CLV_CAC, N_("CLV : CAC") },
-};
 
 SlChannelItem *
 sl_channels_view_row_item (gpointer row)
@@ -292,10 +274,11 @@ sl_channels_view_build_columns (SlChannelsView *self)
   name = add_column (self, _("Channel"), G_CALLBACK (setup_name_cb), G_CALLBACK (bind_name_cb), NULL,
                      GTK_SORTER (gtk_custom_sorter_new (compare_name, NULL, NULL)));
   gtk_column_view_column_set_expand (name, TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    add_column (self, _(columns[i].title), G_CALLBACK (setup_value_cb), G_CALLBACK (bind_value_cb),
-                GUINT_TO_POINTER (columns[i].metric),
-                GTK_SORTER (gtk_custom_sorter_new (compare_metric, GUINT_TO_POINTER (columns[i].metric), NULL)));
+  /* The columns after the name, as every channel report has them. */
+  for (guint i = 0; i < SL_METRICS_ROW_N_COLUMNS; i++)
+    add_column (self, _(sl_metrics_row_columns[i].title), G_CALLBACK (setup_value_cb), G_CALLBACK (bind_value_cb),
+                GUINT_TO_POINTER (sl_metrics_row_columns[i].metric),
+                GTK_SORTER (gtk_custom_sorter_new (compare_metric, GUINT_TO_POINTER (sl_metrics_row_columns[i].metric), NULL)));
 
   /* A header click sorts by its column; otherwise, by business result. */
   gtk_multi_sorter_append (sorter, g_object_ref (gtk_column_view_get_sorter (self->column_view)));

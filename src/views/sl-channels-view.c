@@ -345,6 +345,7 @@ sl_channels_view_dispose (GObject *object)
   g_clear_pointer (&self->items, g_hash_table_unref);
   g_clear_pointer (&self->matrix, sl_metrics_matrix_unref);
   g_clear_pointer (&self->heat_key, g_free);
+  sl_channels_view_clear_prefetch (self);
 
   G_OBJECT_CLASS (sl_channels_view_parent_class)->dispose (object);
 }
@@ -392,6 +393,7 @@ workspace_changed_cb (SlChannelsView *self)
   g_clear_pointer (&self->flags, g_ptr_array_unref);
   g_clear_pointer (&self->matrix, sl_metrics_matrix_unref);
   g_clear_pointer (&self->heat_key, g_free);
+  sl_channels_view_clear_prefetch (self);
   refresh (self);
 }
 
@@ -424,8 +426,12 @@ sl_channels_view_set_context (SlChannelsView *self,
       g_signal_connect_object (filter, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (workspace, "changed", G_CALLBACK (workspace_changed_cb), self, G_CONNECT_SWAPPED);
     }
+  sl_channels_view_clear_prefetch (self);
   if (self->channels != NULL)
     refresh (self);
+  /* Not shown yet: its ROI by month is read meanwhile. */
+  if (workspace != NULL && self->stale)
+    sl_channels_view_prefetch_matrix (self);
 }
 
 GListModel *

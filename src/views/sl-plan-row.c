@@ -25,6 +25,7 @@ struct _SlPlanRow
   SlPlanCellState *states;   /* n_months */
   gint64           total;
   SlPlanCellState  total_state;
+  gboolean         read_only;
 };
 
 G_DEFINE_FINAL_TYPE (SlPlanRow, sl_plan_row, G_TYPE_OBJECT)
@@ -202,7 +203,15 @@ gboolean
 sl_plan_row_get_editable (SlPlanRow *self)
 {
   g_return_val_if_fail (SL_IS_PLAN_ROW (self), FALSE);
-  return self->kind != SL_PLAN_ROW_TOTAL;
+  return self->kind != SL_PLAN_ROW_TOTAL && !self->read_only;
+}
+
+void
+sl_plan_row_set_read_only (SlPlanRow *self,
+                           gboolean   read_only)
+{
+  g_return_if_fail (SL_IS_PLAN_ROW (self));
+  self->read_only = read_only;
 }
 
 guint

@@ -46,6 +46,10 @@ gint64          sl_plan_row_get_channel_id (SlPlanRow    *self);
 const char     *sl_plan_row_get_name      (SlPlanRow     *self);
 const char     *sl_plan_row_get_currency  (SlPlanRow     *self);
 gboolean        sl_plan_row_get_editable  (SlPlanRow     *self);
+/* Amounts that may not change (a submitted request's); set before the
+ * row is shown. */
+void            sl_plan_row_set_read_only (SlPlanRow     *self,
+                                           gboolean       read_only);
 guint           sl_plan_row_get_n_months  (SlPlanRow     *self);
 
 /* @month: 0 … n_months - 1. */

@@ -11,21 +11,12 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-plan-grid.h"
 #include "sl-plan-row.h"
 #include "sl-plan-view-private.h"
 #include "sl-rtl-scroll.h"
 
 G_DEFINE_FINAL_TYPE (SlPlanView, sl_plan_view, ADW_TYPE_BIN)
-
-static guint
-find_month (SlPlanView *self,
-            SlDay       day)
-{
-  for (guint i = 0; i < self->months->len; i++)
-    if (sl_period_contains (&g_array_index (self->months, SlPeriod, i), day))
-      return i;
-  return G_MAXUINT;
-}
 
 /* Adds @line's amount to the cell (@minor, @state) of its row. */
 static void
@@ -112,7 +103,7 @@ recompute (SlPlanView *self)
         row = n_rows - 1;
       else
         row = GPOINTER_TO_UINT (g_hash_table_lookup (self->row_index, &channel_id)) - 1;
-      month = find_month (self, sl_budget_line_get_first_day (line));
+      month = sl_plan_grid_find_month (self->months, sl_budget_line_get_first_day (line));
       if (row >= n_rows || month == G_MAXUINT)
         continue;
 

@@ -157,6 +157,47 @@ test_deadline_and_submit (SlWorkspaceFixture *fixture,
   g_assert_cmpstr (sl_budget_request_get_status (request), ==, "submitted");
 }
 
+/* Several lines (a worked-back spend spread over the months) are one
+ * undoable step; one refused line writes none. */
+static void
+test_set_lines (SlWorkspaceFixture *fixture,
+                gconstpointer       data)
+{
+  SlUndoStack *stack = sl_workspace_get_undo_stack (fixture->ws);
+  g_autoptr(GError) error = NULL;
+  gint64 goal = 0, id = make_request (fixture->ws, &goal);
+  SlRequestLineSpec lines[] = {
+    { 2, sl_day_from_ymd (2025, 4, 1), 3333334, 0 },
+    { 2, sl_day_from_ymd (2025, 5, 1), 3333333, 0 },
+    { 2, sl_day_from_ymd (2025, 6, 1), 3333333, 0 },
+  };
+
+  /* Without a goal every line is refused, and nothing is written. */
+  g_assert_false (sl_workspace_set_request_lines (fixture->ws, id, lines, G_N_ELEMENTS (lines), &error));
+  g_assert_error (error, SL_COLLAB_ERROR, SL_COLLAB_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (Q (fixture->ws, "SELECT count(*) FROM budget_line WHERE version = 'request'"), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    lines[i].goal_id = goal;
+  g_assert_true (sl_workspace_set_request_lines (fixture->ws, id, lines, G_N_ELEMENTS (lines), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (Q (fixture->ws, "SELECT sum (amount_minor) FROM budget_line WHERE version = 'request'"), ==,
+                   10000000);
+  /* Setting them again changes the amounts in place. */
+  lines[0].amount_minor = 100;
+  g_assert_true (sl_workspace_set_request_lines (fixture->ws, id, lines, G_N_ELEMENTS (lines), &error));
+  g_assert_cmpint (Q (fixture->ws, "SELECT count(*) FROM budget_line WHERE version = 'request'"), ==, 3);
+  g_assert_cmpint (Q (fixture->ws, "SELECT sum (amount_minor) FROM budget_line WHERE version = 'request'"), ==,
+                   6666766);
+  g_assert_true (sl_undo_stack_undo (stack, &error));
+  g_assert_cmpint (Q (fixture->ws, "SELECT sum (amount_minor) FROM budget_line WHERE version = 'request'"), ==,
+                   10000000);
+  g_assert_true (sl_undo_stack_undo (stack, &error));
+  g_assert_cmpint (Q (fixture->ws, "SELECT count(*) FROM budget_line WHERE version = 'request'"), ==, 0);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,5 +211,7 @@ main (int   argc,
               sl_workspace_fixture_setup, test_request_lines_and_reserve, sl_workspace_fixture_teardown);
   g_test_add ("/core/budget-request/deadline-and-submit", SlWorkspaceFixture, NULL,
               sl_workspace_fixture_setup, test_deadline_and_submit, sl_workspace_fixture_teardown);
+  g_test_add ("/core/budget-request/set-lines", SlWorkspaceFixture, NULL,
+              sl_workspace_fixture_setup, test_set_lines, sl_workspace_fixture_teardown);
   return g_test_run ();
 }

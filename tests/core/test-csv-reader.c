@@ -967,6 +967,23 @@ test_csv_encoding_names (void)
   g_assert_cmpint (encoding, ==, SL_CSV_ENCODING_UTF16BE);
 }
 
+/* Fields written by sl_csv_append_field() read back as they were. */
+static void
+test_csv_append_field (void)
+{
+  static const char * const fields[] = { "plain", "a, b", "say \"hi\"", "two\r\nlines", "", "วิทยุ" };
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autoptr(SlCsvReader) reader = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    sl_csv_append_field (line, fields[i]);
+  g_assert_cmpstr (line->str, ==, "plain,\"a, b\",\"say \"\"hi\"\"\",\"two\r\nlines\",,วิทยุ");
+  g_string_append (line, "\r\n");
+  reader = reader_new_for_data (line->str, line->len, SL_CSV_ENCODING_UTF8, ',');
+  assert_record (reader, 1, "plain|a, b|say \"hi\"|two\r\nlines||วิทยุ");
+  assert_end (reader);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -975,6 +992,7 @@ main (int   argc,
   g_test_summary ("The streaming CSV reader: RFC 4180, encodings, delimiters, malformed files");
 
   g_test_add_func ("/core/csv/simple", test_csv_simple);
+  g_test_add_func ("/core/csv/append-field", test_csv_append_field);
   g_test_add_func ("/core/csv/detect", test_csv_detect);
   g_test_add_func ("/core/csv/delimiter-override", test_csv_delimiter_override);
   g_test_add_func ("/core/csv/quoted", test_csv_quoted);

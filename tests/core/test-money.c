@@ -883,6 +883,23 @@ test_money_parse_minor (void)
 
 /* Numbers for people: the locale's digits and separators, rounded half
  * to even, the same again from the cached formatter. */
+/* The sign a spreadsheet's number format writes beside an amount. */
+static void
+test_currency_symbol (void)
+{
+  g_autofree char *usd = sl_currency_symbol ("USD", "en_US");
+  g_autofree char *usd_ca = sl_currency_symbol ("USD", "en_CA");
+  g_autofree char *eur = sl_currency_symbol ("EUR", "de_DE");
+  g_autofree char *jpy = sl_currency_symbol ("JPY", "en_US");
+
+  g_assert_cmpstr (usd, ==, "$");
+  g_assert_cmpstr (usd_ca, ==, "US$");
+  g_assert_cmpstr (eur, ==, "€");
+  g_assert_cmpstr (jpy, ==, "¥");
+  g_assert_null (sl_currency_symbol ("XYZ", "en_US"));
+  g_assert_null (sl_currency_symbol ("usd", "en_US"));
+}
+
 static void
 test_number_format (void)
 {
@@ -916,6 +933,7 @@ main (int   argc,
 
   g_test_add_func ("/core/money/parse/minor", test_money_parse_minor);
   g_test_add_func ("/core/money/exponent", test_money_exponent);
+  g_test_add_func ("/core/money/currency-symbol", test_currency_symbol);
   g_test_add_func ("/core/money/parse/c-locale", test_money_parse_c_locale);
   g_test_add_func ("/core/money/parse/null-locale", test_money_parse_null_locale);
   g_test_add_func ("/core/money/parse/null-locale-persian", test_money_parse_null_locale_persian);

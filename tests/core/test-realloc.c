@@ -351,6 +351,66 @@ test_scenarios (SlWorkspaceFixture *fixture,
   g_assert_false (sl_metric_value_is_defined (&row->effect.revenue));
 }
 
+static void
+test_update_and_duplicate (SlWorkspaceFixture *fixture,
+                           gconstpointer       data)
+{
+  SlUndoStack *stack = sl_workspace_get_undo_stack (fixture->ws);
+  SlReallocLineSpec lines[] = {
+    { SEARCH, MAR (1), EVENTS, APR (1), 500000 },
+    { RESERVE, MAR (1), SOCIAL, MAR (1), 200000 },
+  };
+  g_autoptr(GError) error = NULL;
+  gint64 id = new_plan (fixture->ws, NULL, 200000, lines, G_N_ELEMENTS (lines));
+  SlReallocPlan *plan = sl_realloc_plan_store_lookup (sl_workspace_get_realloc_plans (fixture->ws), id);
+  SlReallocPlan *copy;
+  gint64 copy_id = 0;
+
+  /* A draft's title and rationale change in one step; a blank title is refused. */
+  g_assert_true (sl_workspace_update_realloc_plan (fixture->ws, id, "  Q1 shift ", "Social converts", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sl_realloc_plan_get_title (plan), ==, "Q1 shift");
+  g_assert_cmpstr (sl_realloc_plan_get_rationale (plan), ==, "Social converts");
+  g_assert_false (sl_workspace_update_realloc_plan (fixture->ws, id, " ", NULL, &error));
+  g_assert_error (error, SL_COLLAB_ERROR, SL_COLLAB_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (sl_undo_stack_undo (stack, &error));
+  g_assert_cmpstr (sl_realloc_plan_get_title (plan), ==, "Move to what converts");
+  g_assert_cmpstr (sl_realloc_plan_get_rationale (plan), ==, "B brings customers");
+  g_assert_true (sl_undo_stack_redo (stack, &error));
+
+  /* A plan in no group starts one with its copy; the copy has its lines. */
+  g_assert_true (sl_workspace_propose_realloc_plan (fixture->ws, id, &error));
+  g_assert_true (sl_workspace_duplicate_realloc_plan (fixture->ws, id, "Q1 shift, smaller", &copy_id, &error));
+  g_assert_no_error (error);
+  copy = sl_realloc_plan_store_lookup (sl_workspace_get_realloc_plans (fixture->ws), copy_id);
+  g_assert_nonnull (copy);
+  g_assert_cmpstr (sl_realloc_plan_get_status (copy), ==, SL_REALLOC_DRAFT);
+  g_assert_cmpstr (sl_realloc_plan_get_scenario_group (plan), ==, "Q1 shift");
+  g_assert_cmpstr (sl_realloc_plan_get_scenario_group (copy), ==, "Q1 shift");
+  g_assert_cmpint (sl_realloc_plan_get_reserve_draw_minor (copy), ==, 200000);
+  g_assert_cmpstr (sl_realloc_plan_get_rationale (copy), ==, "Social converts");
+  g_assert_cmpint (Q (fixture->ws, "SELECT count(*) FROM realloc_line WHERE plan_id = 2"), ==, 2);
+  g_assert_cmpint (Q (fixture->ws, "SELECT sum (amount_minor) FROM realloc_line WHERE plan_id = 2"), ==, 700000);
+  g_assert_cmpint (Q (fixture->ws, "SELECT count(*) FROM realloc_line WHERE plan_id = 2 "
+                                   "AND from_channel_id IS NULL AND to_channel_id = 2"), ==, 1);
+
+  /* The proposed original no longer changes; one undo takes back the copy and the group. */
+  g_assert_false (sl_workspace_update_realloc_plan (fixture->ws, id, "Other", NULL, &error));
+  g_assert_error (error, SL_COLLAB_ERROR, SL_COLLAB_ERROR_TRANSITION);
+  g_clear_error (&error);
+  g_assert_true (sl_undo_stack_undo (stack, &error));
+  g_assert_null (sl_realloc_plan_get_scenario_group (plan));
+  g_assert_cmpint (Q (fixture->ws, "SELECT count(*) FROM realloc_plan"), ==, 1);
+  g_assert_cmpint (Q (fixture->ws, "SELECT count(*) FROM realloc_line"), ==, 2);
+
+  /* A copy of a grouped plan joins that group. */
+  g_assert_true (sl_undo_stack_redo (stack, &error));
+  g_assert_true (sl_workspace_duplicate_realloc_plan (fixture->ws, copy_id, "Third", NULL, &error));
+  g_assert_cmpint (Q (fixture->ws, "SELECT count(*) FROM realloc_plan WHERE scenario_group = 'Q1 shift'"), ==, 3);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -367,6 +427,7 @@ main (int   argc,
   ADD ("apply-insufficient", test_apply_insufficient);
   ADD ("line-edits-undo", test_line_edits_undo);
   ADD ("scenarios", test_scenarios);
+  ADD ("update-and-duplicate", test_update_and_duplicate);
 #undef ADD
   return g_test_run ();
 }

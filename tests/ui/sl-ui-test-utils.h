@@ -21,10 +21,12 @@ void       sl_ui_test_settle          (guint       ms);
 /* Every widget of @type under @root, @root included (transfer container). */
 GPtrArray *sl_ui_test_find_all        (GtkWidget  *root,
                                        GType       type);
-/* The widget of @type named @name under @root; there must be one. */
-GtkWidget *sl_ui_test_find_named      (GtkWidget  *root,
-                                       GType       type,
+/* The first widget under @root (@root included) named @name; fails
+ * the test when there is none. */
+GtkWidget *sl_ui_test_get_named       (gpointer    root,
                                        const char *name);
+/* A shown toplevel window of @type, or NULL (transfer none). */
+GtkWindow *sl_ui_test_find_window     (GType       type);
 /* Renders @widget as it is on screen. */
 GdkTexture *sl_ui_test_render         (GtkWidget  *widget);
 /* The colour of pixel (@x, @y) of @texture, not premultiplied. */

@@ -17,6 +17,7 @@
 #include "sl-history-view.h"
 #include "sl-test-utils.h"
 #include "sl-ui-test-utils.h"
+#include "sl-ui-test-window.h"
 #include "sl-workspace-discussion.h"
 #include "test-review.h"
 
@@ -63,7 +64,7 @@ static void
 choose_person (SlHistoryView *view,
                const char    *name)
 {
-  GtkWidget *dropdown = sl_ui_test_find_named (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN, "history-person");
+  GtkWidget *dropdown = sl_ui_test_get_named (GTK_WIDGET (view), "history-person");
   GListModel *people = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
 
   for (guint i = 0; i < g_list_model_get_n_items (people); i++)
@@ -177,7 +178,6 @@ static void
 test_screenshots (void)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
-  const char *shots = g_getenv ("SL_SCREENSHOT_DIR");
   gboolean rtl = gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL;
   g_autofree char *dir = sl_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "demo.sunlight", NULL);
@@ -203,25 +203,14 @@ test_screenshots (void)
   for (guint wide = 0; wide < 2; wide++)
     {
       SlWindow *window = review_open_window (path, wide ? 1280 : 360, wide ? 800 : 720);
-      SlHistoryView *view;
-
-      /* Once the header bar has let go of the filters, the window can
-       * shrink to the size asked for. */
-      gtk_window_set_default_size (GTK_WINDOW (window), wide ? 1280 : 360, wide ? 800 : 720);
-      view = show_history (window);
+      SlHistoryView *view = show_history (window);
       g_assert_cmpuint (n_items (view), >=, 2);
       for (guint dark = 0; dark < 2; dark++)
         {
-          g_autofree char *name = g_strdup_printf ("history-%s-%s%s.png", wide ? "wide" : "narrow",
-                                                   dark ? "dark" : "light", rtl ? "-fa" : "");
-          g_autofree char *file = g_build_filename (shots != NULL ? shots : g_test_get_dir (G_TEST_BUILT),
-                                                    name, NULL);
-
           adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                                            : ADW_COLOR_SCHEME_FORCE_LIGHT);
           sl_ui_test_settle (300);
-          sl_ui_test_save_screenshot (GTK_WIDGET (window), file);
-          g_test_message ("Screenshot: %s", file);
+          sl_ui_test_save_shot (GTK_WIDGET (window), "history", wide, dark, rtl);
         }
     }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);

@@ -66,10 +66,24 @@ query_reserve (void)
 
 /* Widgets */
 
+static GtkWidget *
+find_named (GtkWidget  *root,
+            GType       type,
+            const char *name)
+{
+  g_autoptr(GPtrArray) all = sl_ui_test_find_all (root, type);
+
+  for (guint i = 0; i < all->len; i++)
+    if (g_strcmp0 (gtk_widget_get_name (all->pdata[i]), name) == 0)
+      return all->pdata[i];
+  g_error ("No %s named %s", g_type_name (type), name);
+  return NULL;
+}
+
 static GtkListBox *
 kpi_list (void)
 {
-  return GTK_LIST_BOX (sl_ui_test_find_named (GTK_WIDGET (preferences), GTK_TYPE_LIST_BOX, "kpi-list"));
+  return GTK_LIST_BOX (find_named (GTK_WIDGET (preferences), GTK_TYPE_LIST_BOX, "kpi-list"));
 }
 
 /* The titles of the KPI rows, as metric keys, one a line: what the
@@ -107,7 +121,7 @@ row_button (const char *metric,
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (kpi_list (), i)) != NULL; i++)
     if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "metric"), metric) == 0)
-      return sl_ui_test_find_named (GTK_WIDGET (row), GTK_TYPE_BUTTON, name);
+      return find_named (GTK_WIDGET (row), GTK_TYPE_BUTTON, name);
   g_error ("No row for %s", metric);
   return NULL;
 }
@@ -183,7 +197,7 @@ assert_order_ends_with (const char *tail)
 static void
 add_by_search (const char *text)
 {
-  GtkWidget *search = sl_ui_test_find_named (GTK_WIDGET (preferences), GTK_TYPE_SEARCH_ENTRY, "metric-search");
+  GtkWidget *search = find_named (GTK_WIDGET (preferences), GTK_TYPE_SEARCH_ENTRY, "metric-search");
 
   gtk_editable_set_text (GTK_EDITABLE (search), text);
   sl_ui_test_settle (50);
@@ -195,8 +209,8 @@ add_by_search (const char *text)
 static void
 change_reserve (double percent)
 {
-  GtkSpinButton *reserve = GTK_SPIN_BUTTON (sl_ui_test_find_named (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON, "reserve"));
-  GtkWidget *warning = sl_ui_test_find_named (GTK_WIDGET (preferences), GTK_TYPE_IMAGE, "reserve-warning");
+  GtkSpinButton *reserve = GTK_SPIN_BUTTON (find_named (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON, "reserve"));
+  GtkWidget *warning = find_named (GTK_WIDGET (preferences), GTK_TYPE_IMAGE, "reserve-warning");
   int before = query_reserve ();
   int after = (int)(percent * 100);
 
@@ -244,11 +258,11 @@ test_edit_and_undo (void)
   change_reserve (12.5);
 
   /* Undo all four in the main window: the file and this window follow. */
-  reserve = GTK_SPIN_BUTTON (sl_ui_test_find_named (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON, "reserve"));
+  reserve = GTK_SPIN_BUTTON (find_named (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON, "reserve"));
   undo_in_main_window ();
   g_assert_cmpint (query_reserve (), ==, reserve_before);
   g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (reserve), reserve_before / 100.0, 0.001);
-  g_assert_false (gtk_widget_get_visible (sl_ui_test_find_named (GTK_WIDGET (preferences), GTK_TYPE_IMAGE, "reserve-warning")));
+  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (preferences), GTK_TYPE_IMAGE, "reserve-warning")));
   undo_in_main_window ();
   undo_in_main_window ();
   undo_in_main_window ();
@@ -285,7 +299,7 @@ test_rename (void)
 static void
 test_spin_digits (void)
 {
-  GtkSpinButton *reserve = GTK_SPIN_BUTTON (sl_ui_test_find_named (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON, "reserve"));
+  GtkSpinButton *reserve = GTK_SPIN_BUTTON (find_named (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON, "reserve"));
   int reserve_before = query_reserve ();
 
   gtk_editable_set_text (GTK_EDITABLE (reserve), "۹٫۵");

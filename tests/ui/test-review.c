@@ -16,13 +16,13 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <locale.h>
 
 #include "sl-decision.h"
 #include "sl-preferences-window.h"
 #include "sl-test-utils.h"
 #include "sl-ui-test-utils.h"
+#include "sl-ui-test-window.h"
 #include "sl-workspace-discussion.h"
 #include "sl-workspace-realloc.h"
 #include "test-review.h"
@@ -39,33 +39,22 @@ review_get_app (void)
   return app;
 }
 
-static gboolean
-window_mapped_cb (gpointer data)
-{
-  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
-}
-
 SlWindow *
 review_open_window (const char *path,
                     int         width,
                     int         height)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   GSettings *settings = sl_application_get_settings (app);
 
-  if (window != NULL)
-    gtk_window_destroy (GTK_WINDOW (window));
-  g_settings_set_int (settings, "window-width", width);
-  g_settings_set_int (settings, "window-height", height);
   /* The fiscal year holding the plan, not what the last window showed. */
   g_settings_set_string (settings, "period", "");
   g_settings_set_string (settings, "scope", "");
-  window = sl_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (sl_ui_test_iterate_until (window_mapped_cb, NULL, 10000));
-  g_assert_true (sl_window_open_file (window, file));
-  sl_ui_test_settle (200);
+  window = sl_ui_test_open_window (app, window, path, width);
+  if (height != gtk_widget_get_height (GTK_WIDGET (window)))
+    {
+      gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+      sl_ui_test_settle (300);
+    }
   return window;
 }
 
@@ -150,7 +139,7 @@ assert_position (SlReview   *review,
                  guint       position,
                  const char *label)
 {
-  GtkWidget *header = sl_ui_test_find_named (GTK_WIDGET (review), GTK_TYPE_LABEL, "review-position");
+  GtkWidget *header = sl_ui_test_get_named (GTK_WIDGET (review), "review-position");
 
   g_assert_cmpuint (sl_review_get_position (review), ==, position);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (header)), ==, label);
@@ -232,11 +221,11 @@ test_finance_approves_in_review (void)
   g_assert_nonnull (discussion);
   g_assert_cmpstr (sl_discussion_get_target (discussion), ==, data.plan_target);
   g_assert_true (sl_discussion_get_can_decide (discussion));
-  approve = sl_ui_test_find_named (GTK_WIDGET (discussion), GTK_TYPE_BUTTON, "decision-approve");
+  approve = sl_ui_test_get_named (GTK_WIDGET (discussion), "decision-approve");
   g_assert_true (gtk_widget_get_mapped (approve));
 
   /* A comment, sent with Ctrl+Enter. */
-  text_view = sl_ui_test_find_named (GTK_WIDGET (discussion), GTK_TYPE_TEXT_VIEW, "comment-entry");
+  text_view = sl_ui_test_get_named (GTK_WIDGET (discussion), "comment-entry");
   assert_sends_on_ctrl_enter (text_view);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)), "Why not Events?", -1);
   review_key (GTK_WIDGET (review), GDK_KEY_Return, GDK_CONTROL_MASK);
@@ -246,7 +235,7 @@ test_finance_approves_in_review (void)
                    ==, 1);
 
   /* Approved with a note. */
-  note = sl_ui_test_find_named (GTK_WIDGET (discussion), GTK_TYPE_ENTRY, "decision-note");
+  note = sl_ui_test_get_named (GTK_WIDGET (discussion), "decision-note");
   gtk_editable_set_text (GTK_EDITABLE (note), "For March only");
   g_signal_emit_by_name (approve, "clicked");
   sl_ui_test_settle (100);
@@ -285,9 +274,9 @@ test_roles (void)
   review_key (GTK_WIDGET (review), GDK_KEY_End, 0);
   discussion = sl_review_get_discussion (review);
   g_assert_nonnull (discussion);
-  approve = sl_ui_test_find_named (GTK_WIDGET (discussion), GTK_TYPE_BUTTON, "decision-approve");
-  text_view = sl_ui_test_find_named (GTK_WIDGET (discussion), GTK_TYPE_TEXT_VIEW, "comment-entry");
-  read_only = sl_ui_test_find_named (GTK_WIDGET (discussion), GTK_TYPE_LABEL, "discussion-read-only");
+  approve = sl_ui_test_get_named (GTK_WIDGET (discussion), "decision-approve");
+  text_view = sl_ui_test_get_named (GTK_WIDGET (discussion), "comment-entry");
+  read_only = sl_ui_test_get_named (GTK_WIDGET (discussion), "discussion-read-only");
 
   /* Marketing comments but does not decide. */
   g_assert_false (sl_discussion_get_can_decide (discussion));
@@ -338,8 +327,8 @@ test_preferences_you (void)
   g_list_free (toplevels);
   g_assert_nonnull (preferences);
 
-  role_row = sl_ui_test_find_named (preferences, ADW_TYPE_COMBO_ROW, "you-role");
-  name_row = sl_ui_test_find_named (preferences, ADW_TYPE_ENTRY_ROW, "you-name");
+  role_row = sl_ui_test_get_named (preferences, "you-role");
+  name_row = sl_ui_test_get_named (preferences, "you-name");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (role_row)), ==, 0);
   /* An empty setting: the account's name. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==,
@@ -390,18 +379,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  const char *locale_dir = g_getenv ("SL_LOCALE_DIR");
+  gboolean persian;
   int status;
 
-  /* This build's catalogs, for the run in Persian (LANGUAGE=fa). */
   setlocale (LC_ALL, "");
-  if (locale_dir != NULL)
-    {
-      bindtextdomain (GETTEXT_PACKAGE, locale_dir);
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
+  if (!sl_ui_test_take_persian (&argc, argv, &persian))
+    return 1;
   g_test_init (&argc, &argv, NULL);
 
   if (!gtk_init_check ())
@@ -411,10 +394,7 @@ main (int   argc,
     }
 
   tmp_dir = sl_test_make_tmp_dir ();
-  app = sl_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = sl_ui_test_new_application ();
   g_assert_nonnull (sl_application_get_settings (app));
 
   g_test_add_func ("/ui/review/finance-approves", test_finance_approves_in_review);

@@ -23,6 +23,7 @@
 #include "sl-plan-row.h"
 #include "sl-test-utils.h"
 #include "sl-ui-test-utils.h"
+#include "sl-ui-test-window.h"
 #include "sl-window.h"
 
 #define DEMO_YEAR 2025
@@ -284,19 +285,6 @@ test_plan_matches_database (void)
   g_assert_cmpint (check_plan_matches_database (), >, 0);
 }
 
-/* Types @text into @cell and presses Enter, as a user would. */
-static void
-type_into (SlPlanCell *cell,
-           const char *text)
-{
-  GtkEditable *editable = sl_plan_cell_get_editable (cell);
-
-  g_assert_true (gtk_editable_get_editable (editable));
-  gtk_widget_grab_focus (GTK_WIDGET (editable));
-  gtk_editable_set_text (editable, text);
-  g_signal_emit_by_name (editable, "activate");
-}
-
 static void
 test_edit_and_undo (void)
 {
@@ -320,7 +308,7 @@ test_edit_and_undo (void)
   g_assert_cmpstr (gtk_editable_get_text (sl_plan_cell_get_editable (cell)), ==, old_text);
 
   /* An edit reaches the file, with who made it. */
-  type_into (cell, new_text);
+  sl_ui_test_type_into (cell, new_text);
   g_assert_cmpint (query_plan (id, period->first, period->last).sum, ==, new_minor);
   g_assert_cmpint (query_plan (id, period->first, period->last).count, ==, 1);
   authors = query_strings ("SELECT author FROM history WHERE entity = 'budget_line' "
@@ -337,7 +325,7 @@ test_edit_and_undo (void)
                    ==, new_column);
 
   /* Text that is not an amount: refused, the cell shows the amount again. */
-  type_into (cell, "12abc");
+  sl_ui_test_type_into (cell, "12abc");
   g_assert_cmpint (query_plan (id, period->first, period->last).sum, ==, new_minor);
   g_assert_cmpstr (gtk_editable_get_text (sl_plan_cell_get_editable (cell)), ==, new_text);
   g_assert_true (sl_ui_test_iterate_until (window_shows_text, "12abc", 5000));
@@ -351,7 +339,7 @@ test_edit_and_undo (void)
   /* Redo, then an empty text clears the cell, and undo restores it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   g_assert_cmpint (query_plan (id, period->first, period->last).sum, ==, new_minor);
-  type_into (cell, "");
+  sl_ui_test_type_into (cell, "");
   g_assert_cmpint (query_plan (id, period->first, period->last).count, ==, 0);
   g_assert_cmpstr (gtk_editable_get_text (sl_plan_cell_get_editable (cell)), ==, "");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));

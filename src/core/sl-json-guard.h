@@ -1,0 +1,36 @@
+/* sl-json-guard.h
+ *
+ * Copyright 2026 The Sunlight authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* How deep arrays and objects may nest in JSON that Sunlight reads. */
+#define SL_JSON_MAX_DEPTH 64
+
+/* Checks JSON text from elsewhere before json-glib parses it, for the
+ * two things json-glib 1.6 does not refuse: nesting deeper than
+ * @max_depth (its parser recurses without a limit) and whole numbers
+ * outside int64 (it wraps them silently: 99999999999999999999 reads
+ * as -1). On failure *path is the field where it happened
+ * ("lines[2].amount.minor", newly allocated). Malformed JSON passes:
+ * the parser reports it. */
+typedef enum
+{
+  SL_JSON_GUARD_OK,
+  SL_JSON_GUARD_DEPTH,
+  SL_JSON_GUARD_RANGE,
+} SlJsonGuardResult;
+
+SlJsonGuardResult sl_json_guard_check (const char  *data,
+                                       gsize        length,
+                                       guint        max_depth,
+                                       char       **path);
+
+G_END_DECLS

@@ -1,0 +1,214 @@
+/* sunlight-server.c
+ *
+ * Copyright 2026 The Sunlight authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * sunlight-server serve | user … | db …
+ */
+
+#define G_LOG_DOMAIN "sunlight-server"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib-unix.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include "sl-server.h"
+#include "sunlight-server.h"
+
+#define DEFAULT_PORT 5984
+
+static const char usage[] =
+  "Usage:\n"
+  "  sunlight-server serve --data DIR [--port N] [--address ADDR]\n"
+  "                        [--tls-cert FILE --tls-key FILE]\n"
+  "  sunlight-server user add NAME --role marketing|finance|viewer|admin\n"
+  "                        [--password-file FILE] --data DIR\n"
+  "  sunlight-server user list|remove NAME|set-role NAME ROLE|set-password NAME --data DIR\n"
+  "  sunlight-server db add|remove NAME --data DIR\n"
+  "  sunlight-server db list --data DIR\n"
+  "\n"
+  "A CouchDB-compatible server for Sunlight's shared documents. It listens on\n"
+  "127.0.0.1 unless --address says otherwise. Without --password-file, user\n"
+  "commands read the password from standard input.\n";
+
+int
+sl_cli_fail (const char *message)
+{
+  g_printerr ("sunlight-server: %s\n", message);
+  return SL_EXIT_ERROR;
+}
+
+const char *
+sl_cli_data_dir (const char *option)
+{
+  if (option != NULL)
+    return option;
+
+  /* systemd's StateDirectory= sets this. */
+  return g_getenv ("STATE_DIRECTORY");
+}
+
+SlServerStore *
+sl_cli_open_store (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  SlServerStore *store;
+
+  if (dir == NULL)
+    {
+      sl_cli_fail ("say where the data is kept: --data DIR");
+      return NULL;
+    }
+
+  store = sl_server_store_open (dir, &error);
+  if (store == NULL)
+    sl_cli_fail (error->message);
+  return store;
+}
+
+static gboolean
+quit_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* One server per data folder: a second would not see the first's
+ * waiting requests. The lock lasts as long as the process. */
+static gboolean
+lock_data_dir (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "sunlight-server.lock", NULL);
+  int fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+  if (fd < 0 || flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      g_autofree char *message = g_strdup_printf ("another sunlight-server is serving %s", dir);
+
+      sl_cli_fail (message);
+      if (fd >= 0)
+        close (fd);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GTlsCertificate *
+load_certificate (const char *cert,
+                  const char *key)
+{
+  g_autoptr(GError) error = NULL;
+  GTlsCertificate *certificate;
+
+  if ((cert == NULL) != (key == NULL))
+    {
+      sl_cli_fail ("--tls-cert and --tls-key go together");
+      return NULL;
+    }
+
+  certificate = g_tls_certificate_new_from_files (cert, key, &error);
+  if (certificate == NULL)
+    sl_cli_fail (error->message);
+  return certificate;
+}
+
+static int
+command_serve (int    argc,
+               char **argv)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *address = g_strdup ("127.0.0.1");
+  g_autofree char *cert = NULL;
+  g_autofree char *key = NULL;
+  int port = DEFAULT_PORT;
+  gint64 max_body = 0;
+  int session_timeout = 0;
+  GOptionEntry entries[] = {
+    { "data", 0, 0, G_OPTION_ARG_FILENAME, &data, "Where the server keeps its file", "DIR" },
+    { "port", 0, 0, G_OPTION_ARG_INT, &port, "Port to listen on (5984; 0: any free one)", "N" },
+    { "address", 0, 0, G_OPTION_ARG_STRING, &address, "IP address to listen on (127.0.0.1)", "ADDR" },
+    { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &cert, "PEM certificate: serve HTTPS", "FILE" },
+    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &key, "PEM private key of the certificate", "FILE" },
+    { "max-body", 0, 0, G_OPTION_ARG_INT64, &max_body, "Largest request body in bytes (8 MiB)", "N" },
+    { "session-timeout", 0, 0, G_OPTION_ARG_INT, &session_timeout,
+      "Seconds a login cookie lasts (600)", "S" },
+    { NULL },
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("- serve the shared documents");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlServerStore) store = NULL;
+  g_autoptr(SlServer) server = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  SlServerOptions options = { 0 };
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return sl_cli_fail (error->message);
+  if (port < 0 || port > 65535 || max_body < 0 || session_timeout < 0)
+    return sl_cli_fail ("--port, --max-body and --session-timeout take positive numbers");
+
+  if ((cert != NULL || key != NULL) && (certificate = load_certificate (cert, key)) == NULL)
+    return SL_EXIT_ERROR;
+  store = sl_cli_open_store (sl_cli_data_dir (data));
+  if (store == NULL || !lock_data_dir (sl_cli_data_dir (data)))
+    return SL_EXIT_ERROR;
+
+  options.max_body = (gsize) max_body;
+  options.session_timeout = (guint) session_timeout;
+  server = sl_server_new (store, &options);
+  if (!sl_server_listen (server, address, (guint) port, certificate, &error))
+    return sl_cli_fail (error->message);
+
+  g_print ("sunlight-server %s listening on %s://%s%s%s:%u/\n", PACKAGE_VERSION,
+           certificate != NULL ? "https" : "http",
+           strchr (address, ':') ? "[" : "", address, strchr (address, ':') ? "]" : "",
+           sl_server_get_port (server));
+  fflush (stdout);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGTERM, quit_cb, loop);
+  g_unix_signal_add (SIGINT, quit_cb, loop);
+  g_main_loop_run (loop);
+
+  sl_server_shutdown (server);
+  return SL_EXIT_OK;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+
+  if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
+    {
+      fputs (usage, argc < 2 ? stderr : stdout);
+      return argc < 2 ? SL_EXIT_USAGE : SL_EXIT_OK;
+    }
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      g_print ("sunlight-server %s\n", PACKAGE_VERSION);
+      return SL_EXIT_OK;
+    }
+
+  if (strcmp (argv[1], "serve") == 0)
+    return command_serve (argc - 1, argv + 1);
+  if (strcmp (argv[1], "user") == 0)
+    return sl_cli_command_user (argc - 1, argv + 1);
+  if (strcmp (argv[1], "db") == 0)
+    return sl_cli_command_db (argc - 1, argv + 1);
+
+  g_printerr ("sunlight-server: unknown command “%s”\n\n%s", argv[1], usage);
+  return SL_EXIT_USAGE;
+}
