@@ -31,6 +31,8 @@ static const SlWindowPage pages[] = {
   { "channels", "sunlight-channels-symbolic", N_("Channels"), sl_channels_view_get_type, TRUE },
   { "timeline", "sunlight-timeline-symbolic", N_("Timeline"), sl_timeline_view_get_type, TRUE },
   { "plan", "view-grid-symbolic", N_("Budget plan"), NULL, FALSE },
+  { "goals", "sunlight-goals-symbolic", N_("Goals"), sl_goals_view_get_type, FALSE },
+  { "notes", "sunlight-notes-symbolic", N_("Wins & Losses"), sl_notes_view_get_type, TRUE },
   { "plans", "sunlight-plans-symbolic", N_("Reallocation Plans"), sl_plans_view_get_type, FALSE },
   { "request", "sunlight-request-symbolic", N_("Budget Request"), sl_request_view_get_type, FALSE },
   { "imports", "document-open-recent-symbolic", N_("Imports"), NULL, FALSE },

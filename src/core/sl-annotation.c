@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "sl-annotation.h"
 
 struct _SlAnnotation
@@ -394,25 +392,4 @@ sl_annotation_get_read_only (SlAnnotation *self)
 {
   g_return_val_if_fail (SL_IS_ANNOTATION (self), FALSE);
   return self->read_only;
-}
-
-const char *
-sl_annotation_kind_get_label (const char *kind)
-{
-  if (g_strcmp0 (kind, SL_ANNOTATION_WIN) == 0)
-    /* Translators: a kind of annotation shared with finance */
-    return C_("annotation kind", "Win");
-  if (g_strcmp0 (kind, SL_ANNOTATION_LOSS) == 0)
-    /* Translators: a kind of annotation shared with finance */
-    return C_("annotation kind", "Loss");
-  if (g_strcmp0 (kind, SL_ANNOTATION_EXPERIMENT) == 0)
-    /* Translators: a kind of annotation shared with finance */
-    return C_("annotation kind", "Experiment");
-  if (g_strcmp0 (kind, SL_ANNOTATION_NOTE) == 0)
-    /* Translators: a kind of annotation shared with finance */
-    return C_("annotation kind", "Note");
-  if (g_strcmp0 (kind, SL_ANNOTATION_UNEXPECTED_EXPENSE) == 0)
-    /* Translators: a kind of annotation shared with finance */
-    return C_("annotation kind", "Unexpected expense");
-  return kind;
 }

@@ -52,7 +52,5 @@ const char   *sl_annotation_get_author           (SlAnnotation *self);
 gint64        sl_annotation_get_created_at       (SlAnnotation *self);
 gint64        sl_annotation_get_updated_at       (SlAnnotation *self);
 gboolean      sl_annotation_get_read_only        (SlAnnotation *self);
-/* "Win", "Loss"…, translated; an unknown kind as it is. */
-const char   *sl_annotation_kind_get_label       (const char   *kind);
 
 G_END_DECLS

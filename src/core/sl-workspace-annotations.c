@@ -65,16 +65,24 @@ query_id (SlWorkspace *self,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+/* @new_plan_lines: the lines of a plan written in the same edit, or -1
+ * when the loss links a plan already written. */
 static gboolean
 check_loss (SlWorkspace             *self,
             const SlAnnotationSpec  *spec,
+            int                      new_plan_lines,
             GError                 **error)
 {
-  if (spec->plan_id == 0)
+  if (new_plan_lines >= 0)
+    {
+      if (new_plan_lines < 1)
+        return refuse (error, _("The plan this loss links moves no money yet: add at least one reallocation line"));
+    }
+  else if (spec->plan_id == 0)
     return refuse (error, _("A loss is shared with a plan: link the reallocation plan that answers it"));
-  if (query_id (self, "SELECT count(*) FROM realloc_plan WHERE id = ?1", spec->plan_id) != 1)
+  else if (query_id (self, "SELECT count(*) FROM realloc_plan WHERE id = ?1", spec->plan_id) != 1)
     return refuse (error, _("The reallocation plan this loss links no longer exists"));
-  if (query_id (self, "SELECT count(*) FROM realloc_line WHERE plan_id = ?1", spec->plan_id) < 1)
+  else if (query_id (self, "SELECT count(*) FROM realloc_line WHERE plan_id = ?1", spec->plan_id) < 1)
     return refuse (error, _("The plan this loss links moves no money yet: add at least one reallocation line"));
   if (!has_text (spec->next_steps))
     return refuse (error, _("A loss is shared with its next steps: write what happens now"));
@@ -116,6 +124,7 @@ check_scope (SlWorkspace             *self,
 static gboolean
 check_spec (SlWorkspace             *self,
             const SlAnnotationSpec  *spec,
+            int                      new_plan_lines,
             GError                 **error)
 {
   if (spec->kind == NULL || !g_strv_contains (kinds, spec->kind))
@@ -125,7 +134,7 @@ check_spec (SlWorkspace             *self,
   if (!check_scope (self, spec, error))
     return FALSE;
   if (g_str_equal (spec->kind, SL_ANNOTATION_LOSS))
-    return check_loss (self, spec, error);
+    return check_loss (self, spec, new_plan_lines, error);
   if (g_str_equal (spec->kind, SL_ANNOTATION_EXPERIMENT))
     return check_experiment (self, spec, error);
   if (g_str_equal (spec->kind, SL_ANNOTATION_UNEXPECTED_EXPENSE) &&
@@ -205,26 +214,24 @@ take_snapshot (SlWorkspace             *self,
   return sl_annotation_snapshot_take (metrics, &period, &scope, error);
 }
 
-gboolean
-sl_workspace_create_annotation (SlWorkspace             *self,
-                                const SlAnnotationSpec  *spec,
-                                gint64                  *out_id,
-                                GError                 **error)
+/* The insert of a new annotation by the workspace's user, with the
+ * snapshot of its scope and period taken now; NULL when it is refused. */
+static SlCommand *
+new_annotation_insert (SlWorkspace             *self,
+                       const SlAnnotationSpec  *spec,
+                       int                      new_plan_lines,
+                       GError                 **error)
 {
   g_autoptr(JsonObject) values = NULL;
-  g_autoptr(SlCommand) insert = NULL;
   g_autofree char *snapshot = NULL;
   g_autofree char *label = NULL;
   gint64 now = g_get_real_time ();
 
-  g_return_val_if_fail (SL_IS_WORKSPACE (self), FALSE);
-  g_return_val_if_fail (spec != NULL, FALSE);
-
-  if (!sl_collab_check_can_write (self, error) || !check_spec (self, spec, error))
-    return FALSE;
+  if (!sl_collab_check_can_write (self, error) || !check_spec (self, spec, new_plan_lines, error))
+    return NULL;
   snapshot = take_snapshot (self, spec, error);
   if (snapshot == NULL)
-    return FALSE;
+    return NULL;
 
   values = editable_values (spec);
   json_object_set_string_member (values, "kind", spec->kind);
@@ -239,8 +246,61 @@ sl_workspace_create_annotation (SlWorkspace             *self,
 
   /* Translators: an undo label; %s is an annotation's title */
   label = g_strdup_printf (_("Share “%s”"), json_object_get_string_member (values, "title"));
-  insert = sl_row_command_new_insert (label, "annotation", values);
+  return sl_row_command_new_insert (label, "annotation", values);
+}
+
+gboolean
+sl_workspace_create_annotation (SlWorkspace             *self,
+                                const SlAnnotationSpec  *spec,
+                                gint64                  *out_id,
+                                GError                 **error)
+{
+  g_autoptr(SlCommand) insert = NULL;
+
+  g_return_val_if_fail (SL_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (spec != NULL, FALSE);
+
+  if ((insert = new_annotation_insert (self, spec, -1, error)) == NULL)
+    return FALSE;
   return sl_collab_run_insert (self, g_object_ref (insert), insert, out_id, error);
+}
+
+gboolean
+sl_workspace_create_loss (SlWorkspace              *self,
+                          const SlAnnotationSpec   *spec,
+                          const SlReallocPlanSpec  *plan,
+                          const SlReallocLineSpec  *lines,
+                          guint                     n_lines,
+                          gint64                   *out_id,
+                          gint64                   *out_plan_id,
+                          GError                  **error)
+{
+  g_autoptr(SlCommandGroup) group = NULL;
+  g_autoptr(SlCommand) plan_insert = NULL;
+  g_autoptr(SlCommand) insert = NULL;
+  SlAnnotationSpec loss;
+
+  g_return_val_if_fail (SL_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (spec != NULL && plan != NULL, FALSE);
+  g_return_val_if_fail (n_lines == 0 || lines != NULL, FALSE);
+
+  loss = *spec;
+  loss.kind = SL_ANNOTATION_LOSS;
+  loss.plan_id = 0;
+  if ((insert = new_annotation_insert (self, &loss, (int)MIN (n_lines, G_MAXINT), error)) == NULL)
+    return FALSE;
+  group = sl_command_group_new (sl_command_get_label (insert));
+  if (!sl_workspace_add_realloc_plan_commands (self, group, plan, lines, n_lines, &plan_insert, error))
+    return FALSE;
+  sl_row_command_set_parent (SL_ROW_COMMAND (insert), SL_ROW_COMMAND (plan_insert), "plan_id");
+  sl_command_group_add (group, g_object_ref (insert));
+  if (!sl_workspace_run (self, SL_COMMAND (g_steal_pointer (&group)), error))
+    return FALSE;
+  if (out_id != NULL)
+    *out_id = sl_row_command_get_id (SL_ROW_COMMAND (insert));
+  if (out_plan_id != NULL)
+    *out_plan_id = sl_row_command_get_id (SL_ROW_COMMAND (plan_insert));
+  return TRUE;
 }
 
 /* The annotation, if the current user may change it. */
@@ -339,7 +399,7 @@ sl_workspace_update_annotation (SlWorkspace             *self,
   if (!same_frame (&current, spec))
     return refuse (error, _("An annotation’s kind, channel and period are fixed once shared, with the "
                             "figures it cites; share a new one instead"));
-  if (!check_spec (self, spec, error))
+  if (!check_spec (self, spec, -1, error))
     return FALSE;
 
   /* Translators: an undo label; %s is an annotation's title */

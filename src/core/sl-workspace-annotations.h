@@ -9,6 +9,7 @@
 
 #include "sl-annotation-snapshot.h"
 #include "sl-annotation-store.h"
+#include "sl-workspace-realloc.h"
 #include "sl-workspace.h"
 
 G_BEGIN_DECLS
@@ -49,6 +50,18 @@ SlAnnotationStore *sl_workspace_get_annotations      (SlWorkspace             *s
 gboolean           sl_workspace_create_annotation    (SlWorkspace             *self,
                                                       const SlAnnotationSpec  *spec,
                                                       gint64                  *out_id,
+                                                      GError                 **error);
+/* Writes a loss (@spec's kind and plan_id aside) and the reallocation
+ * plan that answers it, with @n_lines lines, as one edit: one undo takes
+ * both back, and a refusal of either writes neither. *out_plan_id
+ * (optional) receives the plan's id. */
+gboolean           sl_workspace_create_loss          (SlWorkspace             *self,
+                                                      const SlAnnotationSpec  *spec,
+                                                      const SlReallocPlanSpec *plan,
+                                                      const SlReallocLineSpec *lines,
+                                                      guint                    n_lines,
+                                                      gint64                  *out_id,
+                                                      gint64                  *out_plan_id,
                                                       GError                 **error);
 /* Rewrites its texts, goal, plan and amount from @spec (whose kind,
  * scope and period must be the annotation's). */

@@ -35,6 +35,17 @@ typedef struct
   SlDay       last_day;
 } SlKeyResultSpec;
 
+/* What serves a goal: the items tied to it. */
+typedef struct
+{
+  guint budget_lines;  /* lines of the plan, forecast and commitments */
+  guint requests;      /* budget requests with a line serving it */
+  guint plans;         /* reallocation plans */
+  guint experiments;
+  guint annotations;   /* wins, losses, notes… experiments included */
+  guint kpis;          /* metrics of finance's KPI list */
+} SlGoalSupport;
+
 SlGoalStore      *sl_workspace_get_goals          (SlWorkspace            *self);
 SlKeyResultStore *sl_workspace_get_key_results    (SlWorkspace            *self);
 
@@ -79,6 +90,12 @@ gboolean          sl_workspace_link_goal          (SlWorkspace            *self,
 gboolean          sl_workspace_link_kpi_goal      (SlWorkspace            *self,
                                                    const char             *metric,
                                                    gint64                  goal_id,
+                                                   GError                **error);
+
+/* Counts what serves @goal_id. */
+gboolean          sl_workspace_get_goal_support   (SlWorkspace            *self,
+                                                   gint64                  goal_id,
+                                                   SlGoalSupport          *out,
                                                    GError                **error);
 
 G_END_DECLS

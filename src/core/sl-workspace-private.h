@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include "sl-command-group.h"
+#include "sl-workspace-realloc.h"
 #include "sl-workspace.h"
 
 G_BEGIN_DECLS
@@ -21,5 +23,16 @@ void     sl_workspace_track_store  (SlWorkspace *self,
  * and reloaded after every change (transfer none). */
 gpointer sl_workspace_ensure_store (SlWorkspace *self,
                                     GType        store_type);
+
+/* Checks a new plan and its lines and adds their inserts to @group (the
+ * lines after the plan, tied to it); *out_insert (optional) gets the
+ * plan's insert. Nothing is added when it refuses. */
+gboolean sl_workspace_add_realloc_plan_commands (SlWorkspace              *self,
+                                                 SlCommandGroup           *group,
+                                                 const SlReallocPlanSpec  *spec,
+                                                 const SlReallocLineSpec  *lines,
+                                                 guint                     n_lines,
+                                                 SlCommand               **out_insert,
+                                                 GError                  **error);
 
 G_END_DECLS

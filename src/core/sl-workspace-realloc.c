@@ -146,6 +146,33 @@ sl_workspace_add_realloc_plan_inserts (SlWorkspace              *self,
 }
 
 gboolean
+sl_workspace_add_realloc_plan_commands (SlWorkspace              *self,
+                                        SlCommandGroup           *group,
+                                        const SlReallocPlanSpec  *spec,
+                                        const SlReallocLineSpec  *lines,
+                                        guint                     n_lines,
+                                        SlCommand               **out_insert,
+                                        GError                  **error)
+{
+  g_autofree char *title = NULL;
+  const char *label = sl_command_get_label (SL_COMMAND (group));
+  SlCommand *plan;
+
+  if ((title = sl_collab_strip (spec->title)) == NULL)
+    return refuse (error, _("A reallocation plan needs a title"));
+  for (guint i = 0; i < n_lines; i++)
+    if (!check_line (self, &lines[i], error))
+      return FALSE;
+
+  plan = sl_workspace_add_realloc_plan_inserts (self, group, label, spec, lines, n_lines);
+  if (out_insert != NULL)
+    *out_insert = plan;
+  else
+    g_object_unref (plan);
+  return TRUE;
+}
+
+gboolean
 sl_workspace_create_realloc_plan (SlWorkspace              *self,
                                   const SlReallocPlanSpec  *spec,
                                   const SlReallocLineSpec  *lines,
@@ -163,16 +190,12 @@ sl_workspace_create_realloc_plan (SlWorkspace              *self,
 
   if (!sl_collab_check_can_write (self, error))
     return FALSE;
-  if ((title = sl_collab_strip (spec->title)) == NULL)
-    return refuse (error, _("A reallocation plan needs a title"));
-  for (guint i = 0; i < n_lines; i++)
-    if (!check_line (self, &lines[i], error))
-      return FALSE;
-
+  title = sl_collab_strip (spec->title);
   /* Translators: an undo label; %s is a plan's title */
-  label = g_strdup_printf (_("Add plan “%s”"), title);
+  label = g_strdup_printf (_("Add plan “%s”"), title != NULL ? title : "");
   group = sl_command_group_new (label);
-  plan = sl_workspace_add_realloc_plan_inserts (self, group, label, spec, lines, n_lines);
+  if (!sl_workspace_add_realloc_plan_commands (self, group, spec, lines, n_lines, &plan, error))
+    return FALSE;
   return sl_collab_run_insert (self, SL_COMMAND (g_steal_pointer (&group)), plan, out_id, error);
 }
 

@@ -414,6 +414,11 @@ static void
 sl_request_view_init (SlRequestView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* In code, where the message can say it is no format. */
+  adw_status_page_set_description (ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->stack, "empty")),
+                                   /* xgettext:no-c-format */
+                                   _("Ask finance for the next period’s budget: an amount per channel and month, "
+                                     "each serving a goal, and a reserve of 5–10 %."));
   self->request_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   self->months = g_array_new (FALSE, TRUE, sizeof (SlPeriod));
   self->goal_ids = g_array_new (FALSE, TRUE, sizeof (gint64));

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "sl-collab.h"
+#include "sl-collab-common.h"
 #include "sl-collab-text.h"
 #include "sl-review-private.h"
 #include "sl-when-text.h"

@@ -13,8 +13,10 @@
 
 #include "sl-rtl-scroll.h"
 #include "sl-bar-chart.h"
+#include "sl-collab-common.h"
 #include "sl-timeline-view-private.h"
 #include "sl-view.h"
+#include "sl-workspace-annotations.h"
 
 static void sl_timeline_view_view_iface_init (SlViewInterface *iface);
 
@@ -114,6 +116,40 @@ fill_chart (SlTimelineView *self,
 
       if (position >= 0)
         sl_timeline_chart_add_marker (self->chart, position, event->kind, event->title);
+    }
+}
+
+/* The wins, losses and notes of @channel_id (0: of any) whose days
+ * meet the timeline's: the spikes explained. */
+static void
+add_annotation_markers (SlTimelineView *self,
+                        SlTimeline     *timeline,
+                        gint64          channel_id)
+{
+  GListModel *annotations = G_LIST_MODEL (sl_workspace_get_annotations (self->workspace));
+  guint n_months = sl_timeline_get_n_months (timeline);
+  SlDay first, last;
+
+  if (n_months == 0)
+    return;
+  first = sl_timeline_get_month (timeline, 0)->period.first;
+  last = sl_timeline_get_month (timeline, n_months - 1)->period.last;
+  for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
+    {
+      g_autoptr(SlAnnotation) annotation = g_list_model_get_item (annotations, i);
+      g_autofree char *label = NULL;
+
+      if (sl_annotation_get_first_day (annotation) > last || sl_annotation_get_last_day (annotation) < first ||
+          (channel_id != 0 && sl_annotation_get_channel_id (annotation) != channel_id))
+        continue;
+      /* Translators: a marker's tooltip: an annotation's kind and title, e.g. “Win: Webinar leads doubled” */
+      label = g_strdup_printf (_("%s: %s"), sl_annotation_kind_get_label (sl_annotation_get_kind (annotation)),
+                               sl_annotation_get_title (annotation));
+      /* In the middle of its days (of those the timeline shows). */
+      sl_timeline_chart_add_marker (self->chart,
+                                    (month_position (timeline, MAX (first, sl_annotation_get_first_day (annotation))) +
+                                     month_position (timeline, MIN (last, sl_annotation_get_last_day (annotation)))) / 2,
+                                    SL_TIMELINE_CHART_MARKER_NOTE, label);
     }
 }
 
@@ -279,6 +315,8 @@ refresh_now (SlTimelineView *self)
     }
   fill_summary (self, timeline);
   fill_chart (self, timeline);
+  add_annotation_markers (self, timeline,
+                          sl_campaign_store_get_scope_channel (sl_workspace_get_campaigns (self->workspace), &scope));
   fill_channel_chart (self, timeline);
   fill_drivers (self, timeline);
   sl_timeline_view_fill_warnings (self, timeline);

@@ -66,6 +66,7 @@ static const GdkRGBA marker_colors[] = {
   { 0.5, 0.5, 0.5, 1 },
   { 0x91 / 255.0, 0x41 / 255.0, 0xac / 255.0, 1 },
   { 0x2e / 255.0, 0xc2 / 255.0, 0x7e / 255.0, 1 },
+  { 0x35 / 255.0, 0x84 / 255.0, 0xe4 / 255.0, 1 },
 };
 
 static void
@@ -320,6 +321,23 @@ draw_markers (SlTimelineChart *self,
       GdkRGBA line = *color;
 
       line.alpha = 0.6;
+      if (marker->kind == SL_TIMELINE_CHART_MARKER_NOTE)
+        {
+          GskRoundedRect dot;
+
+          /* A dotted line and a dot on the axis, apart from the
+           * calendar's marks at the top: what was said about the figures. */
+          line.alpha = 0.45;
+          for (double y = self->plot_y; y < self->plot_y + self->plot_height; y += 6)
+            gtk_snapshot_append_color (snapshot, &line,
+                                       &GRAPHENE_RECT_INIT (x, y, 1, MIN (3, self->plot_y + self->plot_height - y)));
+          gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (x - 4, self->plot_y + self->plot_height - 4, 9, 9),
+                                           4.5);
+          gtk_snapshot_push_rounded_clip (snapshot, &dot);
+          gtk_snapshot_append_color (snapshot, color, &dot.bounds);
+          gtk_snapshot_pop (snapshot);
+          continue;
+        }
       gtk_snapshot_append_color (snapshot, &line,
                                  &GRAPHENE_RECT_INIT (x, self->plot_y, 1, self->plot_height));
       gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x - 3, self->plot_y - 6, 7, 7));
@@ -558,6 +576,36 @@ sl_timeline_chart_add_marker (SlTimelineChart *self,
 
   g_array_append_val (self->markers, marker);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+sl_timeline_chart_get_n_markers (SlTimelineChart *self)
+{
+  g_return_val_if_fail (SL_IS_TIMELINE_CHART (self), 0);
+  return self->markers->len;
+}
+
+gboolean
+sl_timeline_chart_get_marker (SlTimelineChart  *self,
+                              guint             index,
+                              double           *position,
+                              int              *kind,
+                              const char      **label)
+{
+  const Marker *marker;
+
+  g_return_val_if_fail (SL_IS_TIMELINE_CHART (self), FALSE);
+
+  if (index >= self->markers->len)
+    return FALSE;
+  marker = &g_array_index (self->markers, Marker, index);
+  if (position != NULL)
+    *position = marker->position;
+  if (kind != NULL)
+    *kind = marker->kind;
+  if (label != NULL)
+    *label = marker->label;
+  return TRUE;
 }
 
 gboolean

@@ -45,11 +45,23 @@ void       sl_timeline_chart_set_n_actual   (SlTimelineChart  *self,
                                              guint             n);
 /* A marker at @position months from the start (2.5: the middle of the
  * third month); @kind picks its colour: 0 deadline, 1 check-in,
- * 2 review, 3 reallocation. */
+ * 2 review, 3 reallocation, SL_TIMELINE_CHART_MARKER_NOTE a win, loss
+ * or note shared with finance (a dot). Its label is in the tooltip of
+ * its month. */
+#define SL_TIMELINE_CHART_MARKER_NOTE 4
+
 void       sl_timeline_chart_add_marker     (SlTimelineChart  *self,
                                              double            position,
                                              int               kind,
                                              const char       *label);
+
+guint      sl_timeline_chart_get_n_markers  (SlTimelineChart  *self);
+/* Marker @index's position, kind and label (all optional). */
+gboolean   sl_timeline_chart_get_marker     (SlTimelineChart  *self,
+                                             guint             index,
+                                             double           *position,
+                                             int              *kind,
+                                             const char      **label);
 
 /* For tests: a month's plan bar, its outlook point and that point's colour. */
 gboolean   sl_timeline_chart_get_plan_bar   (SlTimelineChart  *self,

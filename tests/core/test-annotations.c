@@ -246,6 +246,57 @@ test_snapshot_undefined (SlWorkspaceFixture *fixture,
   g_assert_cmpint (Q (fixture->ws, "SELECT amount_minor FROM annotation"), ==, 250000);
 }
 
+/* A loss and its new plan are one edit: refused together, undone together. */
+static void
+test_loss_with_new_plan (SlWorkspaceFixture *fixture,
+                         gconstpointer       data)
+{
+  SlUndoStack *stack = sl_workspace_get_undo_stack (fixture->ws);
+  SlAnnotationSpec spec = spec_of (SL_ANNOTATION_LOSS);
+  SlReallocPlanSpec plan = { "Out of Search", "", NULL, 0, 0 };
+  SlReallocLineSpec line = { 1, MAR (1), 2, MAR (1), 100000 };
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0, plan_id = 0;
+
+  /* No line: nothing written, not even the plan. */
+  spec.next_steps = "Move $1,000 to Social";
+  g_assert_false (sl_workspace_create_loss (fixture->ws, &spec, &plan, &line, 0, &id, &plan_id, &error));
+  g_assert_error (error, SL_COLLAB_ERROR, SL_COLLAB_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "line"));
+  g_clear_error (&error);
+  /* No next steps: the same. */
+  spec.next_steps = " ";
+  g_assert_false (sl_workspace_create_loss (fixture->ws, &spec, &plan, &line, 1, &id, &plan_id, &error));
+  g_assert_nonnull (strstr (error->message, "next steps"));
+  g_clear_error (&error);
+  /* A refused line: the same. */
+  spec.next_steps = "Move $1,000 to Social";
+  line.amount_minor = 0;
+  g_assert_false (sl_workspace_create_loss (fixture->ws, &spec, &plan, &line, 1, &id, &plan_id, &error));
+  g_assert_error (error, SL_COLLAB_ERROR, SL_COLLAB_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (Q (fixture->ws, "SELECT count(*) FROM realloc_plan"), ==, 0);
+  g_assert_cmpint (Q (fixture->ws, "SELECT count(*) FROM annotation"), ==, 0);
+
+  line.amount_minor = 100000;
+  g_assert_true (sl_workspace_create_loss (fixture->ws, &spec, &plan, &line, 1, &id, &plan_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (Q (fixture->ws, "SELECT plan_id FROM annotation"), ==, plan_id);
+  g_assert_cmpint (Q (fixture->ws, "SELECT count(*) FROM realloc_line WHERE plan_id = (SELECT plan_id FROM annotation)"),
+                   ==, 1);
+  g_assert_cmpstr (sl_annotation_get_kind (sl_annotation_store_lookup (sl_workspace_get_annotations (fixture->ws), id)),
+                   ==, SL_ANNOTATION_LOSS);
+
+  /* One undo takes both back; redo brings both. */
+  g_assert_true (sl_undo_stack_undo (stack, &error));
+  g_assert_cmpint (Q (fixture->ws, "SELECT count(*) FROM realloc_plan"), ==, 0);
+  g_assert_cmpint (Q (fixture->ws, "SELECT count(*) FROM annotation"), ==, 0);
+  g_assert_true (sl_undo_stack_redo (stack, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (Q (fixture->ws, "SELECT plan_id FROM annotation"), ==, plan_id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -256,6 +307,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/core/annotations/" path, SlWorkspaceFixture, NULL, setup, func, sl_workspace_fixture_teardown)
   ADD ("loss-needs-plan", test_loss_needs_plan);
+  ADD ("loss-with-new-plan", test_loss_with_new_plan);
   ADD ("experiment-up-front", test_experiment_up_front);
   ADD ("only-author-edits", test_only_author_edits);
   ADD ("snapshot-frozen", test_snapshot_frozen);

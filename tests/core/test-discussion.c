@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include "collab-fixture.h"
-#include "sl-annotation.h"
 #include "sl-audit.h"
 #include "sl-budget-request.h"
 #include "sl-collab.h"
@@ -186,7 +185,7 @@ test_audit (SlWorkspaceFixture *fixture,
   g_assert_cmpstr (((SlAuditRow *)rows->pdata[0])->new_value, ==, "600000 USD");
 }
 
-/* Verdicts, request statuses and annotation kinds read as words, whatever was stored. */
+/* Verdicts and request statuses read as words, whatever was stored. */
 static void
 test_labels (void)
 {
@@ -203,9 +202,6 @@ test_labels (void)
   /* Something newer than this build: shown as it is, not hidden. */
   g_assert_cmpstr (sl_decision_verdict_get_label ("escalate"), ==, "escalate");
   g_assert_cmpstr (sl_budget_request_status_get_label ("archived"), ==, "archived");
-  g_assert_cmpstr (sl_annotation_kind_get_label (SL_ANNOTATION_LOSS), ==, "Loss");
-  g_assert_cmpstr (sl_annotation_kind_get_label (SL_ANNOTATION_UNEXPECTED_EXPENSE), ==, "Unexpected expense");
-  g_assert_cmpstr (sl_annotation_kind_get_label ("rumour"), ==, "rumour");
 }
 
 int

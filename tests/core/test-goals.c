@@ -9,6 +9,7 @@
 
 #include "sl-collab.h"
 #include "sl-test-utils.h"
+#include "sl-workspace-annotations.h"
 #include "sl-workspace-goals.h"
 
 #define Q(ws, sql) sl_test_query_int64 (sl_workspace_get_database (ws), (sql))
@@ -164,6 +165,67 @@ test_goal_links_and_delete (SlWorkspaceFixture *fixture,
   g_assert_cmpint (Q (fixture->ws, "SELECT count(*) FROM budget_line WHERE goal_id IS NULL"), ==, 1);
 }
 
+static void
+assert_support (SlWorkspace *ws,
+                gint64       goal_id,
+                guint        budget_lines,
+                guint        plans,
+                guint        experiments,
+                guint        annotations,
+                guint        kpis)
+{
+  g_autoptr(GError) error = NULL;
+  SlGoalSupport support;
+
+  g_assert_true (sl_workspace_get_goal_support (ws, goal_id, &support, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (support.budget_lines, ==, budget_lines);
+  g_assert_cmpuint (support.requests, ==, 0);
+  g_assert_cmpuint (support.plans, ==, plans);
+  g_assert_cmpuint (support.experiments, ==, experiments);
+  g_assert_cmpuint (support.annotations, ==, annotations);
+  g_assert_cmpuint (support.kpis, ==, kpis);
+}
+
+static void
+test_goal_support (SlWorkspaceFixture *fixture,
+                   gconstpointer       data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = create_goal (fixture->ws);
+  gint64 other = create_goal (fixture->ws);
+  SlReallocPlanSpec plan = { "Serve the goal", "", NULL, id, 0 };
+  SlAnnotationSpec experiment = {
+    .kind = SL_ANNOTATION_EXPERIMENT, .title = "Longer ads", .first_day = sl_day_from_ymd (2025, 3, 1),
+    .last_day = sl_day_from_ymd (2025, 3, 31), .goal_id = id, .hypothesis = "They qualify leads",
+    .expected_outcome = "Fewer, better leads",
+  };
+  SlAnnotationSpec win = experiment;
+  SlPeriod march;
+  SlMoney amount;
+
+  assert_support (fixture->ws, id, 0, 0, 0, 0, 0);
+  sl_period_init (&march, SL_PERIOD_MONTH, SL_CALENDAR_GREGORIAN, 1, sl_day_from_ymd (2025, 3, 1));
+  sl_money_init (&amount, 100000, "USD");
+  g_assert_true (sl_workspace_set_budget_amount (fixture->ws, SL_BUDGET_PLAN, 1, &march, &amount, &error));
+  g_assert_true (sl_workspace_link_goal (fixture->ws, SL_GOAL_LINK_BUDGET_LINE,
+                                         Q (fixture->ws, "SELECT id FROM budget_line"), id, &error));
+  g_assert_true (sl_workspace_add_kpi (fixture->ws, SL_METRIC_CAC, &error));
+  g_assert_true (sl_workspace_link_kpi_goal (fixture->ws, "cac", id, &error));
+  g_assert_true (sl_workspace_create_realloc_plan (fixture->ws, &plan, NULL, 0, NULL, &error));
+  g_assert_true (sl_workspace_create_annotation (fixture->ws, &experiment, NULL, &error));
+  win.kind = SL_ANNOTATION_WIN;
+  g_assert_true (sl_workspace_create_annotation (fixture->ws, &win, NULL, &error));
+  g_assert_no_error (error);
+
+  assert_support (fixture->ws, id, 1, 1, 1, 2, 1);
+  /* The other goal is served by nothing. */
+  assert_support (fixture->ws, other, 0, 0, 0, 0, 0);
+  /* Deleting the goal unties them all. */
+  g_assert_true (sl_workspace_delete_goal (fixture->ws, id, &error));
+  assert_support (fixture->ws, id, 0, 0, 0, 0, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -179,5 +241,7 @@ main (int   argc,
               sl_workspace_fixture_setup, test_goal_edit_and_key_results, sl_workspace_fixture_teardown);
   g_test_add ("/core/goals/links-and-delete", SlWorkspaceFixture, NULL,
               sl_workspace_fixture_setup, test_goal_links_and_delete, sl_workspace_fixture_teardown);
+  g_test_add ("/core/goals/support", SlWorkspaceFixture, NULL,
+              sl_workspace_fixture_setup, test_goal_support, sl_workspace_fixture_teardown);
   return g_test_run ();
 }
