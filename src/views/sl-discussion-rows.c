@@ -16,9 +16,9 @@
 #include <glib/gi18n.h>
 
 #include "sl-discussion-private.h"
-#include "sl-text-label.h"
+#include "sl-collab-common.h"
 #include "sl-tooltip.h"
-#include "sl-when-text.h"
+#include "sl-view-text.h"
 
 static gint64
 get_created_at (SlRecord *record)
@@ -66,9 +66,9 @@ create_header (SlWorkspace *workspace,
                gint64       created_at)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *who = sl_text_label_new (author != NULL && author[0] != '\0' ? author : _("Someone"), "heading");
-  g_autofree char *when_text = sl_when_text_format (workspace, created_at);
-  GtkWidget *when = sl_text_label_new (when_text, "dim-label");
+  GtkWidget *who = sl_collab_new_label (author != NULL && author[0] != '\0' ? author : _("Someone"), "heading");
+  g_autofree char *when_text = sl_view_format_time (workspace, created_at);
+  GtkWidget *when = sl_collab_new_label (when_text, "dim-label");
 
   gtk_widget_add_css_class (when, "caption");
   gtk_widget_set_hexpand (when, TRUE);
@@ -103,7 +103,7 @@ sl_discussion_create_comment_row (SlWorkspace *workspace,
 {
   GtkWidget *header = create_header (workspace, sl_comment_get_author (comment),
                                      sl_comment_get_created_at (comment));
-  GtkWidget *row = create_row (header, sl_text_label_new (sl_comment_get_body (comment), NULL));
+  GtkWidget *row = create_row (header, sl_collab_new_label (sl_comment_get_body (comment), NULL));
 
   gtk_widget_add_css_class (row, "comment");
   return row;
@@ -132,7 +132,7 @@ sl_discussion_dup_decision_text (SlWorkspace *workspace,
 
   if (meeting_day == SL_DAY_INVALID)
     return g_strdup (note != NULL && note[0] != '\0' ? note : _("No note"));
-  day = sl_when_text_format_day (workspace, meeting_day);
+  day = sl_view_format_day (workspace, meeting_day);
   if (note == NULL || note[0] == '\0')
     /* Translators: %s is the day of the review meeting */
     return g_strdup_printf (_("In the review of %s"), day);
@@ -164,7 +164,7 @@ sl_discussion_create_decision_row (SlWorkspace *workspace,
   sl_tooltip_set_text (lock, _("Final: a decision is never changed; a later one is recorded beside it"));
   gtk_box_append (GTK_BOX (header), lock);
 
-  row = create_row (header, sl_text_label_new (text, NULL));
+  row = create_row (header, sl_collab_new_label (text, NULL));
   gtk_widget_add_css_class (row, "decision");
   gtk_widget_add_css_class (row, verdict);
   return row;

@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sl-discussion-private.h"
-#include "sl-collab-text.h"
+#include "sl-collab-common.h"
 #include "sl-workspace-discussion.h"
 #include "sl-workspace-realloc.h"
 #include "sl-workspace-requests.h"
@@ -79,7 +79,7 @@ target_awaits_decision (SlDiscussion *self)
 
   if (self->workspace == NULL || self->target == NULL)
     return FALSE;
-  record = sl_collab_text_lookup_target (self->workspace, self->target);
+  record = sl_collab_lookup_target (self->workspace, self->target);
   if (SL_IS_REALLOC_PLAN (record))
     return g_strcmp0 (sl_realloc_plan_get_status (SL_REALLOC_PLAN (record)), SL_REALLOC_PROPOSED) == 0;
   if (SL_IS_REQUEST (record))

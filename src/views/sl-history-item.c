@@ -12,10 +12,10 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
-#include "sl-collab-text.h"
+#include "sl-collab-common.h"
 #include "sl-discussion.h"
 #include "sl-history-item.h"
-#include "sl-when-text.h"
+#include "sl-view-text.h"
 
 struct _SlHistoryItem
 {
@@ -152,7 +152,7 @@ static char *
 dup_who_when (SlWorkspace      *workspace,
               const SlAuditRow *row)
 {
-  g_autofree char *when = sl_when_text_format (workspace, row->at);
+  g_autofree char *when = sl_view_format_time (workspace, row->at);
 
   /* Translators: who made a change or decision, and when */
   return g_strdup_printf (_("%s · %s"), row->author != NULL ? row->author : "", when);
@@ -164,7 +164,7 @@ new_for_decision (SlWorkspace      *workspace,
                   const SlAuditRow *row)
 {
   SlDecision *decision = sl_decision_store_lookup (decisions, row->entity_id);
-  const char *about = sl_collab_text_get_target_title (workspace, row->target);
+  const char *about = sl_collab_get_target_title (workspace, row->target);
   SlDay meeting = decision != NULL ? sl_decision_get_meeting_day (decision) : SL_DAY_INVALID;
   g_autofree char *who_when = dup_who_when (workspace, row);
   g_autofree char *title = NULL;
@@ -182,8 +182,8 @@ new_for_change (SlWorkspace      *workspace,
                 const SlAuditRow *row)
 {
   g_autofree char *who_when = dup_who_when (workspace, row);
-  g_autofree char *channel = sl_collab_text_dup_channel_name (workspace, row->channel_id);
-  g_autofree char *month = row->day != SL_DAY_INVALID ? sl_when_text_format_month (workspace, row->day) : NULL;
+  g_autofree char *channel = sl_collab_dup_channel_name (workspace, row->channel_id);
+  g_autofree char *month = row->day != SL_DAY_INVALID ? sl_view_format_month (workspace, row->day) : NULL;
   g_autofree char *old_value = format_value (row->old_value);
   g_autofree char *new_value = format_value (row->new_value);
   g_autofree char *detail = NULL;

@@ -13,7 +13,7 @@
 
 #include "sl-history-item.h"
 #include "sl-history-view.h"
-#include "sl-text-label.h"
+#include "sl-collab-common.h"
 #include "sl-view.h"
 #include "sl-workspace-discussion.h"
 
@@ -51,15 +51,15 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *icon = gtk_image_new ();
-  GtkWidget *subtitle = sl_text_label_new (NULL, "dim-label");
+  GtkWidget *subtitle = sl_collab_new_label (NULL, "dim-label");
 
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_widget_set_margin_top (icon, 2);
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (texts), sl_text_label_new (NULL, "heading"));
+  gtk_box_append (GTK_BOX (texts), sl_collab_new_label (NULL, "heading"));
   gtk_box_append (GTK_BOX (texts), subtitle);
-  gtk_box_append (GTK_BOX (texts), sl_text_label_new (NULL, "numeric"));
+  gtk_box_append (GTK_BOX (texts), sl_collab_new_label (NULL, "numeric"));
   gtk_box_append (GTK_BOX (row), icon);
   gtk_box_append (GTK_BOX (row), texts);
   gtk_widget_add_css_class (row, "history-row");

@@ -14,7 +14,7 @@
 #include "sl-import.h"
 #include "sl-import-batch.h"
 #include "sl-imports-view.h"
-#include "sl-when-text.h"
+#include "sl-view-text.h"
 
 struct _SlImportsView
 {
@@ -72,7 +72,7 @@ dup_subtitle (SlImportsView       *self,
       g_ptr_array_add (parts, g_strdup_printf (ngettext ("%s rejected", "%s rejected", batch->rows_rejected),
                                                rejected));
     }
-  g_ptr_array_add (parts, sl_when_text_format (self->workspace, batch->imported_at));
+  g_ptr_array_add (parts, sl_view_format_time (self->workspace, batch->imported_at));
   if (batch->author != NULL && *batch->author != '\0')
     g_ptr_array_add (parts, g_strdup (batch->author));
   g_ptr_array_add (parts, NULL);

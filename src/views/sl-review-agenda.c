@@ -16,9 +16,8 @@
 
 #include "sl-collab.h"
 #include "sl-collab-common.h"
-#include "sl-collab-text.h"
 #include "sl-review-private.h"
-#include "sl-when-text.h"
+#include "sl-view-text.h"
 #include "sl-workspace-annotations.h"
 #include "sl-workspace-realloc.h"
 #include "sl-workspace-requests.h"
@@ -123,29 +122,15 @@ sl_review_agenda_build (SlWorkspace    *workspace,
   return items;
 }
 
-/* “Mar 1 – 31, 2025”, in the workspace's calendar. */
-static char *
-format_range (SlWorkspace *workspace,
-              SlDay        first,
-              SlDay        last)
-{
-  SlPeriod period;
-
-  if (!sl_period_init_custom (&period, sl_workspace_get_calendar (workspace), first, last, NULL))
-    return g_strdup ("");
-  return sl_period_format (&period, NULL);
-}
-
 /* “Events · Mar 1 – 31, 2025” */
 static char *
 describe_annotation (SlWorkspace  *workspace,
                      SlAnnotation *annotation)
 {
-  g_autofree char *where = sl_annotation_get_channel_id (annotation) != 0
-                           ? sl_collab_text_dup_channel_name (workspace, sl_annotation_get_channel_id (annotation))
-                           : g_strdup (_("All channels"));
-  g_autofree char *days = format_range (workspace, sl_annotation_get_first_day (annotation),
-                                        sl_annotation_get_last_day (annotation));
+  g_autofree char *where = sl_collab_format_scope (workspace, sl_annotation_get_channel_id (annotation),
+                                                   sl_annotation_get_campaign_id (annotation));
+  g_autofree char *days = sl_collab_format_range (workspace, sl_annotation_get_first_day (annotation),
+                                                  sl_annotation_get_last_day (annotation));
 
   /* Translators: where an annotation is about and its days, e.g. “Events · Mar 1 – 31, 2025” */
   return g_strdup_printf (_("%s · %s"), where, days);
@@ -189,8 +174,8 @@ describe_record (const SlReviewItem *item,
         break;
       *kind = g_strdup (_("Budget request"));
       *title = g_strdup (sl_budget_request_get_title (request));
-      period = format_range (workspace, sl_budget_request_get_first_day (request),
-                             sl_budget_request_get_last_day (request));
+      period = sl_collab_format_range (workspace, sl_budget_request_get_first_day (request),
+                                       sl_budget_request_get_last_day (request));
       /* Translators: a request's status, its author and its period, e.g. “Submitted by Dana · Apr 1 – Jun 30, 2026” */
       *subtitle = g_strdup_printf (_("%s by %s · %s"),
                                    sl_budget_request_status_get_label (sl_budget_request_get_status (request)),

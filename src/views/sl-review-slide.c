@@ -15,7 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "sl-review-private.h"
-#include "sl-text-label.h"
+#include "sl-collab-common.h"
 
 void
 sl_review_slide_free (SlReviewSlide *slide)
@@ -35,7 +35,7 @@ create_discussion_column (SlReviewSlide *slide,
   sl_discussion_set_context (slide->discussion, workspace);
   sl_discussion_set_target (slide->discussion, slide->item->doc_id);
   sl_discussion_set_meeting_day (slide->discussion, meeting_day);
-  gtk_box_append (GTK_BOX (column), sl_text_label_new (_("Discussion"), "title-3"));
+  gtk_box_append (GTK_BOX (column), sl_collab_new_label (_("Discussion"), "title-3"));
   gtk_box_append (GTK_BOX (column), GTK_WIDGET (slide->discussion));
   gtk_widget_set_hexpand (column, TRUE);
   return column;
@@ -53,9 +53,9 @@ sl_review_slide_new (SlReviewItem *item,
 
   slide->item = item;
   slide->stale = TRUE;
-  slide->kind = GTK_LABEL (sl_text_label_new (NULL, "review-kind"));
-  slide->title = GTK_LABEL (sl_text_label_new (NULL, "title-1"));
-  slide->subtitle = GTK_LABEL (sl_text_label_new (NULL, "dim-label"));
+  slide->kind = GTK_LABEL (sl_collab_new_label (NULL, "review-kind"));
+  slide->title = GTK_LABEL (sl_collab_new_label (NULL, "title-1"));
+  slide->subtitle = GTK_LABEL (sl_collab_new_label (NULL, "dim-label"));
   slide->columns = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 36));
   slide->numbers = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
   gtk_widget_set_hexpand (GTK_WIDGET (slide->numbers), TRUE);

@@ -17,12 +17,11 @@
 #include <glib/gi18n.h>
 
 #include "sl-annotation-snapshot.h"
-#include "sl-collab-text.h"
 #include "sl-overview.h"
 #include "sl-overview-view.h"
 #include "sl-review-private.h"
-#include "sl-text-label.h"
-#include "sl-when-text.h"
+#include "sl-collab-common.h"
+#include "sl-view-text.h"
 #include "sl-workspace-annotations.h"
 #include "sl-workspace-realloc.h"
 #include "sl-workspace-requests.h"
@@ -39,7 +38,7 @@ add_paragraph (GtkBox     *box,
                const char *text)
 {
   if (text != NULL && text[0] != '\0')
-    gtk_box_append (box, sl_text_label_new (text, NULL));
+    gtk_box_append (box, sl_collab_new_label (text, NULL));
 }
 
 static GtkFlowBox *
@@ -66,8 +65,8 @@ add_figure (GtkFlowBox *figures,
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *child;
 
-  gtk_box_append (GTK_BOX (card), sl_text_label_new (value, "title-2"));
-  gtk_box_append (GTK_BOX (card), sl_text_label_new (label, "dim-label"));
+  gtk_box_append (GTK_BOX (card), sl_collab_new_label (value, "title-2"));
+  gtk_box_append (GTK_BOX (card), sl_collab_new_label (label, "dim-label"));
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "review-figure");
   gtk_flow_box_append (figures, card);
@@ -78,15 +77,12 @@ add_figure (GtkFlowBox *figures,
 
 static void
 add_money_figure (GtkFlowBox  *figures,
+                  SlWorkspace *workspace,
                   const char  *label,
-                  gint64       minor,
-                  const char  *currency)
+                  gint64       minor)
 {
-  g_autofree char *text = NULL;
-  SlMoney money;
+  g_autofree char *text = sl_view_format_money (workspace, minor);
 
-  sl_money_init (&money, minor, currency);
-  text = sl_money_format (&money, NULL);
   add_figure (figures, label, text);
 }
 
@@ -97,7 +93,7 @@ add_section (GtkBox     *box,
 {
   if (text == NULL || text[0] == '\0')
     return;
-  gtk_box_append (box, sl_text_label_new (heading, "heading"));
+  gtk_box_append (box, sl_collab_new_label (heading, "heading"));
   add_paragraph (box, text);
 }
 
@@ -135,7 +131,7 @@ static void
 add_warning (GtkBox     *box,
              const char *text)
 {
-  GtkWidget *label = sl_text_label_new (text, "warning");
+  GtkWidget *label = sl_collab_new_label (text, "warning");
 
   gtk_box_append (box, label);
 }
@@ -160,7 +156,7 @@ fill_kpis (SlWorkspace  *workspace,
                                   sl_view_filter_get_attributed (filter) ? &model : NULL, NULL, &error);
   if (overview == NULL || sl_overview_get_n_kpis (overview) == 0)
     {
-      gtk_box_append (box, sl_text_label_new (overview == NULL ? error->message
+      gtk_box_append (box, sl_collab_new_label (overview == NULL ? error->message
                                         : _("No key figures yet: choose them in Preferences › Overview"), "dim-label"));
       return;
     }
@@ -189,7 +185,7 @@ fill_annotation (SlWorkspace  *workspace,
   SlReallocPlan *plan;
 
   add_paragraph (box, sl_annotation_get_body (annotation));
-  gtk_box_append (box, sl_text_label_new (_("The figures when it was written"), "heading"));
+  gtk_box_append (box, sl_collab_new_label (_("The figures when it was written"), "heading"));
   figures = create_figures (box);
   for (guint i = 0; i < G_N_ELEMENTS (annotation_figures); i++)
     {
@@ -218,7 +214,6 @@ add_plan_lines (SlWorkspace *workspace,
                 GtkBox      *box)
 {
   GListModel *lines = G_LIST_MODEL (sl_workspace_get_realloc_lines (workspace));
-  const char *currency = sl_workspace_get_currency (workspace);
   GtkListBox *list = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
@@ -231,23 +226,21 @@ add_plan_lines (SlWorkspace *workspace,
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
       g_autofree char *amount = NULL;
-      SlMoney money;
 
       if (sl_realloc_line_get_plan_id (line) != plan_id)
         continue;
       if (list == NULL)
         list = create_list (box);
-      from = sl_collab_text_dup_channel_name (workspace, sl_realloc_line_get_from_channel_id (line));
-      to = sl_collab_text_dup_channel_name (workspace, sl_realloc_line_get_to_channel_id (line));
-      from_month = sl_when_text_format_month (workspace, sl_realloc_line_get_from_first_day (line));
-      to_month = sl_when_text_format_month (workspace, sl_realloc_line_get_to_first_day (line));
+      from = sl_collab_dup_channel_name (workspace, sl_realloc_line_get_from_channel_id (line));
+      to = sl_collab_dup_channel_name (workspace, sl_realloc_line_get_to_channel_id (line));
+      from_month = sl_view_format_month (workspace, sl_realloc_line_get_from_first_day (line));
+      to_month = sl_view_format_month (workspace, sl_realloc_line_get_to_first_day (line));
       /* Translators: money moved from one channel (or the reserve) to another, e.g. “Search → Social”;
        * use ← in right-to-left scripts */
       title = g_strdup_printf (C_("money moved", "%s → %s"), from, to);
       /* Translators: the months money moves from and to, e.g. “March 2025 → April 2025” */
       subtitle = g_strdup_printf (C_("money moved", "%s → %s"), from_month, to_month);
-      sl_money_init (&money, sl_realloc_line_get_amount_minor (line), currency);
-      amount = sl_money_format (&money, NULL);
+      amount = sl_view_format_money (workspace, sl_realloc_line_get_amount_minor (line));
       add_list_row (list, title, subtitle, amount);
     }
 }
@@ -270,10 +263,10 @@ fill_plan (SlWorkspace   *workspace,
       return;
     }
   figures = create_figures (box);
-  add_money_figure (figures, _("Moved out"), balance.out_minor, currency);
-  add_money_figure (figures, _("Moved in"), balance.in_minor, currency);
-  add_money_figure (figures, _("From the reserve"), balance.declared_minor, currency);
-  add_money_figure (figures, _("Reserve left before it"), balance.left_minor, currency);
+  add_money_figure (figures, workspace, _("Moved out"), balance.out_minor);
+  add_money_figure (figures, workspace, _("Moved in"), balance.in_minor);
+  add_money_figure (figures, workspace, _("From the reserve"), balance.declared_minor);
+  add_money_figure (figures, workspace, _("Reserve left before it"), balance.left_minor);
   if (!sl_realloc_balance_check (&balance, currency, &error))
     add_warning (box, error->message);
   add_plan_lines (workspace, id, box);
@@ -321,15 +314,13 @@ add_request_channels (SlWorkspace *workspace,
       gint64 *total = g_hash_table_lookup (totals, &key);
       g_autofree char *name = NULL;
       g_autofree char *text = NULL;
-      SlMoney money;
 
       if (total == NULL)
         continue;
       if (list == NULL)
         list = create_list (box);
-      name = sl_collab_text_dup_channel_name (workspace, key);
-      sl_money_init (&money, *total, sl_workspace_get_currency (workspace));
-      text = sl_money_format (&money, NULL);
+      name = sl_collab_dup_channel_name (workspace, key);
+      text = sl_view_format_money (workspace, *total);
       add_list_row (list, name, NULL, text);
     }
 }
@@ -354,7 +345,7 @@ add_deadline_figure (GtkFlowBox      *figures,
       add_figure (figures, _("Due"), _("No deadline"));
       return;
     }
-  day = sl_when_text_format_day (workspace, deadline);
+  day = sl_view_format_day (workspace, deadline);
   count = sl_number_format (ABS (days_left), 0, NULL);
   if (days_left == 0)
     when = g_strdup (_("Today"));
@@ -390,8 +381,8 @@ fill_request (SlWorkspace     *workspace,
       return;
     }
   figures = create_figures (box);
-  add_money_figure (figures, _("Total asked for"), reserve.total_minor, currency);
-  add_money_figure (figures, _("Reserve"), reserve.reserve_minor, currency);
+  add_money_figure (figures, workspace, _("Total asked for"), reserve.total_minor);
+  add_money_figure (figures, workspace, _("Reserve"), reserve.reserve_minor);
   share = sl_metric_value_format (&reserve.share, NULL);
   add_figure (figures, _("Reserve share"), share);
   add_deadline_figure (figures, workspace, request, today);

@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "sl-review-private.h"
-#include "sl-when-text.h"
+#include "sl-view-text.h"
 
 /* Side by side from this width; projector-sized type from the next. */
 #define WIDE_MIN_WIDTH      1000
@@ -383,7 +383,7 @@ sl_review_start (SlReview *self,
       gtk_stack_add_child (self->stack, slide->page);
     }
 
-  day = sl_when_text_format_day (self->workspace, meeting_day);
+  day = sl_view_format_day (self->workspace, meeting_day);
   /* Translators: %s is the day of the review meeting */
   date = g_strdup_printf (_("Review meeting of %s"), day);
   gtk_label_set_label (self->date_label, date);
