@@ -26,30 +26,33 @@ sl_view_format_money (SlWorkspace *workspace,
   return sl_money_format (&money, NULL);
 }
 
-char *
-sl_view_format_day (SlWorkspace *workspace,
-                    SlDay        day)
+/* The day or month holding @day, in @workspace's calendar. */
+static char *
+format_period (SlWorkspace  *workspace,
+               SlPeriodKind  kind,
+               SlDay         day)
 {
   SlPeriod period;
 
   g_return_val_if_fail (SL_IS_WORKSPACE (workspace), NULL);
 
-  sl_period_init (&period, SL_PERIOD_DAY, sl_workspace_get_calendar (workspace),
+  sl_period_init (&period, kind, sl_workspace_get_calendar (workspace),
                   sl_workspace_get_fiscal_start_month (workspace), day);
   return sl_period_format (&period, NULL);
+}
+
+char *
+sl_view_format_day (SlWorkspace *workspace,
+                    SlDay        day)
+{
+  return format_period (workspace, SL_PERIOD_DAY, day);
 }
 
 char *
 sl_view_format_month (SlWorkspace *workspace,
                       SlDay        day)
 {
-  SlPeriod period;
-
-  g_return_val_if_fail (SL_IS_WORKSPACE (workspace), NULL);
-
-  sl_period_init (&period, SL_PERIOD_MONTH, sl_workspace_get_calendar (workspace),
-                  sl_workspace_get_fiscal_start_month (workspace), day);
-  return sl_period_format (&period, NULL);
+  return format_period (workspace, SL_PERIOD_MONTH, day);
 }
 
 char *
