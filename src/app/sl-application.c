@@ -22,6 +22,7 @@ struct _SlApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  SlSyncKeyring  *keyring;   /* made when first asked for */
 };
 
 G_DEFINE_FINAL_TYPE (SlApplication, sl_application, ADW_TYPE_APPLICATION)
@@ -282,6 +283,7 @@ sl_application_dispose (GObject *object)
   SlApplication *self = (SlApplication *)object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->keyring);
 
   G_OBJECT_CLASS (sl_application_parent_class)->dispose (object);
 }
@@ -319,6 +321,26 @@ sl_application_get_settings (SlApplication *self)
 {
   g_return_val_if_fail (SL_IS_APPLICATION (self), NULL);
   return self->settings;
+}
+
+SlSyncKeyring *
+sl_application_get_keyring (SlApplication *self)
+{
+  g_return_val_if_fail (SL_IS_APPLICATION (self), NULL);
+
+  if (self->keyring == NULL)
+    self->keyring = sl_sync_keyring_new ();
+  return self->keyring;
+}
+
+void
+sl_application_set_keyring (SlApplication *self,
+                            SlSyncKeyring *keyring)
+{
+  g_return_if_fail (SL_IS_APPLICATION (self));
+  g_return_if_fail (SL_IS_SYNC_KEYRING (keyring));
+
+  g_set_object (&self->keyring, keyring);
 }
 
 void

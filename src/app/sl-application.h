@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "sl-sync-keyring.h"
+
 G_BEGIN_DECLS
 
 #define SL_TYPE_APPLICATION (sl_application_get_type ())
@@ -18,6 +20,11 @@ SlApplication *sl_application_new          (void);
 /* The app's settings, or NULL when the schema is not installed (an
  * uninstalled build run without GSETTINGS_SCHEMA_DIR). */
 GSettings     *sl_application_get_settings (SlApplication *self);
+/* The server passwords of every window's workspace. */
+SlSyncKeyring *sl_application_get_keyring  (SlApplication *self);
+/* Another keyring, before any window asks (tests: one in memory). */
+void           sl_application_set_keyring  (SlApplication *self,
+                                            SlSyncKeyring *keyring);
 /* Puts @file first in the recent workspaces and makes it the last one. */
 void           sl_application_add_recent   (SlApplication *self,
                                             GFile         *file);

@@ -344,6 +344,7 @@ sl_preferences_window_dispose (GObject *object)
   if (self->workspace != NULL)
     sl_preferences_window_commit (self);
   g_clear_handle_id (&self->commit_id, g_source_remove);
+  sl_preferences_window_accounts_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->workspace);
@@ -436,6 +437,7 @@ sl_preferences_window_class_init (SlPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, spin_input_cb);
   sl_preferences_window_class_add_you_callbacks (widget_class);
   sl_preferences_window_class_add_kpi_callbacks (widget_class);
+  sl_preferences_window_class_add_account_callbacks (widget_class);
 
   /* Undo and redo here too, under the main window's shortcuts. */
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action_cb);

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "sl-sync-manager.h"
 #include "sl-workspace.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,10 @@ G_DECLARE_FINAL_TYPE (SlPreferencesWindow, sl_preferences_window, SL, PREFERENCE
 SlPreferencesWindow *sl_preferences_window_new           (GtkWindow           *parent,
                                                           SlWorkspace         *workspace);
 SlWorkspace         *sl_preferences_window_get_workspace (SlPreferencesWindow *self);
+/* Shows the Accounts page, connecting the workspace to a server through
+ * @manager (NULL: no page). */
+void                 sl_preferences_window_set_sync_manager (SlPreferencesWindow *self,
+                                                          SlSyncManager       *manager);
 /* Writes the number being edited now rather than after the pause that
  * gathers clicks of a spin button into one edit. */
 void                 sl_preferences_window_commit        (SlPreferencesWindow *self);

@@ -153,8 +153,7 @@ show_view_action_cb (GtkWidget  *widget,
   SlWindow *self = SL_WINDOW (widget);
   const char *name = g_variant_get_string (parameter, NULL);
 
-  if (self->workspace == NULL ||
-      (!sl_window_view_is_analysis (name) && gtk_stack_get_child_by_name (self->content_stack, name) == NULL))
+  if (self->workspace == NULL || sl_window_ensure_view (self, name) == NULL)
     return;
   sl_window_show_view (self, name);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
@@ -235,10 +234,13 @@ preferences_action_cb (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   SlWindow *self = SL_WINDOW (widget);
+  SlPreferencesWindow *preferences;
 
   if (self->workspace == NULL)
     return;
-  gtk_window_present (GTK_WINDOW (sl_preferences_window_new (GTK_WINDOW (self), self->workspace)));
+  preferences = sl_preferences_window_new (GTK_WINDOW (self), self->workspace);
+  sl_preferences_window_set_sync_manager (preferences, self->sync_manager);
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 void

@@ -9,6 +9,8 @@
 
 #include "sl-channels-view.h"
 #include "sl-filter-bar.h"
+#include "sl-sync-button.h"
+#include "sl-sync-manager.h"
 #include "sl-funnel-view.h"
 #include "sl-goals-view.h"
 #include "sl-history-view.h"
@@ -50,10 +52,12 @@ struct _SlWindow
   GtkSearchEntry       *search_entry;
   GtkWidget            *search_button;
   GtkMenuButton        *menu_button;
+  SlSyncButton         *sync_button;
   GtkMenuButton        *welcome_menu_button;
   GMenuModel           *primary_menu;
 
   SlWorkspace          *workspace;
+  SlSyncManager        *sync_manager;   /* the workspace's sharing */
   SlViewFilter         *filter;     /* what the analysis views show */
   SlPeriod              fiscal_year;
   GSettings            *settings;   /* NULL when the schema is missing */
@@ -91,6 +95,10 @@ SlFilterBar *sl_window_views_ensure_narrow_filter_bar (SlWindow *self);
 void     sl_window_views_save_view     (SlWindow       *self);
 void     sl_window_class_add_view_callbacks (GtkWidgetClass *widget_class);
 
+/* sl-window-sync.c: the workspace's sharing and the header bar's
+ * sync button. */
+void sl_window_sync_set_workspace (SlWindow       *self,
+                                   SlWorkspace    *workspace);
 /* sl-window-user.c: the user's name and role, from the settings, on
  * the open workspace; followed when the settings change. */
 void sl_window_apply_user            (SlWindow       *self);

@@ -286,6 +286,7 @@ sl_window_class_init (SlWindowClass *klass)
 
   g_type_ensure (SL_TYPE_PLAN_VIEW);
   g_type_ensure (SL_TYPE_IMPORTS_VIEW);
+  g_type_ensure (SL_TYPE_SYNC_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SlWindow, toast_overlay);
@@ -300,6 +301,7 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlWindow, year_box);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, sync_button);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, plan_view);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, imports_view);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
@@ -441,6 +443,7 @@ sl_window_set_workspace (SlWindow    *self,
   sl_plan_view_set_workspace (self->plan_view, workspace);
   sl_imports_view_set_workspace (self->imports_view, workspace);
   sl_window_views_set_workspace (self, workspace);
+  sl_window_sync_set_workspace (self, workspace);
   if (workspace != NULL)
     {
       g_autofree char *view = NULL;

@@ -17,6 +17,7 @@
 #include "sl-imports-view.h"
 #include "sl-plan-view.h"
 #include "sl-review.h"
+#include "sl-sync-manager.h"
 #include "sl-workspace.h"
 
 G_BEGIN_DECLS
@@ -43,6 +44,8 @@ SlChannelsView *sl_window_get_channels_view   (SlWindow       *self);
 SlFunnelView   *sl_window_get_funnel_view     (SlWindow       *self);
 SlOverviewView *sl_window_get_overview_view   (SlWindow       *self);
 SlTimelineView *sl_window_get_timeline_view   (SlWindow       *self);
+/* The workspace's sharing; NULL without a workspace. */
+SlSyncManager  *sl_window_get_sync_manager    (SlWindow       *self);
 /* What the analysis views show; NULL without a workspace. */
 SlViewFilter   *sl_window_get_view_filter     (SlWindow       *self);
 /* The name of the view shown ("channels", "plan"…). */

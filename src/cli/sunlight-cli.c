@@ -47,6 +47,7 @@ static const struct
   { "mappings", sl_cli_command_mappings, N_("List the column mappings saved in a workspace") },
   { "undo-import", sl_cli_command_undo_import, N_("Remove one import whole") },
   { "report", sl_cli_command_report, N_("Print a period’s metrics by channel, campaign or month") },
+  { "sync", sl_cli_command_sync, N_("Share the workspace’s goals, plans and decisions through a server") },
 };
 
 /* The main tables `info` counts, with their (constant) queries. */

@@ -17,6 +17,7 @@ enum {
   SL_CLI_FAILED = 1,            /* bad input, bad options, I/O */
   SL_CLI_DUPLICATE_FILE = 3,    /* imported before: add --allow-duplicate */
   SL_CLI_AMBIGUOUS_DATES = 4,   /* add --date-order dmy|mdy */
+  SL_CLI_SYNC_ISSUES = 5,       /* synced, but the server refused items or edits clash */
 };
 
 /* Shared by the commands (sunlight-cli.c). */
@@ -45,6 +46,10 @@ int             sl_cli_command_mappings    (int    argc,
 int             sl_cli_command_batches     (int    argc,
                                             char **argv);
 int             sl_cli_command_undo_import (int    argc,
+                                            char **argv);
+
+/* sunlight-cli-sync.c */
+int             sl_cli_command_sync        (int    argc,
                                             char **argv);
 
 /* sunlight-cli-report.c */

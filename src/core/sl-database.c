@@ -41,6 +41,7 @@ static const char * const migrations[] = {
   NULL,
   "0001-initial.sql",
   "0002-sync.sql",
+  "0003-sync-client.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SL_DATABASE_SCHEMA_VERSION + 1);

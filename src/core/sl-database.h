@@ -34,7 +34,7 @@ typedef enum
 } SlDatabaseFlags;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define SL_DATABASE_SCHEMA_VERSION 2
+#define SL_DATABASE_SCHEMA_VERSION 3
 /* PRAGMA application_id of a workspace: "SLNT". */
 #define SL_DATABASE_APPLICATION_ID 0x534c4e54
 

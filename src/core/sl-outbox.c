@@ -304,7 +304,7 @@ sl_outbox_count_dirty (SlOutbox  *self,
   g_return_val_if_fail (count != NULL, FALSE);
 
   if (!sl_database_query_int64 (self->db,
-                                "SELECT count(*) FROM sync_doc WHERE dirty = 1 AND conflict_json IS NULL",
+                                "SELECT count(*) FROM sync_doc WHERE dirty = 1 AND conflict_json IS NULL AND refusal IS NULL",
                                 &n, error))
     return FALSE;
   *count = (guint)n;
@@ -339,7 +339,7 @@ sl_outbox_list_dirty (SlOutbox  *self,
   g_return_val_if_fail (SL_IS_OUTBOX (self), NULL);
 
   stmt = sl_database_prepare (self->db,
-                              "SELECT doc_id, rev FROM sync_doc WHERE dirty = 1 AND conflict_json IS NULL "
+                              "SELECT doc_id, rev FROM sync_doc WHERE dirty = 1 AND conflict_json IS NULL AND refusal IS NULL "
                               "ORDER BY CASE entity WHEN 'goal' THEN 0 WHEN 'realloc_plan' THEN 1 "
                               "WHEN 'budget_request' THEN 2 WHEN 'annotation' THEN 3 WHEN 'comment' THEN 4 "
                               "WHEN 'decision' THEN 5 ELSE 6 END, updated_at, doc_id LIMIT ?1",

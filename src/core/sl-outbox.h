@@ -29,7 +29,7 @@ G_DECLARE_FINAL_TYPE (SlOutbox, sl_outbox, SL, OUTBOX, GObject)
  * applies what it sends. */
 SlOutbox  *sl_outbox_new            (SlDatabase    *db);
 
-/* How many documents wait to be pushed. */
+/* How many documents wait to be pushed (as listed below). */
 gboolean   sl_outbox_count_dirty    (SlOutbox      *self,
                                      guint         *count,
                                      GError       **error);
@@ -38,7 +38,7 @@ gboolean   sl_outbox_count_dirty    (SlOutbox      *self,
  * tombstones as {"_id", "_rev", "_deleted": true}. Goals come first,
  * then plans, requests, annotations, comments and decisions, so that a
  * document is sent after those it refers to. Documents waiting on a
- * conflict are left out. */
+ * conflict, or refused by the server in this version, are left out. */
 GPtrArray *sl_outbox_list_dirty     (SlOutbox      *self,
                                      guint          limit,
                                      GError       **error);
