@@ -73,6 +73,8 @@ void sl_preferences_window_class_add_kpi_callbacks (GtkWidgetClass   *widget_cla
 /* sl-preferences-window-you.c */
 void sl_preferences_window_you_init             (SlPreferencesWindow *self);
 void sl_preferences_window_class_add_you_callbacks (GtkWidgetClass   *widget_class);
+/* Shows the name and role again; a sharing account gives them, then. */
+void sl_preferences_window_you_update           (SlPreferencesWindow *self);
 /* sl-preferences-window-accounts.c */
 void sl_preferences_window_class_add_account_callbacks (GtkWidgetClass  *widget_class);
 void sl_preferences_window_accounts_dispose     (SlPreferencesWindow *self);

@@ -10,7 +10,8 @@
  * with shared items) are the application's settings, not the
  * workspace's; until accounts on a sync server give the role, it is set
  * here. A change applies to the open workspace at once; the main window
- * follows the settings too. */
+ * follows the settings too. With a sharing account, the account gives
+ * both, and the rows only show them. */
 
 #define G_LOG_DOMAIN "sunlight"
 
@@ -53,10 +54,18 @@ set_you_name_text (SlPreferencesWindow *self,
   adw_entry_row_set_show_apply_button (self->you_name_row, TRUE);
 }
 
+/* Whether the workspace's sharing account gives the name and role. */
+static gboolean
+has_account (SlPreferencesWindow *self)
+{
+  return self->sync_manager != NULL && sl_sync_manager_get_account (self->sync_manager) != NULL;
+}
+
 static void
 sync_you (SlPreferencesWindow *self)
 {
   SlUserRole role = sl_workspace_get_user_role (self->workspace);
+  gboolean from_account = has_account (self);
 
   self->updating = TRUE;
   /* The name history writes: the settings' one, else the account's. */
@@ -64,8 +73,18 @@ sync_you (SlPreferencesWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
     if (roles[i] == role)
       adw_combo_row_set_selected (self->role_row, i);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->role_row), get_role_subtitle (role));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->role_row),
+                               from_account ? _("Given by your sharing account") : get_role_subtitle (role));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->you_name_row), !from_account);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->role_row), !from_account);
   self->updating = FALSE;
+}
+
+void
+sl_preferences_window_you_update (SlPreferencesWindow *self)
+{
+  if (self->workspace != NULL && self->role_row != NULL)
+    sync_you (self);
 }
 
 static void
@@ -87,7 +106,7 @@ role_selected_cb (SlPreferencesWindow *self)
 {
   guint selected = adw_combo_row_get_selected (self->role_row);
 
-  if (self->updating || self->workspace == NULL || selected >= G_N_ELEMENTS (roles))
+  if (self->updating || self->workspace == NULL || selected >= G_N_ELEMENTS (roles) || has_account (self))
     return;
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "user-role", sl_user_role_to_string (roles[selected]));

@@ -8,7 +8,8 @@
 /* SlWindow: who is using it. The name written into history and the
  * role the core checks come from the settings (Preferences › You) and
  * follow them at once: pages re-check what they show when the
- * workspace's user-role changes. */
+ * workspace's user-role changes. A workspace shared through a sync
+ * account takes both from the account instead (sl-sync-client). */
 
 #define G_LOG_DOMAIN "sunlight"
 
@@ -32,7 +33,10 @@ sl_window_apply_user (SlWindow *self)
   g_autofree char *role_text = NULL;
   SlUserRole role = SL_USER_ROLE_MARKETING;
 
-  if (self->workspace == NULL)
+  /* A sharing account's name and role come from the server. */
+  if (self->workspace == NULL ||
+      (self->sync_manager != NULL && sl_sync_manager_get_workspace (self->sync_manager) == self->workspace &&
+       sl_sync_manager_get_account (self->sync_manager) != NULL))
     return;
   if (self->settings != NULL)
     {
