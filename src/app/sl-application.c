@@ -180,6 +180,7 @@ set_accels (GtkApplication *app)
     { "win.filters", { "<Control><Shift>f", NULL } },
     { "win.shortcuts", { "<Control>question", NULL } },
     { "win.preferences", { "<Control>comma", NULL } },
+    { "win.review", { "F5", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

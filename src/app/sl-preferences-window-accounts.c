@@ -106,6 +106,7 @@ manager_changed_cb (SlPreferencesWindow *self)
   watch_client (self);
   fill_fields (self);
   update_page (self);
+  sl_preferences_window_you_update (self);
 }
 
 static void

@@ -13,6 +13,7 @@
 G_BEGIN_DECLS
 
 /* Shared by sl-preferences-window.c (the Workspace page),
+ * sl-preferences-window-you.c (its You group),
  * sl-preferences-window-kpis.c (the Overview page) and
  * sl-preferences-window-accounts.c (the Accounts page). */
 struct _SlPreferencesWindow
@@ -30,6 +31,11 @@ struct _SlPreferencesWindow
   GtkSpinButton        *reserve_spin;
   GtkSpinButton        *deadline_spin;
   GtkSpinButton        *checkin_spin;
+
+  /* You */
+  AdwEntryRow          *you_name_row;
+  AdwComboRow          *role_row;
+  GSettings            *settings;      /* NULL when the schema is missing */
 
   /* Overview page */
   GtkListBox           *kpi_list;
@@ -64,6 +70,11 @@ struct _SlPreferencesWindow
 /* sl-preferences-window-kpis.c */
 void sl_preferences_window_kpis_init            (SlPreferencesWindow *self);
 void sl_preferences_window_class_add_kpi_callbacks (GtkWidgetClass   *widget_class);
+/* sl-preferences-window-you.c */
+void sl_preferences_window_you_init             (SlPreferencesWindow *self);
+void sl_preferences_window_class_add_you_callbacks (GtkWidgetClass   *widget_class);
+/* Shows the name and role again; a sharing account gives them, then. */
+void sl_preferences_window_you_update           (SlPreferencesWindow *self);
 /* sl-preferences-window-accounts.c */
 void sl_preferences_window_class_add_account_callbacks (GtkWidgetClass  *widget_class);
 void sl_preferences_window_accounts_dispose     (SlPreferencesWindow *self);

@@ -332,6 +332,7 @@ sl_preferences_window_constructed (GObject *object)
   g_signal_connect_object (self->workspace, "notify", G_CALLBACK (workspace_notify_cb),
                            self, G_CONNECT_SWAPPED);
   sync_from_workspace (self);
+  sl_preferences_window_you_init (self);
   sl_preferences_window_kpis_init (self);
 }
 
@@ -345,6 +346,7 @@ sl_preferences_window_dispose (GObject *object)
   g_clear_handle_id (&self->commit_id, g_source_remove);
   sl_preferences_window_accounts_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->settings);
   g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (sl_preferences_window_parent_class)->dispose (object);
@@ -433,6 +435,7 @@ sl_preferences_window_class_init (SlPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, spin_left_cb);
   gtk_widget_class_bind_template_callback (widget_class, spin_output_cb);
   gtk_widget_class_bind_template_callback (widget_class, spin_input_cb);
+  sl_preferences_window_class_add_you_callbacks (widget_class);
   sl_preferences_window_class_add_kpi_callbacks (widget_class);
   sl_preferences_window_class_add_account_callbacks (widget_class);
 

@@ -286,6 +286,7 @@ sl_window_update_actions (SlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-import", has_workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", has_workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_workspace);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review", has_workspace);
 
   if (undo_stack != NULL && sl_undo_stack_can_undo (undo_stack))
     {

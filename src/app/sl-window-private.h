@@ -13,10 +13,12 @@
 #include "sl-sync-manager.h"
 #include "sl-funnel-view.h"
 #include "sl-goals-view.h"
+#include "sl-history-view.h"
 #include "sl-notes-view.h"
 #include "sl-overview-view.h"
 #include "sl-plans-view.h"
 #include "sl-request-view.h"
+#include "sl-review.h"
 #include "sl-timeline-view.h"
 #include "sl-view.h"
 #include "sl-window.h"
@@ -63,6 +65,8 @@ struct _SlWindow
   AdwToast             *pending_toast;  /* the next one, shown in an idle */
   guint                 pending_toast_id;
   gboolean              narrow;   /* too narrow for the filters in the header bar */
+  SlReview             *review;   /* the review meeting, made when first held */
+  gboolean              review_was_fullscreen;
 };
 
 /* sl-window-actions.c */
@@ -95,6 +99,13 @@ void     sl_window_class_add_view_callbacks (GtkWidgetClass *widget_class);
  * sync button. */
 void sl_window_sync_set_workspace (SlWindow       *self,
                                    SlWorkspace    *workspace);
+/* sl-window-user.c: the user's name and role, from the settings, on
+ * the open workspace; followed when the settings change. */
+void sl_window_apply_user            (SlWindow       *self);
+void sl_window_follow_user_settings  (SlWindow       *self);
+
+/* sl-window-review.c: the review meeting, full screen (win.review). */
+void sl_window_class_add_review_action (GtkWidgetClass *widget_class);
 
 /* sl-window-dnd.c: files dropped on the window are imported (or, for
  * workspaces, opened). */

@@ -36,6 +36,7 @@ static const SlWindowPage pages[] = {
   { "plans", "sunlight-plans-symbolic", N_("Reallocation Plans"), sl_plans_view_get_type, FALSE },
   { "request", "sunlight-request-symbolic", N_("Budget Request"), sl_request_view_get_type, FALSE },
   { "imports", "document-open-recent-symbolic", N_("Imports"), NULL, FALSE },
+  { "history", "document-revert-symbolic", N_("History"), sl_history_view_get_type, TRUE },
 };
 
 static const SlWindowPage *

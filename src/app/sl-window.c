@@ -311,6 +311,7 @@ sl_window_class_init (SlWindowClass *klass)
 
   sl_window_class_add_view_callbacks (widget_class);
   sl_window_class_add_actions (widget_class);
+  sl_window_class_add_review_action (widget_class);
 }
 
 /* The main menu is made the first time it opens (a menu button makes
@@ -353,6 +354,7 @@ sl_window_new (SlApplication *application)
       g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
       g_signal_connect_object (self->settings, "changed::recent-workspaces",
                                G_CALLBACK (recent_changed_cb), self, G_CONNECT_SWAPPED);
+      sl_window_follow_user_settings (self);
     }
   rebuild_recent_list (self);
   /* A window opened narrow starts with the filters out of the header
@@ -412,6 +414,7 @@ sl_window_set_workspace (SlWindow    *self,
   if (self->workspace == workspace)
     return;
 
+  sl_window_leave_review (self);
   if (self->workspace != NULL)
     {
       g_signal_handlers_disconnect_by_data (sl_workspace_get_undo_stack (self->workspace), self);
@@ -429,12 +432,7 @@ sl_window_set_workspace (SlWindow    *self,
 
   if (workspace != NULL)
     {
-      g_autofree char *author = NULL;
-
-      if (self->settings != NULL)
-        author = g_settings_get_string (self->settings, "author-name");
-      sl_workspace_set_author (workspace, author);
-
+      sl_window_apply_user (self);
       g_signal_connect_object (sl_workspace_get_undo_stack (workspace), "notify",
                                G_CALLBACK (undo_stack_notify_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (workspace, "changed::workspace",

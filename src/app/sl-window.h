@@ -16,6 +16,7 @@
 #include "sl-timeline-view.h"
 #include "sl-imports-view.h"
 #include "sl-plan-view.h"
+#include "sl-review.h"
 #include "sl-sync-manager.h"
 #include "sl-workspace.h"
 
@@ -56,6 +57,14 @@ void            sl_window_show_view           (SlWindow       *self,
 /* Shows @message (plain text) in a toast; returns it (transfer none). */
 AdwToast       *sl_window_show_toast          (SlWindow       *self,
                                                const char     *message);
+
+/* sl-window-review.c: the review meeting (win.review, F5), full
+ * screen in place of the workspace; the review is NULL until the first
+ * meeting. */
+void            sl_window_enter_review        (SlWindow       *self);
+void            sl_window_leave_review        (SlWindow       *self);
+gboolean        sl_window_get_reviewing       (SlWindow       *self);
+SlReview       *sl_window_get_review          (SlWindow       *self);
 
 /* sl-window-dialogs.c */
 void            sl_window_show_open_dialog    (SlWindow       *self);

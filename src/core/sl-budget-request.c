@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sl-budget-request.h"
 
 struct _SlBudgetRequest
@@ -226,4 +228,22 @@ sl_budget_request_get_updated_at (SlBudgetRequest *self)
 {
   g_return_val_if_fail (SL_IS_REQUEST (self), 0);
   return self->updated_at;
+}
+
+const char *
+sl_budget_request_status_get_label (const char *status)
+{
+  if (g_strcmp0 (status, "draft") == 0)
+    /* Translators: the status of a budget request */
+    return C_("request status", "Draft");
+  if (g_strcmp0 (status, "submitted") == 0)
+    /* Translators: the status of a budget request */
+    return C_("request status", "Submitted");
+  if (g_strcmp0 (status, "approved") == 0)
+    /* Translators: the status of a budget request */
+    return C_("request status", "Approved");
+  if (g_strcmp0 (status, "rejected") == 0)
+    /* Translators: the status of a budget request */
+    return C_("request status", "Rejected");
+  return status;
 }

@@ -32,5 +32,7 @@ const char      *sl_budget_request_get_rationale    (SlBudgetRequest *self);
 const char      *sl_budget_request_get_author       (SlBudgetRequest *self);
 gint64           sl_budget_request_get_created_at   (SlBudgetRequest *self);
 gint64           sl_budget_request_get_updated_at   (SlBudgetRequest *self);
+/* "Draft", "Submitted"…, translated; an unknown status as it is. */
+const char      *sl_budget_request_status_get_label (const char      *status);
 
 G_END_DECLS

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sl-decision.h"
 
 struct _SlDecision
@@ -184,4 +186,22 @@ sl_decision_get_created_at (SlDecision *self)
 {
   g_return_val_if_fail (SL_IS_DECISION (self), 0);
   return self->created_at;
+}
+
+const char *
+sl_decision_verdict_get_label (const char *verdict)
+{
+  if (g_strcmp0 (verdict, "approve") == 0)
+    /* Translators: a decision's verdict on a plan or budget request */
+    return C_("verdict", "Approved");
+  if (g_strcmp0 (verdict, "reject") == 0)
+    /* Translators: a decision's verdict on a plan or budget request */
+    return C_("verdict", "Rejected");
+  if (g_strcmp0 (verdict, "defer") == 0)
+    /* Translators: a decision's verdict: to be decided at a later review */
+    return C_("verdict", "Deferred");
+  if (g_strcmp0 (verdict, "note") == 0)
+    /* Translators: a decision's verdict: taken note of, nothing decided */
+    return C_("verdict", "Noted");
+  return verdict;
 }

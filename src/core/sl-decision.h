@@ -26,5 +26,8 @@ const char *sl_decision_get_note        (SlDecision *self);
 const char *sl_decision_get_author      (SlDecision *self);
 SlDay       sl_decision_get_meeting_day (SlDecision *self);  /* SL_DAY_INVALID: none */
 gint64      sl_decision_get_created_at  (SlDecision *self);
+/* The verdict for people ("Approved", "Deferred"…), translated; an
+ * unknown verdict as it is. */
+const char *sl_decision_verdict_get_label (const char *verdict);
 
 G_END_DECLS

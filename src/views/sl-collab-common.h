@@ -53,6 +53,19 @@ char       *sl_collab_format_scope           (SlWorkspace    *workspace,
                                               gint64          channel_id,
                                               gint64          campaign_id);
 
+/* The shared item a document id ("plan:<uuid>", "annotation:<uuid>",
+ * "request:<uuid>", "goal:<uuid>") names in @workspace: an
+ * SlReallocPlan, SlAnnotation, SlBudgetRequest or SlGoal, or NULL when
+ * there is none (transfer none: the workspace's stores hold it). */
+SlRecord   *sl_collab_lookup_target          (SlWorkspace    *workspace,
+                                              const char     *doc_id);
+/* Its title for people (a goal's objective), or NULL. */
+const char *sl_collab_get_target_title       (SlWorkspace    *workspace,
+                                              const char     *doc_id);
+/* A budget line's channel by name; 0 is the reserve. */
+char       *sl_collab_dup_channel_name       (SlWorkspace    *workspace,
+                                              gint64          channel_id);
+
 /* Shows @message in the window's toast overlay above @widget, with an
  * Undo button (win.undo) when @undo. */
 void        sl_collab_show_toast             (GtkWidget      *widget,

@@ -14,6 +14,7 @@
 #include "sl-import.h"
 #include "sl-import-batch.h"
 #include "sl-imports-view.h"
+#include "sl-view-text.h"
 
 struct _SlImportsView
 {
@@ -52,30 +53,6 @@ get_kind_label (const char *kind)
   return kind;
 }
 
-/* When, in the workspace's calendar and the local time zone. */
-static char *
-format_imported_at (SlImportsView *self,
-                    gint64         imported_at)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (imported_at / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *time = NULL;
-  SlPeriod day;
-
-  if (utc == NULL)
-    return g_strdup ("");
-  local = g_date_time_to_local (utc);
-  sl_period_init (&day, SL_PERIOD_DAY, sl_workspace_get_calendar (self->workspace),
-                  sl_workspace_get_fiscal_start_month (self->workspace),
-                  sl_day_from_ymd (g_date_time_get_year (local), g_date_time_get_month (local),
-                                   g_date_time_get_day_of_month (local)));
-  date = sl_period_format (&day, NULL);
-  time = g_date_time_format (local, "%OH:%OM");
-  /* Translators: a date, then a time of day, as in “Nov 23, 2026 10:12” */
-  return g_strdup_printf (_("%s %s"), date, time);
-}
-
 /* “Spend · 1,143 rows · 2 rejected · Nov 23, 2026 10:12 · Dana” */
 static char *
 dup_subtitle (SlImportsView       *self,
@@ -95,7 +72,7 @@ dup_subtitle (SlImportsView       *self,
       g_ptr_array_add (parts, g_strdup_printf (ngettext ("%s rejected", "%s rejected", batch->rows_rejected),
                                                rejected));
     }
-  g_ptr_array_add (parts, format_imported_at (self, batch->imported_at));
+  g_ptr_array_add (parts, sl_view_format_time (self->workspace, batch->imported_at));
   if (batch->author != NULL && *batch->author != '\0')
     g_ptr_array_add (parts, g_strdup (batch->author));
   g_ptr_array_add (parts, NULL);

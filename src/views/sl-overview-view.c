@@ -122,6 +122,22 @@ set_trend (SlKpiCard          *card,
   sl_kpi_card_set_trend_widget (card, sparkline);
 }
 
+GtkWidget *
+sl_overview_view_create_card (const SlKpiSummary *kpi,
+                              const char         *previous_label)
+{
+  SlKpiCard *card = SL_KPI_CARD (sl_kpi_card_new ());
+  g_autofree char *value = sl_metric_value_format (&kpi->value, NULL);
+
+  sl_kpi_card_set_title (card, sl_kpi_summary_get_label (kpi), sl_kpi_summary_get_description (kpi));
+  sl_kpi_card_set_value (card, value, sl_metric_value_is_defined (&kpi->value)
+                                      ? NULL : sl_metric_reason_get_label (kpi->value.reason));
+  set_change (card, kpi, previous_label);
+  set_goal (card, kpi);
+  set_trend (card, kpi);
+  return GTK_WIDGET (card);
+}
+
 static void
 fill_cards (SlOverviewView *self,
             SlOverview     *overview)
@@ -135,17 +151,9 @@ fill_cards (SlOverviewView *self,
 
   for (guint i = 0; i < sl_overview_get_n_kpis (overview); i++)
     {
-      const SlKpiSummary *kpi = sl_overview_get_kpi (overview, i);
-      SlKpiCard *card = SL_KPI_CARD (sl_kpi_card_new ());
-      g_autofree char *value = sl_metric_value_format (&kpi->value, NULL);
+      GtkWidget *card = sl_overview_view_create_card (sl_overview_get_kpi (overview, i), previous);
 
-      sl_kpi_card_set_title (card, sl_kpi_summary_get_label (kpi), sl_kpi_summary_get_description (kpi));
-      sl_kpi_card_set_value (card, value, sl_metric_value_is_defined (&kpi->value)
-                                          ? NULL : sl_metric_reason_get_label (kpi->value.reason));
-      set_change (card, kpi, previous);
-      set_goal (card, kpi);
-      set_trend (card, kpi);
-      gtk_flow_box_append (self->cards, GTK_WIDGET (card));
+      gtk_flow_box_append (self->cards, card);
       g_ptr_array_add (self->card_widgets, card);
     }
 }

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "sl-kpi-summary.h"
 #include "sl-view-filter.h"
 #include "sl-workspace.h"
 
@@ -31,5 +32,9 @@ GPtrArray *sl_overview_view_get_cards   (SlOverviewView *self);
 guint      sl_overview_view_get_n_flags       (SlOverviewView *self);
 guint      sl_overview_view_get_n_flags_shown (SlOverviewView *self);
 void       sl_overview_view_show_all_flags    (SlOverviewView *self);
+/* A card of @kpi as the Overview shows it (SlKpiCard): its value, the
+ * change against @previous_label's period, its goal and its trend. */
+GtkWidget *sl_overview_view_create_card       (const SlKpiSummary *kpi,
+                                               const char         *previous_label);
 
 G_END_DECLS

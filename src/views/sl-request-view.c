@@ -49,22 +49,6 @@ sl_request_view_get_as_of (SlRequestView *self)
   return last != SL_DAY_INVALID ? last + 1 : sl_day_today ();
 }
 
-static const char *
-status_label (const char *status)
-{
-  if (g_strcmp0 (status, "submitted") == 0)
-    /* Translators: the status of a budget request */
-    return C_("request status", "Submitted");
-  if (g_strcmp0 (status, "approved") == 0)
-    /* Translators: the status of a budget request */
-    return C_("request status", "Approved");
-  if (g_strcmp0 (status, "rejected") == 0)
-    /* Translators: the status of a budget request */
-    return C_("request status", "Rejected");
-  /* Translators: the status of a budget request */
-  return C_("request status", "Draft");
-}
-
 /* "Due December 18, 2026: 25 days left", red when overdue. */
 static void
 refresh_deadline (SlRequestView   *self,
@@ -160,7 +144,8 @@ refresh_header (SlRequestView   *self,
                          sl_budget_request_get_first_day (request), sl_budget_request_get_last_day (request), NULL);
   period_text = sl_period_format (&period, NULL);
   /* Translators: a request's days and status, e.g. “Jan 1 – Mar 31, 2027 · Draft” */
-  line = g_strdup_printf (_("%s · %s"), period_text, status_label (sl_budget_request_get_status (request)));
+  line = g_strdup_printf (_("%s · %s"), period_text,
+                          sl_budget_request_status_get_label (sl_budget_request_get_status (request)));
   gtk_label_set_label (self->title_label, sl_budget_request_get_title (request));
   gtk_label_set_label (self->period_label, line);
   refresh_deadline (self, request);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "sl-view-text.h"
 #include "sl-workspace-goals.h"
 
@@ -24,17 +26,53 @@ sl_view_format_money (SlWorkspace *workspace,
   return sl_money_format (&money, NULL);
 }
 
-char *
-sl_view_format_day (SlWorkspace *workspace,
-                    SlDay        day)
+/* The day or month holding @day, in @workspace's calendar. */
+static char *
+format_period (SlWorkspace  *workspace,
+               SlPeriodKind  kind,
+               SlDay         day)
 {
   SlPeriod period;
 
   g_return_val_if_fail (SL_IS_WORKSPACE (workspace), NULL);
 
-  sl_period_init (&period, SL_PERIOD_DAY, sl_workspace_get_calendar (workspace),
+  sl_period_init (&period, kind, sl_workspace_get_calendar (workspace),
                   sl_workspace_get_fiscal_start_month (workspace), day);
   return sl_period_format (&period, NULL);
+}
+
+char *
+sl_view_format_day (SlWorkspace *workspace,
+                    SlDay        day)
+{
+  return format_period (workspace, SL_PERIOD_DAY, day);
+}
+
+char *
+sl_view_format_month (SlWorkspace *workspace,
+                      SlDay        day)
+{
+  return format_period (workspace, SL_PERIOD_MONTH, day);
+}
+
+char *
+sl_view_format_time (SlWorkspace *workspace,
+                     gint64       usec)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC);
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+
+  g_return_val_if_fail (SL_IS_WORKSPACE (workspace), NULL);
+
+  if (local == NULL)
+    return g_strdup ("");
+  date = sl_view_format_day (workspace, sl_day_from_ymd (g_date_time_get_year (local),
+                                                         g_date_time_get_month (local),
+                                                         g_date_time_get_day_of_month (local)));
+  time = g_date_time_format (local, "%OH:%OM");
+  /* Translators: a date, then a time of day, as in “Nov 23, 2026 10:12” */
+  return g_strdup_printf (_("%s %s"), date, time);
 }
 
 void

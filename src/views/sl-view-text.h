@@ -20,6 +20,13 @@ char      *sl_view_format_money    (SlWorkspace   *workspace,
                                     gint64         minor);
 char      *sl_view_format_day      (SlWorkspace   *workspace,
                                     SlDay          day);
+/* The month holding @day: “March 2025”. */
+char      *sl_view_format_month    (SlWorkspace   *workspace,
+                                    SlDay          day);
+/* When something was written (@usec, µs since the epoch): its local
+ * day and time of day, “Nov 23, 2026 10:12”. */
+char      *sl_view_format_time     (SlWorkspace   *workspace,
+                                    gint64         usec);
 /* Shows @error's message in @label (NULL: hides it). */
 void       sl_view_show_error      (GtkLabel      *label,
                                     const GError  *error);

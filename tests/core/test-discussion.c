@@ -9,6 +9,7 @@
 
 #include "collab-fixture.h"
 #include "sl-audit.h"
+#include "sl-budget-request.h"
 #include "sl-collab.h"
 #include "sl-workspace-discussion.h"
 #include "sl-workspace-realloc.h"
@@ -184,6 +185,25 @@ test_audit (SlWorkspaceFixture *fixture,
   g_assert_cmpstr (((SlAuditRow *)rows->pdata[0])->new_value, ==, "600000 USD");
 }
 
+/* Verdicts and request statuses read as words, whatever was stored. */
+static void
+test_labels (void)
+{
+  static const char * const verdicts[] = { SL_VERDICT_APPROVE, SL_VERDICT_REJECT, SL_VERDICT_DEFER, SL_VERDICT_NOTE };
+  static const char * const statuses[] = { "draft", "submitted", "approved", "rejected" };
+
+  g_assert_cmpstr (sl_decision_verdict_get_label (SL_VERDICT_APPROVE), ==, "Approved");
+  g_assert_cmpstr (sl_decision_verdict_get_label (SL_VERDICT_DEFER), ==, "Deferred");
+  g_assert_cmpstr (sl_budget_request_status_get_label ("submitted"), ==, "Submitted");
+  for (guint i = 0; i < G_N_ELEMENTS (verdicts); i++)
+    g_assert_cmpstr (sl_decision_verdict_get_label (verdicts[i]), !=, verdicts[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    g_assert_cmpstr (sl_budget_request_status_get_label (statuses[i]), !=, statuses[i]);
+  /* Something newer than this build: shown as it is, not hidden. */
+  g_assert_cmpstr (sl_decision_verdict_get_label ("escalate"), ==, "escalate");
+  g_assert_cmpstr (sl_budget_request_status_get_label ("archived"), ==, "archived");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -195,6 +215,7 @@ main (int   argc,
               sl_workspace_fixture_setup, test_comments_immutable, sl_workspace_fixture_teardown);
   g_test_add ("/core/discussion/decisions", SlWorkspaceFixture, NULL,
               sl_workspace_fixture_setup, test_decisions, sl_workspace_fixture_teardown);
+  g_test_add_func ("/core/discussion/labels", test_labels);
   g_test_add ("/core/discussion/audit", SlWorkspaceFixture, NULL,
               sl_workspace_fixture_setup, test_audit, sl_workspace_fixture_teardown);
   return g_test_run ();
