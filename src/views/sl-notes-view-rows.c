@@ -20,6 +20,8 @@
 #include "sl-notes-view-private.h"
 #include "sl-workspace-annotations.h"
 #include "sl-workspace-goals.h"
+#include "sl-collab.h"
+#include "sl-discussion.h"
 
 static const struct
 {
@@ -90,6 +92,27 @@ sl_notes_view_create_row (SlNotesView  *self,
   g_object_set_data_full (G_OBJECT (row), "annotation", g_object_ref (annotation), g_object_unref);
   g_signal_connect_object (row, "notify::expanded", G_CALLBACK (expanded_cb), self, 0);
   return row;
+}
+
+/* The comments and decisions on the annotation, and a way to add one. */
+static void
+add_discussion_row (SlNotesView  *self,
+                    GtkWidget    *row,
+                    SlAnnotation *annotation)
+{
+  g_autofree char *target = sl_collab_doc_id ("annotation", sl_record_get_uuid (SL_RECORD (annotation)));
+  GtkWidget *discussion = sl_discussion_new ();
+  GtkWidget *child = gtk_list_box_row_new ();
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (child), FALSE);
+  gtk_widget_set_margin_top (discussion, 12);
+  gtk_widget_set_margin_bottom (discussion, 12);
+  gtk_widget_set_margin_start (discussion, 12);
+  gtk_widget_set_margin_end (discussion, 12);
+  sl_discussion_set_context (SL_DISCUSSION (discussion), self->workspace);
+  sl_discussion_set_target (SL_DISCUSSION (discussion), target);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (child), discussion);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), child);
 }
 
 static void
@@ -270,4 +293,5 @@ sl_notes_view_fill_row (SlNotesView *self,
   add_kind_rows (self, row, annotation);
   add_figures_row (self, row, annotation);
   add_buttons_row (self, row, annotation);
+  add_discussion_row (self, row, annotation);
 }

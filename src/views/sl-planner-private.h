@@ -8,6 +8,7 @@
 #pragma once
 
 #include "sl-decision-store.h"
+#include "sl-discussion.h"
 #include "sl-planner.h"
 #include "sl-realloc-plan.h"
 
@@ -54,6 +55,7 @@ struct _SlPlanner
   GtkGrid         *forecast_grid;
   GtkLabel        *forecast_notes;
   GtkWidget       *decisions_group;
+  SlDiscussion    *discussion;
   GtkListBox      *decision_list;
 
   SlWorkspace     *workspace;

@@ -257,6 +257,7 @@ sl_planner_class_init (SlPlannerClass *klass)
   object_class->dispose = sl_planner_dispose;
   object_class->finalize = sl_planner_finalize;
   widget_class->map = sl_planner_map;
+  g_type_ensure (SL_TYPE_DISCUSSION);
 
   /**
    * SlPlanner::back:
@@ -304,6 +305,7 @@ sl_planner_class_init (SlPlannerClass *klass)
   BIND (forecast_grid);
   BIND (forecast_notes);
   BIND (decisions_group);
+  BIND (discussion);
   BIND (decision_list);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, title_apply_cb);
@@ -367,6 +369,8 @@ sl_planner_set_plan (SlPlanner   *self,
 
   target = sl_collab_doc_id ("plan", sl_record_get_uuid (SL_RECORD (plan)));
   self->decisions = sl_workspace_dup_decisions (workspace, target);
+  sl_discussion_set_context (self->discussion, workspace);
+  sl_discussion_set_target (self->discussion, target);
   sl_planner_lines_reset (self);
   queue_refresh (self);
 }
