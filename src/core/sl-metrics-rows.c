@@ -37,6 +37,9 @@ sl_metrics_totals_apply_credit (SlMetricsTotals        *totals,
 
   totals->won_minor = credit != NULL ? credit->credited_minor : 0;
   totals->won_gross_profit_minor = credit != NULL ? credit->credited_gross_profit_minor : 0;
+  /* Which share of the credit came from deals without a margin is not
+   * known: any such deal puts ROI on revenue; profit margin then counts
+   * the whole credit. */
   totals->won_unknown_gp = credit != NULL ? credit->n_deals - credit->n_deals_with_gross_profit : 0;
   totals->won_unknown_gp_minor = 0;
 }
@@ -68,6 +71,7 @@ campaign_rows_by_channel (SlMetrics       *self,
 {
   guint n = g_list_model_get_n_items (campaigns);
   g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  g_autoptr(GArray) channel_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
   g_autoptr(GArray) table = NULL;
   g_autoptr(GHashTable) by_channel = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                             (GDestroyNotify)g_array_unref);
@@ -76,8 +80,10 @@ campaign_rows_by_channel (SlMetrics       *self,
     {
       g_autoptr(SlCampaign) campaign = g_list_model_get_item (campaigns, i);
       gint64 id = sl_record_get_id (SL_RECORD (campaign));
+      gint64 channel_id = sl_campaign_get_channel_id (campaign);
 
       g_array_append_val (ids, id);
+      g_array_append_val (channel_ids, channel_id);
     }
   table = sl_metrics_campaign_table (self, period, ids, SL_METRICS_ROW_PARTS, error);
   if (table == NULL)
@@ -85,8 +91,7 @@ campaign_rows_by_channel (SlMetrics       *self,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(SlCampaign) campaign = g_list_model_get_item (campaigns, i);
-      gint64 channel_id = sl_campaign_get_channel_id (campaign);
+      gint64 channel_id = g_array_index (channel_ids, gint64, i);
       SlMetricsRow row = { channel_id, g_array_index (ids, gint64, i), g_array_index (table, SlMetricsTotals, i) };
       GArray *list = g_hash_table_lookup (by_channel, &channel_id);
 

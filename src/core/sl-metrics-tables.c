@@ -15,6 +15,7 @@
 
 #include "sl-attribution-result.h"
 #include "sl-metrics-private.h"
+#include "sl-metrics-rows.h"
 
 struct _SlMetricsMatrix
 {
@@ -167,13 +168,7 @@ sl_metrics_table_apply_attribution (GArray              *table,
       if (!(t->parts & SL_METRICS_PART_FUNNEL) || t->scope.kind != SL_SCOPE_CHANNEL)
         continue;
       row = sl_attribution_result_lookup_channel (attribution, t->scope.id);
-      t->won_minor = row != NULL ? row->credited_minor : 0;
-      t->won_gross_profit_minor = row != NULL ? row->credited_gross_profit_minor : 0;
-      /* Which share of the credit came from deals without a margin is
-       * not known: any such deal puts ROI on revenue; profit margin
-       * then counts the whole credit. */
-      t->won_unknown_gp = row != NULL ? row->n_deals - row->n_deals_with_gross_profit : 0;
-      t->won_unknown_gp_minor = 0;
+      sl_metrics_totals_apply_credit (t, row);
     }
 }
 
