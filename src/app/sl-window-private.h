@@ -21,6 +21,7 @@
 #include "sl-review.h"
 #include "sl-timeline-view.h"
 #include "sl-view.h"
+#include "sl-welcome-page.h"
 #include "sl-window.h"
 
 G_BEGIN_DECLS
@@ -33,8 +34,6 @@ struct _SlWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
-  GtkWidget            *recent_group;
-  GtkListBox           *recent_list;
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar_list;
   GtkStack             *content_stack;
@@ -43,8 +42,10 @@ struct _SlWindow
   GtkWidget            *year_box;
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;
-  SlPlanView           *plan_view;
-  SlImportsView        *imports_view;
+  AdwBin               *plan_bin;
+  AdwBin               *imports_bin;
+  SlPlanView           *plan_view;      /* made when first needed */
+  SlImportsView        *imports_view;   /* made when first needed */
   SlFilterBar          *filter_bar;
   SlFilterBar          *filter_bar_narrow;  /* made when first needed */
   GtkWidget            *filter_toolbar;
@@ -53,7 +54,7 @@ struct _SlWindow
   GtkWidget            *search_button;
   GtkMenuButton        *menu_button;
   SlSyncButton         *sync_button;
-  GtkMenuButton        *welcome_menu_button;
+  SlWelcomePage        *welcome_page;   /* made when first shown */
   GMenuModel           *primary_menu;
 
   SlWorkspace          *workspace;
@@ -68,6 +69,9 @@ struct _SlWindow
   SlReview             *review;   /* the review meeting, made when first held */
   gboolean              review_was_fullscreen;
 };
+
+/* sl-window.c */
+void sl_window_show_main_page (SlWindow *self);
 
 /* sl-window-actions.c */
 void sl_window_class_add_actions (GtkWidgetClass *widget_class);

@@ -75,7 +75,7 @@ sl_window_leave_review (SlWindow *self)
 
   if (!sl_window_get_reviewing (self))
     return;
-  gtk_stack_set_visible_child_name (self->main_stack, self->workspace != NULL ? "workspace" : "welcome");
+  sl_window_show_main_page (self);
   if (!self->review_was_fullscreen)
     gtk_window_unfullscreen (GTK_WINDOW (self));
   /* The next meeting makes its agenda anew. */

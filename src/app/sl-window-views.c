@@ -239,6 +239,10 @@ sl_window_ensure_view (SlWindow   *self,
   const SlWindowPage *page = find_page (name);
   GtkWidget *view = gtk_stack_get_child_by_name (self->content_stack, name);
 
+  if (page != NULL && g_str_equal (name, "plan"))
+    sl_window_get_plan_view (self);
+  else if (page != NULL && g_str_equal (name, "imports"))
+    sl_window_get_imports_view (self);
   if (view != NULL || page == NULL || page->get_type == NULL)
     return view;
 
@@ -267,7 +271,6 @@ sl_window_class_add_view_callbacks (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, SlWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, SlWindow, welcome_menu_button);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
 }

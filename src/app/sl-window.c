@@ -17,60 +17,6 @@ G_DEFINE_FINAL_TYPE (SlWindow, sl_window, ADW_TYPE_APPLICATION_WINDOW)
 
 #define HEADER_FILTERS_MIN_WIDTH 760
 
-static char *
-dup_folder_label (GFile *file)
-{
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autofree char *name = NULL;
-  const char *home = g_get_home_dir ();
-
-  if (parent == NULL)
-    return g_strdup ("");
-
-  name = g_file_get_parse_name (parent);
-  if (g_str_has_prefix (name, home) && (name[strlen (home)] == '/' || name[strlen (home)] == '\0'))
-    return g_strconcat ("~", name + strlen (home), NULL);
-  return g_steal_pointer (&name);
-}
-
-static GtkWidget *
-create_recent_row (const char *uri)
-{
-  g_autoptr(GFile) file = g_file_new_for_uri (uri);
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *folder = dup_folder_label (file);
-  GtkWidget *row = adw_action_row_new ();
-
-  if (g_str_has_suffix (basename, ".sunlight") && strlen (basename) > strlen (".sunlight"))
-    basename[strlen (basename) - strlen (".sunlight")] = '\0';
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), basename);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
-  return row;
-}
-
-static void
-rebuild_recent_list (SlWindow *self)
-{
-  g_auto(GStrv) uris = NULL;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
-    gtk_list_box_remove (self->recent_list, child);
-
-  if (self->settings != NULL)
-    uris = g_settings_get_strv (self->settings, "recent-workspaces");
-
-  for (guint i = 0; uris != NULL && uris[i] != NULL; i++)
-    gtk_list_box_append (self->recent_list, create_recent_row (uris[i]));
-
-  gtk_widget_set_visible (self->recent_group, uris != NULL && uris[0] != NULL);
-}
-
 static void
 update_title (SlWindow *self)
 {
@@ -92,21 +38,6 @@ update_title (SlWindow *self)
   adw_window_title_set_subtitle (self->title, period != NULL ? period : year);
   gtk_label_set_label (self->period_label, year);
   gtk_window_set_title (GTK_WINDOW (self), sl_workspace_get_name (self->workspace));
-}
-
-static void
-recent_row_activated_cb (SlWindow      *self,
-                         GtkListBoxRow *row,
-                         GtkListBox    *list)
-{
-  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
-  g_autoptr(GFile) file = NULL;
-
-  if (uri == NULL)
-    return;
-
-  file = g_file_new_for_uri (uri);
-  sl_window_open_file (self, file);
 }
 
 static void
@@ -215,14 +146,6 @@ workspace_changed_cb (SlWindow    *self,
 }
 
 static void
-recent_changed_cb (SlWindow   *self,
-                   const char *key,
-                   GSettings  *settings)
-{
-  rebuild_recent_list (self);
-}
-
-static void
 sl_window_dispose (GObject *object)
 {
   SlWindow *self = (SlWindow *)object;
@@ -269,6 +192,10 @@ set_icon_idle_cb (gpointer data)
 static void
 sl_window_map (GtkWidget *widget)
 {
+  SlWindow *self = SL_WINDOW (widget);
+
+  if (self->workspace == NULL && self->welcome_page == NULL)
+    sl_window_show_main_page (self);
   GTK_WIDGET_CLASS (sl_window_parent_class)->map (widget);
   if (gtk_window_get_icon_name (GTK_WINDOW (widget)) == NULL)
     g_idle_add_full (G_PRIORITY_LOW, set_icon_idle_cb, g_object_ref (widget), g_object_unref);
@@ -284,15 +211,11 @@ sl_window_class_init (SlWindowClass *klass)
   widget_class->size_allocate = sl_window_size_allocate;
   widget_class->map = sl_window_map;
 
-  g_type_ensure (SL_TYPE_PLAN_VIEW);
-  g_type_ensure (SL_TYPE_IMPORTS_VIEW);
   g_type_ensure (SL_TYPE_SYNC_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, SlWindow, recent_group);
-  gtk_widget_class_bind_template_child (widget_class, SlWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, content_stack);
@@ -302,9 +225,8 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, sync_button);
-  gtk_widget_class_bind_template_child (widget_class, SlWindow, plan_view);
-  gtk_widget_class_bind_template_child (widget_class, SlWindow, imports_view);
-  gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, plan_bin);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, imports_bin);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_header);
@@ -331,7 +253,6 @@ sl_window_init (SlWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   sl_window_views_build_sidebar (self);
   gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu_cb, self, NULL);
-  gtk_menu_button_set_create_popup_func (self->welcome_menu_button, create_primary_menu_cb, self, NULL);
   sl_window_init_dnd (self);
   update_header (self);
   sl_window_update_actions (self);
@@ -352,11 +273,8 @@ sl_window_new (SlApplication *application)
       g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
-      g_signal_connect_object (self->settings, "changed::recent-workspaces",
-                               G_CALLBACK (recent_changed_cb), self, G_CONNECT_SWAPPED);
       sl_window_follow_user_settings (self);
     }
-  rebuild_recent_list (self);
   /* A window opened narrow starts with the filters out of the header
    * bar, so it is never held wide for a frame. */
   {
@@ -440,8 +358,10 @@ sl_window_set_workspace (SlWindow    *self,
       sl_workspace_get_default_fiscal_year (workspace, &self->fiscal_year);
     }
 
-  sl_plan_view_set_workspace (self->plan_view, workspace);
-  sl_imports_view_set_workspace (self->imports_view, workspace);
+  if (self->plan_view != NULL)
+    sl_plan_view_set_workspace (self->plan_view, workspace);
+  if (self->imports_view != NULL)
+    sl_imports_view_set_workspace (self->imports_view, workspace);
   sl_window_views_set_workspace (self, workspace);
   sl_window_sync_set_workspace (self, workspace);
   if (workspace != NULL)
@@ -450,7 +370,8 @@ sl_window_set_workspace (SlWindow    *self,
 
       g_signal_connect_object (self->filter, "changed", G_CALLBACK (filter_changed_cb),
                                self, G_CONNECT_SWAPPED);
-      sl_plan_view_set_period (self->plan_view, &self->fiscal_year);
+      if (self->plan_view != NULL)
+        sl_plan_view_set_period (self->plan_view, &self->fiscal_year);
       if (self->settings != NULL)
         view = g_settings_get_string (self->settings, "view");
       if (view == NULL || sl_window_ensure_view (self, view) == NULL)
@@ -461,7 +382,7 @@ sl_window_set_workspace (SlWindow    *self,
       sl_window_show_view (self, view);
       adw_leaflet_set_visible_child_name (self->leaflet, "content");
     }
-  gtk_stack_set_visible_child_name (self->main_stack, workspace != NULL ? "workspace" : "welcome");
+  sl_window_show_main_page (self);
 
   update_title (self);
   sl_window_update_actions (self);
@@ -483,7 +404,8 @@ sl_window_set_fiscal_year (SlWindow       *self,
   g_return_if_fail (self->workspace != NULL);
 
   self->fiscal_year = *fiscal_year;
-  sl_plan_view_set_period (self->plan_view, fiscal_year);
+  if (self->plan_view != NULL)
+    sl_plan_view_set_period (self->plan_view, fiscal_year);
   update_title (self);
 }
 
@@ -494,10 +416,22 @@ sl_window_get_fiscal_year (SlWindow *self)
   return self->workspace != NULL ? &self->fiscal_year : NULL;
 }
 
+/* The plan and the imports are made the first time they are needed. */
 SlPlanView *
 sl_window_get_plan_view (SlWindow *self)
 {
   g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+
+  if (self->plan_view == NULL)
+    {
+      self->plan_view = g_object_new (SL_TYPE_PLAN_VIEW, NULL);
+      adw_bin_set_child (self->plan_bin, GTK_WIDGET (self->plan_view));
+      if (self->workspace != NULL)
+        {
+          sl_plan_view_set_workspace (self->plan_view, self->workspace);
+          sl_plan_view_set_period (self->plan_view, &self->fiscal_year);
+        }
+    }
   return self->plan_view;
 }
 
@@ -505,7 +439,40 @@ SlImportsView *
 sl_window_get_imports_view (SlWindow *self)
 {
   g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+
+  if (self->imports_view == NULL)
+    {
+      self->imports_view = g_object_new (SL_TYPE_IMPORTS_VIEW, NULL);
+      adw_bin_set_child (self->imports_bin, GTK_WIDGET (self->imports_view));
+      if (self->workspace != NULL)
+        sl_imports_view_set_workspace (self->imports_view, self->workspace);
+    }
   return self->imports_view;
+}
+
+static void
+welcome_open_file_cb (SlWindow      *self,
+                      GFile         *file,
+                      SlWelcomePage *page)
+{
+  sl_window_open_file (self, file);
+}
+
+/* The workspace's pages, or the welcome page (made when first shown)
+ * when none is open. */
+void
+sl_window_show_main_page (SlWindow *self)
+{
+  if (self->workspace == NULL && self->welcome_page == NULL)
+    {
+      self->welcome_page = SL_WELCOME_PAGE (sl_welcome_page_new (self->settings));
+      gtk_menu_button_set_create_popup_func (sl_welcome_page_get_menu_button (self->welcome_page),
+                                             create_primary_menu_cb, self, NULL);
+      g_signal_connect_object (self->welcome_page, "open-file", G_CALLBACK (welcome_open_file_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->welcome_page), "welcome");
+    }
+  gtk_stack_set_visible_child_name (self->main_stack, self->workspace != NULL ? "workspace" : "welcome");
 }
 
 SlChannelsView *

@@ -60,36 +60,47 @@ index_campaign_credits (SlAttributionResult *attribution)
   return credits;
 }
 
-/* The campaigns of @campaigns and their totals over @period, by the
- * channel they belong to: channel id → GArray of SlMetricsRow. */
+void
+sl_metrics_campaign_ids (SlCampaignStore *campaigns,
+                         GArray         **campaign_ids,
+                         GArray         **channel_ids)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (campaigns));
+
+  g_return_if_fail (SL_IS_CAMPAIGN_STORE (campaigns));
+
+  *campaign_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  *channel_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SlCampaign) campaign = g_list_model_get_item (G_LIST_MODEL (campaigns), i);
+      gint64 id = sl_record_get_id (SL_RECORD (campaign));
+      gint64 channel_id = sl_campaign_get_channel_id (campaign);
+
+      g_array_append_val (*campaign_ids, id);
+      g_array_append_val (*channel_ids, channel_id);
+    }
+}
+
+/* The campaigns @ids and their totals over @period, by the channel they
+ * belong to (@channel_ids): channel id → GArray of SlMetricsRow. */
 static GHashTable *
 campaign_rows_by_channel (SlMetrics       *self,
                           const SlPeriod  *period,
-                          GListModel      *campaigns,
+                          GArray          *ids,
+                          GArray          *channel_ids,
                           GHashTable      *credits,
                           GError         **error)
 {
-  guint n = g_list_model_get_n_items (campaigns);
-  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
-  g_autoptr(GArray) channel_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
   g_autoptr(GArray) table = NULL;
   g_autoptr(GHashTable) by_channel = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                             (GDestroyNotify)g_array_unref);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SlCampaign) campaign = g_list_model_get_item (campaigns, i);
-      gint64 id = sl_record_get_id (SL_RECORD (campaign));
-      gint64 channel_id = sl_campaign_get_channel_id (campaign);
-
-      g_array_append_val (ids, id);
-      g_array_append_val (channel_ids, channel_id);
-    }
   table = sl_metrics_campaign_table (self, period, ids, SL_METRICS_ROW_PARTS, error);
   if (table == NULL)
     return NULL;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < ids->len; i++)
     {
       gint64 channel_id = g_array_index (channel_ids, gint64, i);
       SlMetricsRow row = { channel_id, g_array_index (ids, gint64, i), g_array_index (table, SlMetricsTotals, i) };
@@ -114,6 +125,24 @@ sl_metrics_get_rows (SlMetrics                *self,
                      const SlAttributionModel *model,
                      GError                  **error)
 {
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) channel_ids = NULL;
+
+  g_return_val_if_fail (campaigns == NULL || SL_IS_CAMPAIGN_STORE (campaigns), NULL);
+
+  if (campaigns != NULL)
+    sl_metrics_campaign_ids (campaigns, &ids, &channel_ids);
+  return sl_metrics_get_rows_for (self, period, ids, channel_ids, model, error);
+}
+
+GArray *
+sl_metrics_get_rows_for (SlMetrics                *self,
+                         const SlPeriod           *period,
+                         GArray                   *campaign_ids,
+                         GArray                   *channel_ids,
+                         const SlAttributionModel *model,
+                         GError                  **error)
+{
   g_autoptr(GArray) table = NULL;
   g_autoptr(GArray) rows = NULL;
   g_autoptr(SlAttributionResult) attribution = NULL;
@@ -122,7 +151,8 @@ sl_metrics_get_rows (SlMetrics                *self,
 
   g_return_val_if_fail (SL_IS_METRICS (self), NULL);
   g_return_val_if_fail (period != NULL, NULL);
-  g_return_val_if_fail (campaigns == NULL || SL_IS_CAMPAIGN_STORE (campaigns), NULL);
+  g_return_val_if_fail ((campaign_ids == NULL) == (channel_ids == NULL), NULL);
+  g_return_val_if_fail (campaign_ids == NULL || campaign_ids->len == channel_ids->len, NULL);
 
   table = sl_metrics_channel_table (self, period, SL_METRICS_ROW_PARTS, error);
   if (table == NULL)
@@ -133,12 +163,12 @@ sl_metrics_get_rows (SlMetrics                *self,
       if (attribution == NULL)
         return NULL;
       sl_metrics_table_apply_attribution (table, attribution);
-      if (campaigns != NULL)
+      if (campaign_ids != NULL)
         credits = index_campaign_credits (attribution);
     }
 
-  if (campaigns != NULL &&
-      (by_channel = campaign_rows_by_channel (self, period, G_LIST_MODEL (campaigns), credits, error)) == NULL)
+  if (campaign_ids != NULL &&
+      (by_channel = campaign_rows_by_channel (self, period, campaign_ids, channel_ids, credits, error)) == NULL)
     return NULL;
 
   rows = g_array_sized_new (FALSE, TRUE, sizeof (SlMetricsRow), table->len);

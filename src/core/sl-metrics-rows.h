@@ -49,6 +49,22 @@ GArray   *sl_metrics_get_rows (SlMetrics                *self,
                                const SlAttributionModel *model,
                                GError                  **error);
 
+/* The same for campaigns given by id, each with the id of its channel
+ * (two GArrays of gint64 of the same length, or both NULL): usable from
+ * any thread, with its own SlMetrics, as it reads no store. */
+GArray   *sl_metrics_get_rows_for (SlMetrics                *self,
+                                   const SlPeriod           *period,
+                                   GArray                   *campaign_ids,
+                                   GArray                   *channel_ids,
+                                   const SlAttributionModel *model,
+                                   GError                  **error);
+
+/* The ids of @campaigns and of their channels, for
+ * sl_metrics_get_rows_for(). */
+void      sl_metrics_campaign_ids (SlCampaignStore *campaigns,
+                                   GArray         **campaign_ids,
+                                   GArray         **channel_ids);
+
 /* What sl_metrics_table_apply_attribution() does for a channel row,
  * for a campaign's: @credit (NULL: none) replaces the revenue of its own
  * deals. */

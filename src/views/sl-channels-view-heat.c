@@ -15,102 +15,6 @@
 #include "sl-attribution-result.h"
 #include "sl-channels-view-private.h"
 
-/* A matrix read on a worker thread with its own connection to the
- * workspace: started when the view gets its workspace before it is
- * shown, it reads the year's rollups on the second core while the window
- * is built. */
-struct _SlMatrixPrefetch
-{
-  gatomicrefcount  ref_count;
-  GMutex           lock;
-  GCond            done_cond;
-  gboolean         done;
-  char            *path;
-  SlPeriod         year;
-  SlMetricsMatrix *matrix;  /* NULL if it could not be read */
-};
-
-static void
-prefetch_unref (SlMatrixPrefetch *prefetch)
-{
-  if (!g_atomic_ref_count_dec (&prefetch->ref_count))
-    return;
-  g_clear_pointer (&prefetch->matrix, sl_metrics_matrix_unref);
-  g_mutex_clear (&prefetch->lock);
-  g_cond_clear (&prefetch->done_cond);
-  g_free (prefetch->path);
-  g_free (prefetch);
-}
-
-static gpointer
-prefetch_thread (gpointer data)
-{
-  SlMatrixPrefetch *prefetch = data;
-  g_autoptr(SlDatabase) db = sl_database_open (prefetch->path, SL_DATABASE_OPEN_EXISTING, NULL);
-  SlMetricsMatrix *matrix = NULL;
-
-  if (db != NULL)
-    {
-      g_autoptr(SlMetrics) metrics = sl_metrics_new (db);
-
-      matrix = sl_metrics_get_matrix (metrics, &prefetch->year, SL_PERIOD_MONTH, NULL);
-    }
-  g_mutex_lock (&prefetch->lock);
-  prefetch->matrix = matrix;
-  prefetch->done = TRUE;
-  g_cond_signal (&prefetch->done_cond);
-  g_mutex_unlock (&prefetch->lock);
-  prefetch_unref (prefetch);
-  return NULL;
-}
-
-void
-sl_channels_view_prefetch_matrix (SlChannelsView *self)
-{
-  const char *path = sl_database_get_path (sl_workspace_get_database (self->workspace));
-  SlMatrixPrefetch *prefetch;
-
-  sl_channels_view_clear_prefetch (self);
-  if (path == NULL || !g_path_is_absolute (path))
-    return;
-  prefetch = g_new0 (SlMatrixPrefetch, 1);
-  g_atomic_ref_count_init (&prefetch->ref_count);
-  g_mutex_init (&prefetch->lock);
-  g_cond_init (&prefetch->done_cond);
-  prefetch->path = g_strdup (path);
-  sl_workspace_get_fiscal_year (self->workspace, sl_view_filter_get_period (self->filter)->first, &prefetch->year);
-  /* One reference for the thread, one for the view. */
-  g_atomic_ref_count_inc (&prefetch->ref_count);
-  g_thread_unref (g_thread_new ("sl-matrix", prefetch_thread, prefetch));
-  self->prefetch = prefetch;
-}
-
-void
-sl_channels_view_clear_prefetch (SlChannelsView *self)
-{
-  g_clear_pointer (&self->prefetch, prefetch_unref);
-}
-
-/* The prefetched matrix of @year, waited for; NULL if none was started
- * for that year or it failed. */
-static SlMetricsMatrix *
-take_prefetched (SlChannelsView *self,
-                 const SlPeriod *year)
-{
-  SlMatrixPrefetch *prefetch = self->prefetch;
-  SlMetricsMatrix *matrix = NULL;
-
-  if (prefetch == NULL || !sl_period_equal (&prefetch->year, year))
-    return NULL;
-  g_mutex_lock (&prefetch->lock);
-  while (!prefetch->done)
-    g_cond_wait (&prefetch->done_cond, &prefetch->lock);
-  matrix = g_steal_pointer (&prefetch->matrix);
-  g_mutex_unlock (&prefetch->lock);
-  sl_channels_view_clear_prefetch (self);
-  return matrix;
-}
-
 /* The months × channels of the fiscal year holding the period, revenue
  * credited as the filter says; kept while neither changes. */
 static SlMetricsMatrix *
@@ -128,7 +32,7 @@ get_matrix (SlChannelsView *self,
 
   g_clear_pointer (&self->matrix, sl_metrics_matrix_unref);
   g_clear_pointer (&self->heat_key, g_free);
-  self->matrix = take_prefetched (self, &year);
+  self->matrix = sl_channels_view_take_prefetched_matrix (self, &year);
   if (self->matrix == NULL)
     self->matrix = sl_metrics_get_matrix (metrics, &year, SL_PERIOD_MONTH, &error);
   if (self->matrix == NULL)

@@ -292,9 +292,11 @@ refresh_now (SlChannelsView *self)
 
   metrics = sl_metrics_new (sl_workspace_get_database (self->workspace));
   model = sl_view_filter_get_model (self->filter);
-  rows = sl_metrics_get_rows (metrics, sl_view_filter_get_period (self->filter),
-                              sl_workspace_get_campaigns (self->workspace),
-                              sl_view_filter_get_attributed (self->filter) ? &model : NULL, &error);
+  rows = sl_channels_view_take_prefetched_rows (self);
+  if (rows == NULL)
+    rows = sl_metrics_get_rows (metrics, sl_view_filter_get_period (self->filter),
+                                sl_workspace_get_campaigns (self->workspace),
+                                sl_view_filter_get_attributed (self->filter) ? &model : NULL, &error);
   if (rows == NULL)
     {
       g_warning ("Could not compute the channel figures: %s", error->message);
@@ -429,9 +431,9 @@ sl_channels_view_set_context (SlChannelsView *self,
   sl_channels_view_clear_prefetch (self);
   if (self->channels != NULL)
     refresh (self);
-  /* Not shown yet: its ROI by month is read meanwhile. */
+  /* Not shown yet: its figures are read meanwhile. */
   if (workspace != NULL && self->stale)
-    sl_channels_view_prefetch_matrix (self);
+    sl_channels_view_prefetch (self);
 }
 
 GListModel *

@@ -285,6 +285,36 @@ test_plan_matches_database (void)
   g_assert_cmpint (check_plan_matches_database (), >, 0);
 }
 
+/* A second window opens on the welcome page, which lists the demo as a
+ * recent workspace; activating it opens it there. */
+static void
+test_recent (void)
+{
+  SlWindow *other = sl_window_new (app);
+  g_autoptr(GPtrArray) rows = NULL;
+  GtkListBoxRow *row = NULL;
+  GtkWidget *list;
+
+  gtk_window_present (GTK_WINDOW (other));
+  sl_ui_test_settle (300);
+  g_assert_null (sl_window_get_workspace (other));
+
+  rows = sl_ui_test_find_all (GTK_WIDGET (other), ADW_TYPE_ACTION_ROW);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), "demo") == 0)
+      row = rows->pdata[i];
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row)));
+
+  list = gtk_widget_get_ancestor (GTK_WIDGET (row), GTK_TYPE_LIST_BOX);
+  g_signal_emit_by_name (list, "row-activated", row);
+  g_assert_nonnull (sl_window_get_workspace (other));
+  g_assert_cmpstr (sl_database_get_path (sl_workspace_get_database (sl_window_get_workspace (other))), ==, demo_path);
+
+  gtk_window_destroy (GTK_WINDOW (other));
+  sl_ui_test_settle (100);
+}
+
 static void
 test_edit_and_undo (void)
 {
@@ -480,6 +510,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/welcome", test_welcome);
   g_test_add_func ("/ui/window/plan-matches-database", test_plan_matches_database);
+  g_test_add_func ("/ui/window/recent", test_recent);
   g_test_add_func ("/ui/window/edit-and-undo", test_edit_and_undo);
   g_test_add_func ("/ui/window/fiscal-years", test_fiscal_years);
   g_test_add_func ("/ui/window/screenshot", test_screenshot);
