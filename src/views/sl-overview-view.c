@@ -162,23 +162,46 @@ fill_cards (SlOverviewView *self,
  * first); the others on request, so a long list does not slow the view. */
 #define FIRST_FLAGS 5
 
+/* A label of a flag's row. Whole words: wrapping anywhere makes GTK
+ * shape the text once per character when it measures the narrowest the
+ * row can be, and a page of flags then takes a second to lay out. */
+static GtkWidget *
+new_flag_label (const char *text,
+                const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
 static void
 append_flag (SlOverviewView *self,
              const SlFlag   *flag)
 {
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  g_autofree char *name = NULL;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), flag->message);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  if (flag->action != NULL)
-    {
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), flag->action);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-    }
   gtk_widget_add_css_class (icon, "warning");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (text), new_flag_label (flag->message, "flag-title"));
+  if (flag->action != NULL)
+    gtk_box_append (GTK_BOX (text), new_flag_label (flag->action, "dim-label"));
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_widget_add_css_class (box, "flag-row");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  name = flag->action != NULL ? g_strconcat (flag->message, " ", flag->action, NULL) : g_strdup (flag->message);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_list_box_insert (self->flag_list, row, self->n_flags_shown++);
 }
 
