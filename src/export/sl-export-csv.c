@@ -10,7 +10,10 @@
  * a byte order mark so that spreadsheets read it as UTF-8. Money is a
  * plain decimal ("1234.50") with the currency code in its own column;
  * shares are percentages ("12.50%"); an undefined value is an empty
- * field, and the column after it says why. */
+ * field, and the column after it says why. Text that a spreadsheet
+ * would take for a formula (a channel called "=HYPERLINK(…)", "+1",
+ * "-2+3", "@SUM(…)", or one starting with a tab or carriage return)
+ * gets an apostrophe in front, so that it stays text. */
 
 #define G_LOG_DOMAIN "sunlight-export"
 
@@ -58,6 +61,15 @@ append_header (SlExportTable *table,
     }
 }
 
+/* Names come from imports and other people: never a formula. */
+static char *
+format_text (const char *text)
+{
+  if (text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL)
+    return g_strconcat ("'", text, NULL);
+  return g_strdup (text);
+}
+
 static char *
 format_value (SlExportColumnKind  kind,
               const SlExportCell *cell)
@@ -67,7 +79,7 @@ format_value (SlExportColumnKind  kind,
   double x;
 
   if (cell->text != NULL)
-    return g_strdup (cell->text);
+    return format_text (cell->text);
   if (kind == SL_EXPORT_COLUMN_MONEY)
     return sl_export_cell_get_money (cell, &money) ? sl_money_format_plain (&money) : g_strdup ("");
   if (!sl_metric_value_to_double (&cell->value, &x))

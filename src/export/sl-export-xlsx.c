@@ -118,6 +118,29 @@ cell_number (SlExportColumnKind  kind,
   return sl_metric_value_to_double (&cell->value, out);
 }
 
+/* Excel's limit: a cell holds at most this many characters. */
+#define CELL_MAX_CHARS 32767
+
+/* Longer text (a name imported from anywhere) is cut to what a cell
+ * holds, not a reason to fail the whole workbook. */
+static lxw_error
+write_text (lxw_worksheet *sheet,
+            lxw_row_t      row,
+            lxw_col_t      col,
+            const char    *text,
+            lxw_format    *format)
+{
+  g_autofree char *cut = NULL;
+
+  if (g_utf8_strlen (text, -1) > CELL_MAX_CHARS)
+    {
+      g_autofree char *head = g_strndup (text, (gsize) (g_utf8_offset_to_pointer (text, CELL_MAX_CHARS - 1) - text));
+
+      cut = g_strconcat (head, "…", NULL);
+    }
+  return worksheet_write_string (sheet, row, col, cut != NULL ? cut : text, format);
+}
+
 static lxw_error
 write_cell (lxw_worksheet      *sheet,
             const Formats      *formats,
@@ -135,7 +158,7 @@ write_cell (lxw_worksheet      *sheet,
     {
       lxw_format *format = c == 0 && sl_export_table_get_level (table, r) > 0 ? formats->nested : NULL;
 
-      return cell->text[0] != '\0' ? worksheet_write_string (sheet, row, c, cell->text, format) : LXW_NO_ERROR;
+      return cell->text[0] != '\0' ? write_text (sheet, row, c, cell->text, format) : LXW_NO_ERROR;
     }
   if (cell_number (column->kind, cell, &number))
     return worksheet_write_number (sheet, row, c, number, format_for (formats, column->kind));

@@ -44,6 +44,7 @@ sl_json_scan_init (SlJsonScan  *scan,
                    gsize        length,
                    GError     **error)
 {
+  sl_json_scan_clear (scan);
   scan->text = text;
   scan->length = length;
   scan->pos = 0;
@@ -59,6 +60,16 @@ sl_json_scan_init (SlJsonScan  *scan,
     return fail (scan, error, "no JSON");
 
   return TRUE;
+}
+
+void
+sl_json_scan_clear (SlJsonScan *scan)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (scan->names); i++)
+    g_clear_pointer (&scan->names[i], g_hash_table_unref);
+  if (scan->name != NULL)
+    g_string_free (scan->name, TRUE);
+  scan->name = NULL;
 }
 
 char
@@ -104,6 +115,8 @@ sl_json_scan_enter (SlJsonScan  *scan,
   if (scan->depth >= SL_JSON_TEXT_MAX_DEPTH)
     return fail (scan, error, "nested too deeply");
   scan->started[++scan->depth] = FALSE;
+  if (open == '{' && scan->names[scan->depth] != NULL)
+    g_hash_table_remove_all (scan->names[scan->depth]);
   return TRUE;
 }
 
@@ -312,6 +325,21 @@ read_literal (SlJsonScan  *scan,
   return TRUE;
 }
 
+/* Whether @name is new in the object being read; it is then noted. */
+static gboolean
+is_new_name (SlJsonScan *scan,
+             GString    *name)
+{
+  GHashTable **names = &scan->names[scan->depth];
+
+  if (*names == NULL)
+    *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  else if (g_hash_table_contains (*names, name->str))
+    return FALSE;
+  g_hash_table_add (*names, g_strndup (name->str, name->len));
+  return TRUE;
+}
+
 /* A member's name and the colon; decoded into @name when set. */
 static gboolean
 read_member_name (SlJsonScan  *scan,
@@ -325,8 +353,20 @@ read_member_name (SlJsonScan  *scan,
   if (sl_json_scan_peek (scan) != '"')
     return fail (scan, error, "expected a member name");
   start = scan->pos + 1;
+  if (name == NULL)
+    {
+      if (scan->name == NULL)
+        scan->name = g_string_new (NULL);
+      name = scan->name;
+      g_string_truncate (name, 0);
+    }
   if (!read_string (scan, name, error))
     return FALSE;
+  if (!is_new_name (scan, name))
+    {
+      scan->pos = start - 1;
+      return fail (scan, error, "a member named twice");
+    }
 
   if (raw_name != NULL)
     {

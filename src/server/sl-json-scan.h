@@ -16,7 +16,10 @@ G_BEGIN_DECLS
  * the client wrote them (less insignificant whitespace), which is much
  * faster than parsing and printing them again. Every step validates
  * what it passes; errors are SL_SERVER_ERROR_BAD_REQUEST naming the
- * byte offset. Nesting deeper than SL_JSON_TEXT_MAX_DEPTH is refused. */
+ * byte offset. Nesting deeper than SL_JSON_TEXT_MAX_DEPTH is refused,
+ * and so is an object naming a member twice (also when spelled with
+ * escapes): readers disagree on which one counts, so the rules could
+ * judge one value while a client reads the other. */
 typedef struct
 {
   const char *text;
@@ -25,13 +28,20 @@ typedef struct
   guint       depth;
   /* Per level: whether the container entered there has an item yet. */
   gboolean    started[SL_JSON_TEXT_MAX_DEPTH + 1];
+  /* Per level: the member names of the object entered there (made
+   * when needed, emptied on entering the next). */
+  GHashTable *names[SL_JSON_TEXT_MAX_DEPTH + 1];
+  GString    *name;
 } SlJsonScan;
 
-/* Starts on @text, which must be valid UTF-8 without NUL bytes. */
+/* Starts on @text, which must be valid UTF-8 without NUL bytes. A scan
+ * holds memory until sl_json_scan_clear(): declare it with
+ * g_auto(SlJsonScan) scan = { 0 }. */
 gboolean  sl_json_scan_init         (SlJsonScan  *scan,
                                      const char  *text,
                                      gsize        length,
                                      GError     **error);
+void      sl_json_scan_clear        (SlJsonScan  *scan);
 /* The next significant character ('{', '[', '"', 't', …), or 0 at the
  * end. */
 char      sl_json_scan_peek         (SlJsonScan  *scan);
@@ -75,5 +85,7 @@ gboolean  sl_json_scan_boolean      (SlJsonScan  *scan,
 gboolean  sl_json_scan_int          (SlJsonScan  *scan,
                                      gint64      *out,
                                      GError     **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SlJsonScan, sl_json_scan_clear)
 
 G_END_DECLS

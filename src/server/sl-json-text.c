@@ -23,7 +23,7 @@ sl_json_text_parse (const char  *data,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
-  SlJsonScan scan;
+  g_auto(SlJsonScan) scan = { 0 };
   JsonNode *root;
 
   /* The scanner refuses what json-glib's recursive parser should not

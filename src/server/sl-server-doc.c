@@ -307,7 +307,7 @@ sl_server_doc_new_from_text (const char  *text,
                              GError     **error)
 {
   g_autoptr(SlServerDoc) doc = NULL;
-  SlJsonScan scan;
+  g_auto(SlJsonScan) scan = { 0 };
 
   if (!sl_json_scan_init (&scan, text, length < 0 ? strlen (text) : (gsize) length, error))
     return NULL;
@@ -422,7 +422,7 @@ sl_server_doc_fields_read (const char        *body,
   gboolean done = FALSE;
   const char *raw;
   gsize raw_length;
-  SlJsonScan scan;
+  g_auto(SlJsonScan) scan = { 0 };
 
   if (!sl_json_scan_init (&scan, body, strlen (body), NULL) ||
       !sl_json_scan_enter (&scan, '{', NULL))

@@ -262,7 +262,7 @@ read_bulk_docs (SlServerRequest  *request,
   gboolean done = FALSE, ok = TRUE;
   const char *raw;
   gsize length;
-  SlJsonScan scan;
+  g_auto(SlJsonScan) scan = { 0 };
 
   if (body == NULL || !sl_json_scan_init (&scan, g_bytes_get_data (body, NULL),
                                           g_bytes_get_size (body), error) ||

@@ -26,7 +26,7 @@ static gboolean
 scanner_takes (const char *text,
                gsize       size)
 {
-  SlJsonScan scan;
+  g_auto(SlJsonScan) scan = { 0 };
 
   return sl_json_scan_init (&scan, text, size, NULL) &&
          sl_json_scan_skip (&scan, NULL) &&

@@ -47,7 +47,7 @@ sl_test_store_write (SlServerDb           *db,
   g_autoptr(GError) error = NULL;
   GPtrArray *results;
   gboolean done = FALSE;
-  SlJsonScan scan;
+  g_auto(SlJsonScan) scan = { 0 };
 
   g_assert_true (sl_json_scan_init (&scan, json, strlen (json), &error));
   g_assert_true (sl_json_scan_enter (&scan, '[', &error));

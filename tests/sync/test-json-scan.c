@@ -20,7 +20,7 @@ is_json (const char *text,
          gsize       length)
 {
   g_autoptr(GError) error = NULL;
-  SlJsonScan scan;
+  g_auto(SlJsonScan) scan = { 0 };
   gboolean ok;
 
   ok = sl_json_scan_init (&scan, text, length, &error) &&
@@ -126,12 +126,13 @@ test_doc_body (void)
   g_assert_cmpstr (empty->body, ==, "{}");
 }
 
-/* The rules read decoded values: escapes do not hide a verdict, and the
- * last of two same-named members counts, as JSON parsers read it. */
+/* The rules read decoded values: escapes do not hide a verdict. A
+ * member named twice is refused, escapes or not: parsers differ on
+ * which one counts, and the rules must judge what clients read. */
 static void
 test_doc_fields (void)
 {
-  g_autoptr(SlServerDoc) doc = read_doc ("{\"type\":\"\\u0070lan\",\"status\":\"draft\","
+  g_autoptr(SlServerDoc) doc = read_doc ("{\"type\":\"\\u0070lan\","
                                          "\"status\":\"appro\\u0076ed\",\"author\":7,"
                                          "\"\\u005fid\":\"plan:2\"}");
   SlServerDocFields stored = { 0 };
@@ -146,6 +147,17 @@ test_doc_fields (void)
   g_assert_cmpstr (stored.status, ==, "approved");
   sl_server_doc_fields_clear (&stored);
   g_assert_false (sl_server_doc_fields_read ("[1]", &stored));
+
+  assert_doc_refused ("{\"status\":\"draft\",\"status\":\"approved\"}", "named twice");
+  assert_doc_refused ("{\"status\":\"draft\",\"st\\u0061tus\":\"approved\"}", "named twice");
+  assert_doc_refused ("{\"_id\":\"a\",\"_id\":\"b\"}", "named twice");
+  assert_doc_refused ("{\"o\":{\"k\":1,\"k\":2}}", "named twice");
+  /* The same name in different objects is no duplicate. */
+  {
+    g_autoptr(SlServerDoc) nested = read_doc ("{\"k\":{\"k\":{\"k\":1}},\"l\":[{\"k\":1},{\"k\":2}]}");
+
+    g_assert_cmpstr (nested->body, ==, "{\"k\":{\"k\":{\"k\":1}},\"l\":[{\"k\":1},{\"k\":2}]}");
+  }
 }
 
 static void
