@@ -148,8 +148,8 @@ sl_crash_run_killed (const char * const *argv,
   return FALSE;
 }
 
-static int
-compare_int64 (gconstpointer a,
+int
+sl_crash_compare_int64 (gconstpointer a,
                gconstpointer b)
 {
   gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
@@ -171,7 +171,7 @@ sl_crash_measure (const char * const *argv,
       sl_crash_copy_workspace (fixture, path);
       times[i] = sl_crash_run ((const char * const *)command);
     }
-  qsort (times, n, sizeof (gint64), compare_int64);
+  qsort (times, n, sizeof (gint64), sl_crash_compare_int64);
   return times[n / 2];
 }
 
@@ -430,7 +430,7 @@ sl_crash_run_case (const SlCrashCase *crash_case)
         g_assert_cmpstr (digest, ==, after);
     }
   g_assert_cmpstr (before, !=, after);
-  qsort (times, G_N_ELEMENTS (times), sizeof (gint64), compare_int64);
+  qsort (times, G_N_ELEMENTS (times), sizeof (gint64), sl_crash_compare_int64);
   duration = times[1];
   g_test_message ("%s: %u rounds; the operation takes %.1f ms (median of 3 runs: %.1f to %.1f ms); "
                   "kill delays uniform in [0, %.1f ms]", crash_case->name, rounds, duration / 1000.0,

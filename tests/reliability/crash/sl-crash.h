@@ -48,6 +48,9 @@ gint64    sl_crash_measure           (const char * const *argv,
                                       const char         *fixture,
                                       const char         *path,
                                       guint               n);
+/* For qsort() of gint64. */
+int       sl_crash_compare_int64     (gconstpointer       a,
+                                      gconstpointer       b);
 /* @argv with SL_CRASH_WORKSPACE replaced by @path. */
 GStrv     sl_crash_argv              (const char * const *argv,
                                       const char         *path);
