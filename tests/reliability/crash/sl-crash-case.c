@@ -34,10 +34,10 @@ static char *
 reference_run (const SlCrashCase  *crash_case,
                const char * const *argv,
                const char         *path,
-               gint64             *elapsed)
+               SlCrashClock       *clock)
 {
   sl_crash_copy_workspace (crash_case->fixture, path);
-  *elapsed = sl_crash_run (argv);
+  sl_crash_clock_add (clock, sl_crash_run (argv));
   sl_crash_assert_integrity (path);
   return sl_crash_check_workspace (path, crash_case->skip);
 }
@@ -113,8 +113,9 @@ sl_crash_run_case (const SlCrashCase *crash_case)
   guint rounds = sl_crash_rounds (crash_case->rounds);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  gint64 times[3], duration, start;
+  SlCrashClock clock = { { 0 } };
   Tally tally = { 0, 0, 0, 0, 0, G_MAXINT64, 0 };
+  gint64 start;
 
   sl_crash_copy_workspace (crash_case->fixture, path);
   sl_crash_assert_integrity (path);
@@ -122,34 +123,39 @@ sl_crash_run_case (const SlCrashCase *crash_case)
 
   /* The after-state, the same from every run (what differs between
    * runs is left out of digests), and the time the operation takes. */
-  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
-    {
-      g_autofree char *digest = reference_run (crash_case, (const char * const *)argv, path, &times[i]);
-
-      if (after == NULL)
-        after = g_steal_pointer (&digest);
-      else
-        g_assert_cmpstr (digest, ==, after);
-    }
+  after = reference_run (crash_case, (const char * const *)argv, path, &clock);
   g_assert_cmpstr (before, !=, after);
-  qsort (times, G_N_ELEMENTS (times), sizeof (gint64), sl_crash_compare_int64);
-  duration = times[1];
-  g_test_message ("%s: %u rounds; the operation takes %.1f ms (median of 3 runs: %.1f to %.1f ms); "
-                  "kill delays uniform in [0, %.1f ms]", crash_case->name, rounds, duration / 1000.0,
-                  times[0] / 1000.0, times[2] / 1000.0, duration / 1000.0);
+  for (guint i = 1; i < G_N_ELEMENTS (clock.last); i++)
+    {
+      g_autofree char *digest = reference_run (crash_case, (const char * const *)argv, path, &clock);
+
+      g_assert_cmpstr (digest, ==, after);
+    }
+  g_test_message ("%s: %u rounds; the operation takes %.1f ms (median of 3 runs), measured again every "
+                  "%u rounds; kill delays uniform in [0, that]", crash_case->name, rounds,
+                  sl_crash_clock_get (&clock) / 1000.0, SL_CRASH_MEASURE_EVERY);
 
   start = g_get_monotonic_time ();
   for (guint round = 1; round <= rounds; round++)
-    one_round (crash_case, (const char * const *)argv, path, round, g_rand_double (rand), duration,
-               before, after, &tally);
+    {
+      if (round % SL_CRASH_MEASURE_EVERY == 0)
+        {
+          g_autofree char *digest = reference_run (crash_case, (const char * const *)argv, path, &clock);
+
+          g_assert_cmpstr (digest, ==, after);
+        }
+      one_round (crash_case, (const char * const *)argv, path, round, g_rand_double (rand),
+                 sl_crash_clock_get (&clock), before, after, &tally);
+    }
 
   g_test_message ("%s: %u rounds in %.1f s (%.0f ms a round): %u killed, %u finished first; "
                   "%u held none of the operation (%u of them run again to the end), %u all of it; "
-                  "delays %.1f to %.1f ms; integrity_check ok and rollups equal to a fresh GROUP BY "
-                  "after every round", crash_case->name, rounds,
+                  "delays %.1f to %.1f ms; uninterrupted runs took %.1f to %.1f ms; integrity_check ok "
+                  "and rollups equal to a fresh GROUP BY after every round", crash_case->name, rounds,
                   (g_get_monotonic_time () - start) / 1e6,
                   (g_get_monotonic_time () - start) / 1000.0 / rounds, tally.killed, tally.finished,
-                  tally.none, tally.rerun, tally.all, tally.min_delay / 1000.0, tally.max_delay / 1000.0);
+                  tally.none, tally.rerun, tally.all, tally.min_delay / 1000.0, tally.max_delay / 1000.0,
+                  clock.min / 1000.0, clock.max / 1000.0);
   g_assert_cmpuint (tally.killed + tally.finished, ==, rounds);
   sl_test_remove_tree (dir);
 }

@@ -148,8 +148,8 @@ sl_crash_run_killed (const char * const *argv,
   return FALSE;
 }
 
-int
-sl_crash_compare_int64 (gconstpointer a,
+static int
+compare_int64 (gconstpointer a,
                gconstpointer b)
 {
   gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
@@ -157,22 +157,25 @@ sl_crash_compare_int64 (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-gint64
-sl_crash_measure (const char * const *argv,
-                  const char         *fixture,
-                  const char         *path,
-                  guint               n)
+void
+sl_crash_clock_add (SlCrashClock *clock,
+                    gint64        elapsed)
 {
-  g_auto(GStrv) command = sl_crash_argv (argv, path);
-  g_autofree gint64 *times = g_new (gint64, n);
+  clock->last[clock->n++ % G_N_ELEMENTS (clock->last)] = elapsed;
+  clock->min = clock->n == 1 ? elapsed : MIN (clock->min, elapsed);
+  clock->max = MAX (clock->max, elapsed);
+}
 
-  for (guint i = 0; i < n; i++)
-    {
-      sl_crash_copy_workspace (fixture, path);
-      times[i] = sl_crash_run ((const char * const *)command);
-    }
-  qsort (times, n, sizeof (gint64), sl_crash_compare_int64);
-  return times[n / 2];
+gint64
+sl_crash_clock_get (const SlCrashClock *clock)
+{
+  gint64 sorted[G_N_ELEMENTS (clock->last)];
+  guint n = MIN (clock->n, G_N_ELEMENTS (clock->last));
+
+  g_assert_cmpuint (n, >, 0);
+  memcpy (sorted, clock->last, n * sizeof (gint64));
+  qsort (sorted, n, sizeof (gint64), compare_int64);
+  return sorted[n / 2];
 }
 
 void

@@ -42,15 +42,23 @@ gint64    sl_crash_run               (const char * const *argv);
 gboolean  sl_crash_run_killed        (const char * const *argv,
                                       gint64              delay,
                                       gint64             *elapsed);
-/* The median time of @n runs of @argv on fresh copies of @fixture at
- * @path (argv's SL_CRASH_WORKSPACE is @path). */
-gint64    sl_crash_measure           (const char * const *argv,
-                                      const char         *fixture,
-                                      const char         *path,
-                                      guint               n);
-/* For qsort() of gint64. */
-int       sl_crash_compare_int64     (gconstpointer       a,
-                                      gconstpointer       b);
+/* How long the operation takes as the machine's load lets it run now:
+ * the median of the last three uninterrupted runs. The harnesses measure
+ * again every SL_CRASH_MEASURE_EVERY rounds, so kill delays follow the
+ * load of the other tests running beside them. */
+#define SL_CRASH_MEASURE_EVERY 10
+
+typedef struct
+{
+  gint64 last[3];
+  guint  n;
+  gint64 min;   /* of every run measured */
+  gint64 max;
+} SlCrashClock;
+
+void      sl_crash_clock_add         (SlCrashClock       *clock,
+                                      gint64              elapsed);
+gint64    sl_crash_clock_get         (const SlCrashClock *clock);
 /* @argv with SL_CRASH_WORKSPACE replaced by @path. */
 GStrv     sl_crash_argv              (const char * const *argv,
                                       const char         *path);

@@ -162,20 +162,16 @@ new_round (Harness *h)
   sl_crash_copy_workspace (h->fixture, h->path);
 }
 
-static gint64
-measure (Harness *h)
+/* An uninterrupted sync of a fresh copy to a fresh database, timed. */
+static void
+measure (Harness      *h,
+         SlCrashClock *clock)
 {
-  gint64 times[3];
+  gint64 elapsed;
 
-  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
-    {
-      new_round (h);
-      complete (h, &times[i]);
-    }
-  qsort (times, G_N_ELEMENTS (times), sizeof (gint64), sl_crash_compare_int64);
-  g_test_message ("sync: %u goals in batches of %u take %.1f ms (median of 3 runs: %.1f to %.1f ms)",
-                  GOALS, BATCH, times[1] / 1000.0, times[0] / 1000.0, times[2] / 1000.0);
-  return times[1];
+  new_round (h);
+  complete (h, &elapsed);
+  sl_crash_clock_add (clock, elapsed);
 }
 
 static void
@@ -195,20 +191,28 @@ test_sync_killed (void)
   g_autoptr(GRand) rand = sl_crash_rand_new ();
   guint rounds = sl_crash_rounds (ROUNDS);
   guint killed = 0, none = 0, some = 0, all = 0;
-  gint64 duration, start, min_delay = G_MAXINT64, max_delay = 0;
+  gint64 start, min_delay = G_MAXINT64, max_delay = 0;
+  SlCrashClock clock = { { 0 } };
 
   make_fixture (&h);
-  duration = measure (&h);
+  for (guint i = 0; i < G_N_ELEMENTS (clock.last); i++)
+    measure (&h, &clock);
+  g_test_message ("sync: %u rounds; %u goals in batches of %u take %.1f ms (median of 3 runs), measured "
+                  "again every %u rounds; kill delays uniform in [0, that]", rounds, GOALS, BATCH,
+                  sl_crash_clock_get (&clock) / 1000.0, SL_CRASH_MEASURE_EVERY);
   start = g_get_monotonic_time ();
   for (guint round = 1; round <= rounds; round++)
     {
       double fraction = g_rand_double (rand);
-      gint64 delay = (gint64)(fraction * (double)duration), elapsed;
+      gint64 delay, elapsed;
       g_auto(GStrv) argv = NULL;
       g_autofree char *digest = NULL;
       gboolean was_killed;
       guint on_server;
 
+      if (round % SL_CRASH_MEASURE_EVERY == 0)
+        measure (&h, &clock);
+      delay = (gint64)(fraction * (double)sl_crash_clock_get (&clock));
       new_round (&h);
       argv = sl_test_sync_cli_argv (h.peer, h.db, h.dir, h.path, "alice", BATCH);
       was_killed = sl_crash_run_killed ((const char * const *)argv, delay, &elapsed);
@@ -230,9 +234,11 @@ test_sync_killed (void)
     }
   g_test_message ("sync: %u rounds in %.1f s (%.0f ms a round, with the sync that completes it): %u killed, "
                   "%u finished first; the server held none of the documents after %u, some after %u, all "
-                  "after %u; delays %.1f to %.1f ms; every next sync reached the reference state", rounds,
+                  "after %u; delays %.1f to %.1f ms; uninterrupted syncs took %.1f to %.1f ms; every next sync "
+                  "reached the reference state", rounds,
                   (g_get_monotonic_time () - start) / 1e6, (g_get_monotonic_time () - start) / 1000.0 / rounds,
-                  killed, rounds - killed, none, some, all, min_delay / 1000.0, max_delay / 1000.0);
+                  killed, rounds - killed, none, some, all, min_delay / 1000.0, max_delay / 1000.0,
+                  clock.min / 1000.0, clock.max / 1000.0);
 
   g_hash_table_unref (h.revs);
   g_free (h.reference);
