@@ -46,6 +46,7 @@ static const struct
   { "batches", sl_cli_command_batches, N_("List the imports of a workspace") },
   { "mappings", sl_cli_command_mappings, N_("List the column mappings saved in a workspace") },
   { "undo-import", sl_cli_command_undo_import, N_("Remove one import whole") },
+  { "plan", sl_cli_command_plan, N_("List the reallocation plans, or apply an approved one") },
   { "report", sl_cli_command_report, N_("Print a period’s metrics by channel, campaign or month") },
   { "sync", sl_cli_command_sync, N_("Share the workspace’s goals, plans and decisions through a server") },
 };

@@ -48,6 +48,10 @@ int             sl_cli_command_batches     (int    argc,
 int             sl_cli_command_undo_import (int    argc,
                                             char **argv);
 
+/* sunlight-cli-plan.c */
+int             sl_cli_command_plan        (int    argc,
+                                            char **argv);
+
 /* sunlight-cli-sync.c */
 int             sl_cli_command_sync        (int    argc,
                                             char **argv);

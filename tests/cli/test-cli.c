@@ -12,50 +12,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "sl-test-cli.h"
 #include "sl-test-utils.h"
-
-static const char *cli_path;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliRun;
-
-static void
-cli_run_clear (CliRun *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
-
-static void
-run_cli (CliRun      *run,
-         const char  *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *)cli_path);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *)arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *)argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
-}
 
 static void
 test_import_cycle (void)
@@ -496,7 +454,7 @@ main (int   argc,
   g_test_summary ("sunlight-cli as scripts use it: exit statuses and output");
 
   g_assert_cmpint (argc, >=, 2);
-  cli_path = argv[1];
+  sl_test_cli_set_path (argv[1]);
 
   g_test_add_func ("/cli/import-cycle", test_import_cycle);
   g_test_add_func ("/cli/funnel-join", test_funnel_join);

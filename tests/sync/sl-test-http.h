@@ -58,6 +58,20 @@ GBytes         *sl_test_http_send       (SoupSession    *session,
                                          const char     *value,
                                          guint          *status,
                                          SoupMessageHeaders **headers);
+/* The same, with a transport error (a refused or broken connection)
+ * returned as NULL and @error instead of failing the test. */
+GBytes         *sl_test_http_try_send   (SoupSession    *session,
+                                         const char     *method,
+                                         const char     *url,
+                                         const char     *user,
+                                         const char     *password,
+                                         const char     *content_type,
+                                         GBytes         *body,
+                                         const char     *header,
+                                         const char     *value,
+                                         guint          *status,
+                                         SoupMessageHeaders **headers,
+                                         GError        **error);
 /* "error" and "reason" of an error answer must be there, and the
  * status @status. */
 void            sl_test_assert_error    (SlTestResponse *response,

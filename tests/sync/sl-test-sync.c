@@ -109,6 +109,27 @@ sl_test_sync_client (SlTestPeer  *peer,
   return sl_sync_client_new (ws, account, password);
 }
 
+GStrv
+sl_test_sync_cli_argv (SlTestPeer *peer,
+                       const char *db,
+                       const char *dir,
+                       const char *path,
+                       const char *user,
+                       guint       batch)
+{
+  const char *cli = g_getenv ("SL_CLI_BIN");
+  g_autofree char *password_file = g_strdup_printf ("%s/%s.password", dir, user);
+  g_autofree char *password = g_strdup_printf ("%s-secret\n", user);
+  g_autofree char *batch_text = g_strdup_printf ("%u", batch);
+  const char *argv[] = { cli, "sync", path, "--server", sl_test_peer_get_url (peer), "--db", db,
+                         "--user", user, "--password-file", password_file, "--batch", batch_text,
+                         "--verbose", NULL };
+
+  g_assert_nonnull (cli);
+  sl_test_write_file (password_file, password, -1);
+  return g_strdupv ((GStrv)argv);
+}
+
 typedef struct
 {
   GError   *error;

@@ -49,6 +49,16 @@ SlSyncClient *sl_test_sync_client        (SlTestPeer   *peer,
                                           SlWorkspace  *ws,
                                           const char   *user);
 
+/* The command line of `sunlight-cli sync @path` ($SL_CLI_BIN) to @db on
+ * @peer as @user, whose password ("<user>-secret") it writes to a file
+ * in @dir; @batch documents a request, and a line "Sent …" for each. */
+GStrv         sl_test_sync_cli_argv      (SlTestPeer   *peer,
+                                          const char   *db,
+                                          const char   *dir,
+                                          const char   *path,
+                                          const char   *user,
+                                          guint         batch);
+
 /* Runs one round to its end: NULL on success, or the error. */
 GError       *sl_test_sync_try_round     (SlSyncClient *client);
 /* The same, failing the test on an error. */

@@ -29,17 +29,11 @@ static GSubprocess *
 spawn_cli (Fixture    *f,
            const char *path)
 {
-  const char *cli = g_getenv ("SL_CLI_BIN");
-  g_autofree char *password_file = g_build_filename (f->dir, "password", NULL);
+  g_auto(GStrv) argv = sl_test_sync_cli_argv (f->peer, f->db, f->dir, path, "alice", 50);
   g_autoptr(GError) error = NULL;
   GSubprocess *process;
 
-  g_assert_nonnull (cli);
-  sl_test_write_file (password_file, "alice-secret\n", -1);
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, cli, "sync", path,
-                              "--server", sl_test_peer_get_url (f->peer), "--db", f->db,
-                              "--user", "alice", "--password-file", password_file,
-                              "--batch", "50", "--verbose", NULL);
+  process = g_subprocess_newv ((const char * const *)argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
   g_assert_no_error (error);
   return process;
 }
