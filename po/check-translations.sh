@@ -73,7 +73,7 @@ done < "$listed"
 
 # Files that have translatable strings, found with grep: C code calling the
 # gettext macros, GtkBuilder files with translatable properties, and the
-# desktop entry, AppStream metainfo and GSettings schema.
+# desktop entry, AppStream metainfo, MIME type and GSettings schema.
 found="$workdir/found.txt"
 (
   cd "$srcroot"
@@ -87,7 +87,8 @@ found="$workdir/found.txt"
     fi
     if [[ -d data ]]; then
       find data -type f \( -name '*.desktop.in' -o -name '*.metainfo.xml.in' \
-                            -o -name '*.appdata.xml.in' -o -name '*.gschema.xml' \)
+                            -o -name '*.appdata.xml.in' -o -name '*.gschema.xml' \
+                            -o -name '*.xml.in' \)
     fi
   } | sort -u
 ) > "$found"

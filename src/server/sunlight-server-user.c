@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
@@ -98,12 +100,14 @@ read_password (const char *file,
   if (!isatty (STDIN_FILENO))
     return read_line (stdin);
 
-  prompt = g_strdup_printf ("Password for %s: ", name);
+  /* Translators: a prompt; %s is a user name */
+  prompt = g_strdup_printf (_("Password for %s: "), name);
   first = prompt_password (prompt);
-  again = prompt_password ("Again: ");
+  /* Translators: a prompt, for the password a second time */
+  again = prompt_password (_("Again: "));
   if (first == NULL || g_strcmp0 (first, again) != 0)
     {
-      g_printerr ("sunlight-server: the passwords differ\n");
+      sl_cli_fail (_("the passwords differ"));
       g_clear_pointer (&first, g_free);
     }
   if (again != NULL)
@@ -122,6 +126,13 @@ free_password (char *password)
   g_free (password);
 }
 
+static void
+print_user_usage (void)
+{
+  /* Translators: do not translate the commands and --help */
+  sl_cli_fail (_("say what to do: user add|list|remove|set-role|set-password (see --help)"));
+}
+
 static gboolean
 parse_options (int          *argc,
                char       ***argv,
@@ -130,16 +141,18 @@ parse_options (int          *argc,
 {
   GOptionEntry entries[] = {
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &options->data,
-      "Where the server keeps its file", "DIR" },
+      N_("Where the server keeps its file"), N_("DIR") },
+    /* Translators: do not translate the roles */
     { "role", 0, 0, G_OPTION_ARG_STRING, &options->role,
-      "marketing, finance, viewer or admin", "ROLE" },
+      N_("marketing, finance, viewer or admin"), N_("ROLE") },
     { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &options->password_file,
-      "Read the password from the first line of FILE", "FILE" },
+      N_("Read the password from the first line of FILE"), N_("FILE") },
     { NULL },
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("- manage sunlight-server's users");
+  g_autoptr(GOptionContext) context = sl_cli_option_context ((*argv)[0],
+                                                             N_("- manage sunlight-server’s users and databases"),
+                                                             entries);
 
-  g_option_context_add_main_entries (context, entries, NULL);
   return g_option_context_parse (context, argc, argv, error);
 }
 
@@ -170,7 +183,8 @@ parse_role (const char   *text,
   if (text != NULL && sl_server_role_from_string (text, role))
     return TRUE;
 
-  sl_cli_fail ("the role is marketing, finance, viewer or admin");
+  /* Translators: do not translate the roles */
+  sl_cli_fail (_("the role is marketing, finance, viewer or admin"));
   return FALSE;
 }
 
@@ -188,7 +202,7 @@ run_with_password (SlServerUsers  *users,
 
   if (password == NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "no password given");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("no password given"));
       return FALSE;
     }
 
@@ -226,7 +240,7 @@ run_user_action (SlServerUsers *users,
     ok = parse_role (args[1], &role) && sl_server_users_set_role (users, args[0], role, &error);
   else
     {
-      g_printerr ("sunlight-server: user add|list|remove|set-role|set-password: see --help\n");
+      print_user_usage ();
       return SL_EXIT_USAGE;
     }
 
@@ -264,7 +278,7 @@ sl_cli_command_user (int    argc,
     return SL_EXIT_ERROR;
   if (argc < 2)
     {
-      g_printerr ("sunlight-server: user add|list|remove|set-role|set-password\n");
+      print_user_usage ();
       return SL_EXIT_USAGE;
     }
 
@@ -299,7 +313,8 @@ sl_cli_command_db (int    argc,
     }
   else
     {
-      g_printerr ("sunlight-server: db add NAME | db list | db remove NAME\n");
+      /* Translators: do not translate the commands */
+      sl_cli_fail (_("say what to do: db add NAME | db list | db remove NAME"));
       return SL_EXIT_USAGE;
     }
 

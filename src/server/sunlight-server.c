@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib-unix.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
@@ -26,19 +27,25 @@
 
 #define DEFAULT_PORT 5984
 
-static const char usage[] =
-  "Usage:\n"
+/* The commands' syntax: the same in every language. */
+static const char synopsis[] =
   "  sunlight-server serve --data DIR [--port N] [--address ADDR]\n"
   "                        [--tls-cert FILE --tls-key FILE]\n"
   "  sunlight-server user add NAME --role marketing|finance|viewer|admin\n"
   "                        [--password-file FILE] --data DIR\n"
   "  sunlight-server user list|remove NAME|set-role NAME ROLE|set-password NAME --data DIR\n"
   "  sunlight-server db add|remove NAME --data DIR\n"
-  "  sunlight-server db list --data DIR\n"
-  "\n"
-  "A CouchDB-compatible server for Sunlight's shared documents. It listens on\n"
-  "127.0.0.1 unless --address says otherwise. Without --password-file, user\n"
-  "commands read the password from standard input.\n";
+  "  sunlight-server db list --data DIR\n";
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n%s\n%s\n", _("Usage:"), synopsis,
+           /* Translators: do not translate 127.0.0.1, --address and --password-file */
+           _("A CouchDB-compatible server for Sunlight’s shared documents. It listens on\n"
+             "127.0.0.1 unless --address says otherwise. Without --password-file, user\n"
+             "commands read the password from standard input."));
+}
 
 int
 sl_cli_fail (const char *message)
@@ -57,6 +64,21 @@ sl_cli_data_dir (const char *option)
   return g_getenv ("STATE_DIRECTORY");
 }
 
+GOptionContext *
+sl_cli_option_context (const char         *command,
+                       const char         *parameters,
+                       const GOptionEntry *entries)
+{
+  g_autofree char *prgname = g_strconcat ("sunlight-server ", command, NULL);
+  GOptionContext *context = g_option_context_new (parameters);
+
+  g_set_prgname (prgname);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return context;
+}
+
 SlServerStore *
 sl_cli_open_store (const char *dir)
 {
@@ -65,7 +87,8 @@ sl_cli_open_store (const char *dir)
 
   if (dir == NULL)
     {
-      sl_cli_fail ("say where the data is kept: --data DIR");
+      /* Translators: do not translate --data */
+      sl_cli_fail (_("say where the data is kept: --data DIR"));
       return NULL;
     }
 
@@ -92,7 +115,8 @@ lock_data_dir (const char *dir)
 
   if (fd < 0 || flock (fd, LOCK_EX | LOCK_NB) != 0)
     {
-      g_autofree char *message = g_strdup_printf ("another sunlight-server is serving %s", dir);
+      /* Translators: %s is a folder */
+      g_autofree char *message = g_strdup_printf (_("another sunlight-server is serving %s"), dir);
 
       sl_cli_fail (message);
       if (fd >= 0)
@@ -112,7 +136,8 @@ load_certificate (const char *cert,
 
   if ((cert == NULL) != (key == NULL))
     {
-      sl_cli_fail ("--tls-cert and --tls-key go together");
+      /* Translators: do not translate the option names */
+      sl_cli_fail (_("--tls-cert and --tls-key go together"));
       return NULL;
     }
 
@@ -134,29 +159,30 @@ command_serve (int    argc,
   gint64 max_body = 0;
   int session_timeout = 0;
   GOptionEntry entries[] = {
-    { "data", 0, 0, G_OPTION_ARG_FILENAME, &data, "Where the server keeps its file", "DIR" },
-    { "port", 0, 0, G_OPTION_ARG_INT, &port, "Port to listen on (5984; 0: any free one)", "N" },
-    { "address", 0, 0, G_OPTION_ARG_STRING, &address, "IP address to listen on (127.0.0.1)", "ADDR" },
-    { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &cert, "PEM certificate: serve HTTPS", "FILE" },
-    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &key, "PEM private key of the certificate", "FILE" },
-    { "max-body", 0, 0, G_OPTION_ARG_INT64, &max_body, "Largest request body in bytes (8 MiB)", "N" },
+    { "data", 0, 0, G_OPTION_ARG_FILENAME, &data, N_("Where the server keeps its file"), N_("DIR") },
+    { "port", 0, 0, G_OPTION_ARG_INT, &port, N_("Port to listen on (5984; 0: any free one)"), "N" },
+    { "address", 0, 0, G_OPTION_ARG_STRING, &address, N_("IP address to listen on (127.0.0.1)"), N_("ADDR") },
+    { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &cert, N_("PEM certificate: serve HTTPS"), N_("FILE") },
+    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &key, N_("PEM private key of the certificate"), N_("FILE") },
+    { "max-body", 0, 0, G_OPTION_ARG_INT64, &max_body, N_("Largest request body in bytes (8 MiB)"), "N" },
     { "session-timeout", 0, 0, G_OPTION_ARG_INT, &session_timeout,
-      "Seconds a login cookie lasts (600)", "S" },
+      N_("Seconds a login cookie lasts (600)"), "S" },
     { NULL },
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("- serve the shared documents");
+  g_autoptr(GOptionContext) context = sl_cli_option_context ("serve", N_("- serve the shared documents"), entries);
   g_autoptr(GError) error = NULL;
   g_autoptr(SlServerStore) store = NULL;
   g_autoptr(SlServer) server = NULL;
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   SlServerOptions options = { 0 };
+  g_autofree char *url = NULL;
 
-  g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return sl_cli_fail (error->message);
   if (port < 0 || port > 65535 || max_body < 0 || session_timeout < 0)
-    return sl_cli_fail ("--port, --max-body and --session-timeout take positive numbers");
+    /* Translators: do not translate the option names */
+    return sl_cli_fail (_("--port, --max-body and --session-timeout take positive numbers"));
 
   if ((cert != NULL || key != NULL) && (certificate = load_certificate (cert, key)) == NULL)
     return SL_EXIT_ERROR;
@@ -170,10 +196,12 @@ command_serve (int    argc,
   if (!sl_server_listen (server, address, (guint) port, certificate, &error))
     return sl_cli_fail (error->message);
 
-  g_print ("sunlight-server %s listening on %s://%s%s%s:%u/\n", PACKAGE_VERSION,
-           certificate != NULL ? "https" : "http",
-           strchr (address, ':') ? "[" : "", address, strchr (address, ':') ? "]" : "",
-           sl_server_get_port (server));
+  url = g_strdup_printf ("%s://%s%s%s:%u/", certificate != NULL ? "https" : "http",
+                         strchr (address, ':') ? "[" : "", address, strchr (address, ':') ? "]" : "",
+                         sl_server_get_port (server));
+  /* Translators: the version, then the address, e.g. http://127.0.0.1:5984/ */
+  g_print (_("sunlight-server %s listening on %s"), PACKAGE_VERSION, url);
+  g_print ("\n");
   fflush (stdout);
 
   loop = g_main_loop_new (NULL, FALSE);
@@ -190,10 +218,13 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
     {
-      fputs (usage, argc < 2 ? stderr : stdout);
+      print_usage (argc < 2 ? stderr : stdout);
       return argc < 2 ? SL_EXIT_USAGE : SL_EXIT_OK;
     }
   if (strcmp (argv[1], "--version") == 0)
@@ -209,6 +240,9 @@ main (int   argc,
   if (strcmp (argv[1], "db") == 0)
     return sl_cli_command_db (argc - 1, argv + 1);
 
-  g_printerr ("sunlight-server: unknown command “%s”\n\n%s", argv[1], usage);
+  /* Translators: %s is what the user typed */
+  g_printerr (_("sunlight-server: unknown command “%s”"), argv[1]);
+  g_printerr ("\n\n");
+  print_usage (stderr);
   return SL_EXIT_USAGE;
 }

@@ -20,6 +20,10 @@ G_BEGIN_DECLS
 int            sl_cli_fail        (const char  *message);
 /* The data folder: --data, else $STATE_DIRECTORY (systemd), else NULL. */
 const char    *sl_cli_data_dir    (const char  *option);
+/* A context for @command's @entries, its texts in the messages' domain. */
+GOptionContext *sl_cli_option_context (const char         *command,
+                                       const char         *parameters,
+                                       const GOptionEntry *entries);
 /* Opens the store in @dir, or prints why not. */
 SlServerStore *sl_cli_open_store  (const char  *dir);
 

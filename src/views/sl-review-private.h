@@ -32,6 +32,7 @@ struct _SlReview
   guint          layout_id;
   gboolean       wide;
   gboolean       projector;
+  gboolean       compact;
 };
 
 /* sl-review-keys.c: Page Down, Right or Space forward; Page Up or Left

@@ -15,7 +15,10 @@
 #include "sl-review-private.h"
 #include "sl-view-text.h"
 
-/* Side by side from this width; projector-sized type from the next. */
+/* Side by side from this width; projector-sized type from the next.
+ * Below the compact width (a phone), the type is smaller, so that a
+ * figure of twelve digits fits its card on one line. */
+#define COMPACT_MAX_WIDTH   600
 #define WIDE_MIN_WIDTH      1000
 #define PROJECTOR_MIN_WIDTH 1600
 
@@ -180,6 +183,10 @@ apply_layout_cb (gpointer data)
     gtk_widget_add_css_class (GTK_WIDGET (self), "projector");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "projector");
+  if (self->compact)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "compact");
   for (guint i = 0; self->slides != NULL && i < self->slides->len; i++)
     sl_review_slide_set_wide (g_ptr_array_index (self->slides, i), self->wide);
   return G_SOURCE_REMOVE;
@@ -222,14 +229,16 @@ sl_review_size_allocate (GtkWidget *widget,
   GtkWidget *child = gtk_widget_get_first_child (widget);
   gboolean wide = width >= WIDE_MIN_WIDTH;
   gboolean projector = width >= PROJECTOR_MIN_WIDTH;
+  gboolean compact = width < COMPACT_MAX_WIDTH;
 
   if (child != NULL)
     gtk_widget_allocate (child, width, height, baseline, NULL);
   /* After this allocation: changing the layout inside one is not allowed. */
-  if ((wide != self->wide || projector != self->projector) && self->layout_id == 0)
+  if ((wide != self->wide || projector != self->projector || compact != self->compact) && self->layout_id == 0)
     self->layout_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_layout_cb, self, NULL);
   self->wide = wide;
   self->projector = projector;
+  self->compact = compact;
 }
 
 static void
