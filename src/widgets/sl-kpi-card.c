@@ -49,7 +49,7 @@ new_label (const char *css_class,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   /* Narrow enough for four cards a line in a wide window. */
   gtk_label_set_max_width_chars (GTK_LABEL (label), max_width_chars);
   gtk_widget_add_css_class (label, css_class);
