@@ -82,6 +82,8 @@ rebuild_agenda_list (SlReview *self)
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
       gtk_list_box_append (self->agenda_list, label);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_parent (label)),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
     }
 }
 
