@@ -266,6 +266,8 @@ build_kind_list (SlFilterBar *self)
       gtk_widget_set_margin_top (label, 8);
       gtk_widget_set_margin_bottom (label, 8);
       gtk_list_box_append (self->kind_list, label);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_parent (label)),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
     }
 }
 

@@ -20,6 +20,7 @@
 #include "sl-annotation.h"
 #include "sl-annotation-editor.h"
 #include "sl-export-dialog.h"
+#include "sl-filter-bar.h"
 #include "sl-glossary-window.h"
 #include "sl-goal-dialog.h"
 #include "sl-goals-view.h"
@@ -104,6 +105,26 @@ test_pages (void)
       /* The window's controls (sidebar, header bar) and the page's. */
       assert_accessible (GTK_WIDGET (window), pages[i], 15);
     }
+}
+
+/* The period and filter popovers are built when first opened. */
+static void
+test_popovers (void)
+{
+  GtkWidget *filter_bar = find_one (SL_TYPE_FILTER_BAR);
+  g_autoptr(GPtrArray) buttons = NULL;
+
+  show_page ("overview");
+  sl_filter_bar_popup_filters (SL_FILTER_BAR (filter_bar));
+  sl_ui_test_settle (200);
+  buttons = sl_ui_test_find_all (filter_bar, GTK_TYPE_MENU_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    gtk_menu_button_popup (buttons->pdata[i]);
+  sl_ui_test_settle (200);
+  assert_accessible (filter_bar, "filter bar popovers", 12);
+  for (guint i = 0; i < buttons->len; i++)
+    gtk_menu_button_popdown (buttons->pdata[i]);
+  sl_ui_test_settle (100);
 }
 
 static void
@@ -217,6 +238,7 @@ test_annotation_editor (void)
 static void
 test_other_dialogs (void)
 {
+  g_autoptr(GPtrArray) shortcuts = NULL;
   GtkWidget *dialog;
 
   show_page ("goals");
@@ -235,8 +257,22 @@ test_other_dialogs (void)
   assert_accessible (dialog, "glossary", 1);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
+  /* GTK's own shortcuts window: its search entry and the shortcuts; its
+   * section switcher (one section: never shown) is GTK's. */
   dialog = open_toplevel (GTK_WIDGET (window), "win.shortcuts", GTK_TYPE_SHORTCUTS_WINDOW);
-  assert_accessible (dialog, "shortcuts window", 1);
+  shortcuts = sl_ui_test_find_all (dialog, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_cmpuint (shortcuts->len, ==, 1);
+  assert_accessible (shortcuts->pdata[0], "shortcuts window", 1);
+  g_ptr_array_unref (shortcuts);
+  shortcuts = sl_ui_test_find_all (dialog, GTK_TYPE_SHORTCUTS_SHORTCUT);
+  g_assert_cmpuint (shortcuts->len, >, 20);
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      g_autofree char *title = NULL;
+
+      g_object_get (shortcuts->pdata[i], "title", &title, NULL);
+      g_assert_cmpstr (title, !=, "");
+    }
   gtk_widget_set_visible (dialog, FALSE);
   sl_ui_test_settle (100);
 }
@@ -267,6 +303,7 @@ main (int   argc,
   window = sl_ui_test_open_window (app, NULL, path, 1280);
 
   g_test_add_func ("/ui/a11y/pages", test_pages);
+  g_test_add_func ("/ui/a11y/popovers", test_popovers);
   g_test_add_func ("/ui/a11y/planner", test_planner);
   g_test_add_func ("/ui/a11y/narrow", test_narrow);
   g_test_add_func ("/ui/a11y/review", test_review);
