@@ -104,6 +104,14 @@ sl_review_go_to (SlReview *self,
   if (slide->stale)
     sl_review_slide_refresh (slide, self->workspace, self->filter, self->meeting_day);
   self->position = position;
+  /* Tab goes through the shown item only: GTK 4.8 would also walk the
+   * stack's hidden pages, and lose the focus there. */
+  for (guint i = 0; i < self->slides->len; i++)
+    {
+      SlReviewSlide *other = g_ptr_array_index (self->slides, i);
+
+      gtk_widget_set_can_focus (other->page, other == slide);
+    }
   gtk_stack_set_visible_child (self->stack, slide->page);
   update_header (self);
   /* Keys step the agenda again, not the last item's form. */
