@@ -120,11 +120,15 @@ sync_from_filter (SlFilterBar *self)
   g_autofree char *label = sl_period_format (period, NULL);
   g_autofree char *first = sl_day_to_iso (period->first);
   g_autofree char *last = sl_day_to_iso (period->last);
+  g_autofree char *name = NULL;
   SlScope scope;
   gint64 channel_id;
 
   self->syncing = TRUE;
   gtk_menu_button_set_label (self->period_button, label);
+  /* Translators: the accessible name of the period button; %s is the period, e.g. “FY2025” */
+  name = g_strdup_printf (_("Period: %s"), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->period_button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   sl_view_filter_get_scope (self->filter, &scope);
   if (self->period_popover != NULL)
     {
@@ -262,6 +266,8 @@ build_kind_list (SlFilterBar *self)
       gtk_widget_set_margin_top (label, 8);
       gtk_widget_set_margin_bottom (label, 8);
       gtk_list_box_append (self->kind_list, label);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_parent (label)),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
     }
 }
 

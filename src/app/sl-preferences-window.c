@@ -447,11 +447,27 @@ sl_preferences_window_class_init (SlPreferencesWindowClass *klass)
                                        "win.redo", NULL);
 }
 
+/* libadwaita 1.2 gives the window's own search entry no accessible
+ * name: it is the search entry that is not ours. */
+static void
+label_search_entry (SlPreferencesWindow *self,
+                    GtkWidget           *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget) && widget != GTK_WIDGET (self->add_search))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Search preferences"), -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    label_search_entry (self, child);
+}
+
 static void
 sl_preferences_window_init (SlPreferencesWindow *self)
 {
   self->dirty_spins = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  label_search_entry (self, GTK_WIDGET (self));
 }
 
 SlPreferencesWindow *

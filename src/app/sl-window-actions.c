@@ -167,6 +167,19 @@ help_action_cb (GtkWidget  *widget,
   gtk_window_present (sl_glossary_window_new (GTK_WINDOW (widget)));
 }
 
+/* GTK 4.8 gives the shortcuts window's search entry no accessible name. */
+static void
+label_search_entries (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Search shortcuts"), -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    label_search_entries (child);
+}
+
 /* The shortcuts window becomes the window's help overlay when first
  * asked for: building it with every window would cost each start-up. */
 static void
@@ -180,8 +193,10 @@ shortcuts_action_cb (GtkWidget  *widget,
     {
       g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/sl-shortcuts-window.ui");
 
-      gtk_application_window_set_help_overlay (window,
-                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+      GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+
+      label_search_entries (overlay);
+      gtk_application_window_set_help_overlay (window, GTK_SHORTCUTS_WINDOW (overlay));
     }
   gtk_widget_activate_action (widget, "win.show-help-overlay", NULL);
 }

@@ -69,6 +69,7 @@ create_sidebar_row (const SlWindowPage *page)
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (page->icon));
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   return row;
 }
 

@@ -200,6 +200,17 @@ parse_snapshot (const char  *json,
   return json_node_get_object (*root);
 }
 
+/* Member @name of @object when it is an object, else NULL (a snapshot
+ * written by another version, or by hand). */
+static JsonObject *
+get_object_member (JsonObject *object,
+                   const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
 static gboolean
 value_from_object (JsonObject     *object,
                    SlMetric        metric,
@@ -210,12 +221,12 @@ value_from_object (JsonObject     *object,
   const char *currency = json_object_get_string_member_with_default (object, "currency", "");
   SlMetricUnit unit = sl_metric_get_unit (metric);
   const char *money = unit == SL_METRIC_UNIT_MONEY ? currency : NULL;
-  JsonObject *values = json_object_get_object_member (object, "values");
+  JsonObject *values = get_object_member (object, "values");
   JsonNode *node = values != NULL ? json_object_get_member (values, key) : NULL;
-  JsonObject *reasons = json_object_get_object_member (object, "reasons");
-  JsonObject *basis = json_object_get_object_member (object, "basis");
+  JsonObject *reasons = get_object_member (object, "reasons");
+  JsonObject *basis = get_object_member (object, "basis");
 
-  if (node == NULL)
+  if (node == NULL || (!JSON_NODE_HOLDS_NULL (node) && !JSON_NODE_HOLDS_OBJECT (node)))
     {
       g_set_error (error, SL_COLLAB_ERROR, SL_COLLAB_ERROR_INVALID,
                    /* Translators: %s is a metric, e.g. “Cost per lead (CPL)” */
@@ -270,8 +281,10 @@ sl_annotation_snapshot_get_batches (const char *json)
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   JsonArray *batches;
 
-  if (object == NULL || (batches = json_object_get_array_member (object, "batches")) == NULL)
+  if (object == NULL || !json_object_has_member (object, "batches") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "batches")))
     return ids;
+  batches = json_object_get_array_member (object, "batches");
   for (guint i = 0; i < json_array_get_length (batches); i++)
     {
       gint64 id = json_array_get_int_element (batches, i);

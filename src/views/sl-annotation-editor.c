@@ -173,6 +173,18 @@ save_clicked_cb (SlAnnotationEditor *self)
   sl_annotation_editor_save (self);
 }
 
+static gboolean
+save_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  SlAnnotationEditor *self = SL_ANNOTATION_EDITOR (widget);
+
+  if (gtk_widget_is_sensitive (self->save_button) && gtk_widget_get_visible (self->save_button))
+    sl_annotation_editor_save (self);
+  return TRUE;
+}
+
 static void
 select_scope (SlAnnotationEditor *self,
               gint64              channel_id,
@@ -345,6 +357,7 @@ sl_annotation_editor_class_init (SlAnnotationEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, channel_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_line_clicked_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, save_shortcut_cb, NULL);
 }
 
 static void

@@ -246,4 +246,6 @@ sl_planner_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "planner.reject", NULL, reject_cb);
   gtk_widget_class_install_action (widget_class, "planner.duplicate", NULL, duplicate_cb);
   gtk_widget_class_install_action (widget_class, "planner.compare", NULL, compare_cb);
+  /* Back to the list, as in a browser. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "planner.back", NULL);
 }

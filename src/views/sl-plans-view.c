@@ -253,7 +253,15 @@ sl_plans_view_class_init (SlPlansViewClass *klass)
 static void
 sl_plans_view_init (SlPlansView *self)
 {
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Anywhere in the window, while the page is shown. */
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control><Shift>n"),
+                                                          gtk_named_action_new ("plans.new")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   self->moved = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
@@ -291,10 +299,15 @@ sl_plans_view_open_plan (SlPlansView *self,
   if (plan_id != 0 && sl_planner_get_plan_id (self->planner) == plan_id)
     {
       gtk_stack_set_visible_child_name (self->stack, "planner");
+      /* The keyboard follows into the planner, not left on a hidden row. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        gtk_widget_child_focus (GTK_WIDGET (self->planner), GTK_DIR_TAB_FORWARD);
       return;
     }
   gtk_stack_set_visible_child_name (self->stack, "list");
   refresh (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_child_focus (gtk_stack_get_visible_child (self->stack), GTK_DIR_TAB_FORWARD);
 }
 
 SlPlanner *

@@ -85,6 +85,8 @@ rebuild_agenda_list (SlReview *self)
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
       gtk_list_box_append (self->agenda_list, label);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_parent (label)),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
     }
 }
 
@@ -105,6 +107,14 @@ sl_review_go_to (SlReview *self,
   if (slide->stale)
     sl_review_slide_refresh (slide, self->workspace, self->filter, self->meeting_day);
   self->position = position;
+  /* Tab goes through the shown item only: GTK 4.8 would also walk the
+   * stack's hidden pages, and lose the focus there. */
+  for (guint i = 0; i < self->slides->len; i++)
+    {
+      SlReviewSlide *other = g_ptr_array_index (self->slides, i);
+
+      gtk_widget_set_can_focus (other->page, other == slide);
+    }
   gtk_stack_set_visible_child (self->stack, slide->page);
   update_header (self);
   /* Keys step the agenda again, not the last item's form. */

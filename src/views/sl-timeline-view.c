@@ -107,6 +107,7 @@ fill_chart (SlTimelineView *self,
                                  name, plan, committed, actual, outlook, variance);
       sl_timeline_chart_set_month (self->chart, m, name, (double)cell->plan_minor, (double)cell->outlook_minor,
                                    cell->plan_minor > 0 && cell->outlook_minor > cell->plan_minor, tooltip);
+      sl_timeline_chart_set_month_texts (self->chart, m, plan, outlook);
     }
   sl_timeline_chart_set_n_actual (self->chart, sl_timeline_get_n_actual_months (timeline));
   for (guint e = 0; e < sl_timeline_get_n_events (timeline); e++)

@@ -10,8 +10,10 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <math.h>
 
+#include "sl-chart-frame.h"
 #include "sl-timeline-chart.h"
 
 #define TOP_MARGIN 22     /* marker labels */
@@ -25,6 +27,8 @@ typedef struct
   double    outlook;
   gboolean  over;
   char     *tooltip;
+  char     *plan_text;     /* as the summary tells them; NULL: formatted */
+  char     *outlook_text;
 } Month;
 
 typedef struct
@@ -42,6 +46,7 @@ struct _SlTimelineChart
   GArray            *markers;   /* Marker */
   guint              n_actual;
   int                focus_month;
+  gboolean           summary_dirty;
   SlChartFormatFunc  format;
   gpointer           format_data;
   GDestroyNotify     format_destroy;
@@ -76,6 +81,8 @@ month_clear (gpointer data)
 
   g_free (month->label);
   g_free (month->tooltip);
+  g_free (month->plan_text);
+  g_free (month->outlook_text);
 }
 
 static void
@@ -131,6 +138,75 @@ text_width (SlTimelineChart *self,
   return width;
 }
 
+static char *
+dup_value_text (SlTimelineChart *self,
+                const char      *text,
+                double           value)
+{
+  return text != NULL ? g_strdup (text) : format_value (self, value);
+}
+
+/* "series: highest …, lowest …" of the plan (@outlook FALSE) or the outlook. */
+static void
+append_series_summary (SlTimelineChart *self,
+                       GString         *summary,
+                       const char      *series,
+                       gboolean         outlook)
+{
+  g_autofree char *high_text = NULL;
+  g_autofree char *low_text = NULL;
+  const Month *high = NULL, *low = NULL;
+
+  for (guint i = 0; i < self->months->len; i++)
+    {
+      const Month *month = get_month (self, i);
+      double value = outlook ? month->outlook : month->plan;
+
+      if (high == NULL || value > (outlook ? high->outlook : high->plan))
+        high = month;
+      if (low == NULL || value < (outlook ? low->outlook : low->plan))
+        low = month;
+    }
+  if (high != NULL)
+    {
+      high_text = dup_value_text (self, outlook ? high->outlook_text : high->plan_text,
+                                  outlook ? high->outlook : high->plan);
+      low_text = dup_value_text (self, outlook ? low->outlook_text : low->plan_text,
+                                 outlook ? low->outlook : low->plan);
+    }
+  sl_chart_frame_append_summary (summary, series, high_text, high != NULL ? high->label : NULL,
+                                 low_text, low != NULL ? low->label : NULL);
+}
+
+/* The accessible description: the plan's and the outlook's highs and
+ * lows, and the months over plan. */
+static void
+update_summary (SlTimelineChart *self)
+{
+  g_autoptr(GString) summary = g_string_new (NULL);
+  g_autoptr(GString) over = g_string_new (NULL);
+
+  self->summary_dirty = FALSE;
+  if (self->months->len == 0)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
+    }
+  append_series_summary (self, summary, C_("timeline chart", "Plan"), FALSE);
+  append_series_summary (self, summary, C_("timeline chart", "Outlook"), TRUE);
+  for (guint i = 0; i < self->months->len; i++)
+    if (get_month (self, i)->over)
+      /* Translators: the separator of a list of months, as in “Mar, Apr” */
+      g_string_append_printf (over, "%s%s", over->len > 0 ? _(", ") : "", get_month (self, i)->label);
+  if (over->len > 0)
+    {
+      g_string_append_c (summary, '\n');
+      /* Translators: %s is a list of months, e.g. “Mar, Apr” */
+      g_string_append_printf (summary, _("Over plan in %s"), over->str);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary->str, -1);
+}
+
 static void
 sl_timeline_chart_size_allocate (GtkWidget *widget,
                                  int        width,
@@ -151,6 +227,8 @@ sl_timeline_chart_size_allocate (GtkWidget *widget,
   self->plot_x = is_rtl (self) ? 0 : axis + AXIS_GAP;
   self->plot_y = TOP_MARGIN;
   self->plot_height = MAX (1, height - TOP_MARGIN - BOTTOM_MARGIN);
+  if (self->summary_dirty)
+    update_summary (self);
 }
 
 static void
@@ -519,6 +597,7 @@ sl_timeline_chart_set_n_months (SlTimelineChart *self,
   g_array_set_size (self->markers, 0);
   self->n_actual = 0;
   self->focus_month = 0;
+  self->summary_dirty = TRUE;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -551,7 +630,48 @@ sl_timeline_chart_set_month (SlTimelineChart *self,
   month->outlook = MAX (outlook, 0);
   month->over = over;
   month->tooltip = g_strdup (tooltip);
+  self->summary_dirty = TRUE;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+void
+sl_timeline_chart_set_month_texts (SlTimelineChart *self,
+                                   guint            i,
+                                   const char      *plan_text,
+                                   const char      *outlook_text)
+{
+  Month *month;
+
+  g_return_if_fail (SL_IS_TIMELINE_CHART (self));
+
+  month = get_month (self, i);
+  g_free (month->plan_text);
+  g_free (month->outlook_text);
+  month->plan_text = g_strdup (plan_text);
+  month->outlook_text = g_strdup (outlook_text);
+  self->summary_dirty = TRUE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+char *
+sl_timeline_chart_dup_month_text (SlTimelineChart *self,
+                                  guint            i)
+{
+  const Month *month;
+  g_autofree char *plan = NULL;
+  g_autofree char *outlook = NULL;
+
+  g_return_val_if_fail (SL_IS_TIMELINE_CHART (self), NULL);
+
+  if (i >= self->months->len)
+    return NULL;
+  month = get_month (self, i);
+  if (month->tooltip != NULL)
+    return g_strdup (month->tooltip);
+  plan = dup_value_text (self, month->plan_text, month->plan);
+  outlook = dup_value_text (self, month->outlook_text, month->outlook);
+  /* Translators: a month, its plan and its outlook */
+  return g_strdup_printf (_("%s: plan %s, outlook %s"), month->label, plan, outlook);
 }
 
 void

@@ -40,6 +40,16 @@ void       sl_timeline_chart_set_month      (SlTimelineChart  *self,
                                              double            outlook,
                                              gboolean          over,
                                              const char       *tooltip);
+/* The texts of month @month's plan and outlook as the accessible
+ * summary tells them (e.g. formatted as money); NULL: the formatter's. */
+void       sl_timeline_chart_set_month_texts (SlTimelineChart *self,
+                                              guint            month,
+                                              const char      *plan_text,
+                                              const char      *outlook_text);
+/* What a reader is told of month @month: its tooltip, else its label,
+ * plan and outlook. */
+char      *sl_timeline_chart_dup_month_text (SlTimelineChart *self,
+                                             guint            month);
 /* Months [0, @n) have actuals: the line is solid over them. */
 void       sl_timeline_chart_set_n_actual   (SlTimelineChart  *self,
                                              guint             n);
