@@ -12,12 +12,15 @@
 #include <glib/gi18n.h>
 
 #include "sl-filter-bar.h"
+#include "sl-tooltip.h"
 
 struct _SlFilterBar
 {
   GtkWidget       parent_instance;
 
+  GtkWidget      *previous_button;
   GtkMenuButton  *period_button;
+  GtkWidget      *next_button;
   GtkMenuButton  *filter_button;
   /* The popovers' widgets, built the first time one opens (NULL until). */
   GtkPopover     *period_popover;
@@ -389,7 +392,9 @@ sl_filter_bar_class_init (SlFilterBarClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sl-filter-bar.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, SlFilterBar, previous_button);
   gtk_widget_class_bind_template_child (widget_class, SlFilterBar, period_button);
+  gtk_widget_class_bind_template_child (widget_class, SlFilterBar, next_button);
   gtk_widget_class_bind_template_child (widget_class, SlFilterBar, filter_button);
   gtk_widget_class_bind_template_callback (widget_class, previous_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, next_clicked_cb);
@@ -401,6 +406,12 @@ sl_filter_bar_init (SlFilterBar *self)
   self->channel_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->campaign_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not in the template: GTK asks the display where the pointer is for
+   * each tooltip a template sets, a round trip while the window opens. */
+  sl_tooltip_set_text (self->previous_button, _("Previous Period"));
+  sl_tooltip_set_text (GTK_WIDGET (self->period_button), _("Choose the Period"));
+  sl_tooltip_set_text (self->next_button, _("Next Period"));
+  sl_tooltip_set_text (GTK_WIDGET (self->filter_button), _("Channel, Campaign and Revenue Credit"));
   gtk_menu_button_set_create_popup_func (self->period_button, create_popup_cb, self, NULL);
   gtk_menu_button_set_create_popup_func (self->filter_button, create_popup_cb, self, NULL);
 }

@@ -40,6 +40,11 @@ struct _SlWindow
   AdwWindowTitle       *title;
   GtkLabel             *period_label;
   GtkWidget            *year_box;
+  GtkWidget            *back_button;
+  GtkWidget            *year_previous_button;
+  GtkWidget            *year_next_button;
+  GtkWidget            *plan_previous_button;
+  GtkWidget            *plan_next_button;
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;
   AdwBin               *plan_bin;

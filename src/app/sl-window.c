@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sl-window-private.h"
+#include "sl-tooltip.h"
 
 G_DEFINE_FINAL_TYPE (SlWindow, sl_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -222,6 +223,11 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlWindow, title);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, period_label);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, year_box);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, year_previous_button);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, year_next_button);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, plan_previous_button);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, plan_next_button);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, sync_button);
@@ -247,10 +253,27 @@ create_primary_menu_cb (GtkMenuButton *button,
   gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
+/* Not in the template: GTK asks the display where the pointer is for each
+ * tooltip a template sets, a round trip each while the window opens. */
+static void
+set_tooltips (SlWindow *self)
+{
+  sl_tooltip_set_text (self->back_button, _("Back"));
+  sl_tooltip_set_text (self->year_previous_button, _("Previous Fiscal Year"));
+  sl_tooltip_set_text (self->year_next_button, _("Next Fiscal Year"));
+  sl_tooltip_set_text (self->plan_previous_button, _("Previous Fiscal Year"));
+  sl_tooltip_set_text (self->plan_next_button, _("Next Fiscal Year"));
+  sl_tooltip_set_text (GTK_WIDGET (self->menu_button), _("Main Menu"));
+  sl_tooltip_set_text (self->search_button, _("Search Channels and Campaigns"));
+  sl_tooltip_set_text (self->undo_button, _("Undo"));
+  sl_tooltip_set_text (self->redo_button, _("Redo"));
+}
+
 static void
 sl_window_init (SlWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_tooltips (self);
   sl_window_views_build_sidebar (self);
   gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu_cb, self, NULL);
   sl_window_init_dnd (self);
