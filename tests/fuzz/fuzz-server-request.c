@@ -307,7 +307,9 @@ parse_answer (GString    *response,
   Answer answer = { 0 };
   const char *split = strstr (response->str, "\r\n\r\n");
 
-  if (split == NULL || !g_str_has_prefix (response->str, "HTTP/1.1 "))
+  /* libsoup answers a request line it cannot read as HTTP/1.0. */
+  if (split == NULL ||
+      !(g_str_has_prefix (response->str, "HTTP/1.1 ") || g_str_has_prefix (response->str, "HTTP/1.0 ")))
     g_error ("Not an HTTP answer to “%.300s”: “%.300s”", request, response->str);
   answer.status = (guint)g_ascii_strtoull (response->str + 9, NULL, 10);
   answer.headers = g_string_new_len (response->str, split + 2 - response->str);
