@@ -76,7 +76,10 @@ make_day (int    year,
           int    mday,
           SlDay *out)
 {
-  if (year < 1 || year > 9999 || !g_date_valid_dmy (mday, month, year))
+  /* g_date_valid_dmy() takes the day as a guint8: check the range
+   * first, or day 531 would pass as day 19. */
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || mday < 1 || mday > 31 ||
+      !g_date_valid_dmy (mday, month, year))
     return FALSE;
   *out = sl_day_from_ymd (year, month, mday);
   return TRUE;

@@ -65,6 +65,9 @@ test_spend_bad_input (SlImportFixture *fixture,
   } cases[] = {
     { "2025-03-01,Search,Brand,12a,USD\n", SL_IMPORT_ERROR_BAD_ROW, "bad.csv:2: column “spend”" },
     { "2025-02-31,Search,Brand,1.00,USD\n", SL_IMPORT_ERROR_BAD_ROW, "column “date”" },
+    /* Found by fuzz-date: a day past 255 wrapped around to a valid one. */
+    { "2025-01-531,Search,Brand,1.00,USD\n", SL_IMPORT_ERROR_BAD_ROW, "column “date”" },
+    { "531/01/2025,Search,Brand,1.00,USD\n", SL_IMPORT_ERROR_BAD_ROW, "column “date”" },
     { "2025-03-01,Search,Brand,1.00,USD\n2025-13-01,Search,Brand,1.00,USD\n", SL_IMPORT_ERROR_BAD_ROW, ":3:" },
     { "2025-03-01,Search,Brand,-5.00,USD\n", SL_IMPORT_ERROR_BAD_ROW, "negative" },
     { "2025-03-01,Search,Brand,1.001,USD\n", SL_IMPORT_ERROR_BAD_ROW, "decimals" },

@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "sl-date-text.h"
 #include "sl-period.h"
 
 static const SlCalendar all_calendars[] = {
@@ -840,6 +841,33 @@ test_string_round_trip (void)
           }
 }
 
+/* Dates as exports write them: a day or month out of range is no date
+ * in any order, however many digits it has (found by fuzz-date: day 531
+ * wrapped around to day 19 and then failed an assertion). */
+static void
+test_date_text_out_of_range (void)
+{
+  static const char *refused[] = {
+    "2025-01-531", "2025-01-256", "2025-01-32", "2025-01-00", "2025-13-01",
+    "531/01/2025", "01/531/2025", "2025/300/01", "0000-01-01",
+  };
+  SlDay day = 7;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_test_message ("%s", refused[i]);
+      g_assert_cmpuint (sl_date_text_orders (refused[i]), ==, 0);
+      for (SlDateOrder order = SL_DATE_ORDER_ISO; order <= SL_DATE_ORDER_YMD; order++)
+        g_assert_false (sl_date_text_parse (refused[i], order, &day));
+    }
+  g_assert_cmpint (day, ==, 7);
+
+  g_assert_true (sl_date_text_parse ("2025-01-31", SL_DATE_ORDER_ISO, &day));
+  g_assert_cmpint (day, ==, sl_day_from_ymd (2025, 1, 31));
+  g_assert_true (sl_date_text_parse ("31/12/9999", SL_DATE_ORDER_DMY, &day));
+  g_assert_cmpint (day, ==, sl_day_from_ymd (9999, 12, 31));
+}
+
 static void
 test_parse_errors (void)
 {
@@ -1070,6 +1098,7 @@ main (int   argc,
   g_test_add_func ("/core/period/string/to-string", test_to_string);
   g_test_add_func ("/core/period/string/round-trip", test_string_round_trip);
   g_test_add_func ("/core/period/string/parse-errors", test_parse_errors);
+  g_test_add_func ("/core/period/date-text/out-of-range", test_date_text_out_of_range);
   g_test_add_func ("/core/period/format/month-names", test_month_names);
   g_test_add_func ("/core/period/format/labels", test_format);
   g_test_add_func ("/core/period/format/default-locale", test_format_default_locale);
