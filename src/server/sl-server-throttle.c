@@ -53,6 +53,12 @@ sl_server_throttle_get_window (SlServerThrottle *self)
   return (guint) (self->window / G_USEC_PER_SEC);
 }
 
+guint
+sl_server_throttle_get_n_keys (SlServerThrottle *self)
+{
+  return g_hash_table_size (self->entries);
+}
+
 /* Neither locked nor within its counting window: as good as absent. */
 static gboolean
 is_stale (SlServerThrottle *self,

@@ -41,6 +41,8 @@ gboolean          sl_server_throttle_fail    (SlServerThrottle  *self,
 void              sl_server_throttle_forget  (SlServerThrottle  *self,
                                               const char        *key);
 guint             sl_server_throttle_get_window (SlServerThrottle *self);
+/* How many keys it holds now. */
+guint             sl_server_throttle_get_n_keys (SlServerThrottle *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlServerThrottle, sl_server_throttle_free)
 
