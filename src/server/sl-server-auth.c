@@ -33,6 +33,7 @@ struct _SlServerAuth
   GMainContext  *context;
   GHashTable    *cache;      /* name → CacheEntry */
   SlServerThrottle *throttle;  /* "name:…" and "address:…" → failures */
+  GHashTable    *pending;    /* the same keys → checks in the pool */
   guint          login_failures;
   char          *dummy_hash; /* checked for unknown names: same time */
   GMutex         dummy_lock;
@@ -56,6 +57,8 @@ typedef struct
   SlServerRole      role;
   char             *hash;      /* NULL: unknown user */
   char             *password;
+  char             *by_name;   /* throttle keys */
+  char             *by_address;
   const char       *how;
   SlServerAuthDone  done;
   gpointer          user_data;
@@ -78,6 +81,8 @@ check_free (Check *check)
   g_object_unref (check->request);
   g_free (check->name);
   g_free (check->hash);
+  g_free (check->by_name);
+  g_free (check->by_address);
   sodium_memzero (check->password, strlen (check->password));
   g_free (check->password);
   g_free (check);
@@ -105,6 +110,7 @@ sl_server_auth_finalize (GObject *object)
 
   g_hash_table_unref (self->cache);
   sl_server_throttle_free (self->throttle);
+  g_hash_table_unref (self->pending);
   g_main_context_unref (self->context);
   g_free (self->dummy_hash);
   g_mutex_clear (&self->dummy_lock);
@@ -124,6 +130,7 @@ static void
 sl_server_auth_init (SlServerAuth *self)
 {
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cache_entry_free);
+  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->context = g_main_context_ref_thread_default ();
   g_mutex_init (&self->dummy_lock);
 }
@@ -190,23 +197,21 @@ address_key (SlServerRequest *request)
   return g_strconcat ("address:", address != NULL ? address : "-", NULL);
 }
 
-/* A wrong password for @name from the request's address. */
+/* A wrong password for the check's name from its address. */
 static void
-count_failure (SlServerAuth    *self,
-               SlServerRequest *request,
-               const char      *name)
+count_failure (SlServerAuth *self,
+               Check        *check)
 {
-  g_autofree char *by_name = name_key (name);
-  g_autofree char *by_address = address_key (request);
-  SoupServerMessage *msg = sl_server_request_get_message (request);
+  SoupServerMessage *msg = sl_server_request_get_message (check->request);
   guint window = sl_server_throttle_get_window (self->throttle);
   guint per_address = self->login_failures * SL_SERVER_THROTTLE_ADDRESS_FACTOR;
   gint64 now = g_get_monotonic_time ();
 
-  if (sl_server_throttle_fail (self->throttle, by_name, self->login_failures, now))
-    sl_server_log_lockout (msg, "name", name, self->login_failures, window);
-  if (sl_server_throttle_fail (self->throttle, by_address, per_address, now))
-    sl_server_log_lockout (msg, "address", by_address + strlen ("address:"), per_address, window);
+  if (sl_server_throttle_fail (self->throttle, check->by_name, self->login_failures, now))
+    sl_server_log_lockout (msg, "name", check->name, self->login_failures, window);
+  if (sl_server_throttle_fail (self->throttle, check->by_address, per_address, now))
+    sl_server_log_lockout (msg, "address", check->by_address + strlen ("address:"),
+                           per_address, window);
 }
 
 static void
@@ -218,20 +223,56 @@ count_success (SlServerAuth *self,
   sl_server_throttle_forget (self->throttle, by_name);
 }
 
-/* Answers 429 when @name or the request's address is locked. */
+static guint
+get_pending (SlServerAuth *self,
+             const char   *key)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->pending, key));
+}
+
+static void
+add_pending (SlServerAuth *self,
+             const char   *key,
+             int           delta)
+{
+  guint count = (guint) ((int) get_pending (self, key) + delta);
+
+  if (count == 0)
+    g_hash_table_remove (self->pending, key);
+  else
+    g_hash_table_replace (self->pending, g_strdup (key), GUINT_TO_POINTER (count));
+}
+
+/* Whether @key's failures and the checks of it still running reach
+ * @limit: a burst of guesses sent at once is not all checked. */
+static gboolean
+would_reach (SlServerAuth *self,
+             const char   *key,
+             guint         limit,
+             gint64        now)
+{
+  return sl_server_throttle_get_failures (self->throttle, key, now) +
+         get_pending (self, key) >= limit;
+}
+
+/* Answers 429 when @name or the request's address is locked, or would
+ * be if every check running failed (then: try again in a second). */
 static gboolean
 refuse_if_locked (SlServerAuth    *self,
                   SlServerRequest *request,
-                  const char      *name)
+                  const char      *by_name,
+                  const char      *by_address)
 {
-  g_autofree char *by_name = name_key (name);
-  g_autofree char *by_address = address_key (request);
   g_autofree char *seconds = NULL;
   g_autofree char *reason = NULL;
   gint64 now = g_get_monotonic_time ();
   guint wait = MAX (sl_server_throttle_locked (self->throttle, by_name, now),
                     sl_server_throttle_locked (self->throttle, by_address, now));
 
+  if (wait == 0 &&
+      (would_reach (self, by_name, self->login_failures, now) ||
+       would_reach (self, by_address, self->login_failures * SL_SERVER_THROTTLE_ADDRESS_FACTOR, now)))
+    wait = 1;
   if (wait == 0)
     return FALSE;
 
@@ -247,6 +288,8 @@ finish_check (gpointer data)
 {
   Check *check = data;
 
+  add_pending (check->self, check->by_name, -1);
+  add_pending (check->self, check->by_address, -1);
   if (check->ok)
     {
       cache_remember (check->self, check->name, check->hash, check->password);
@@ -254,7 +297,7 @@ finish_check (gpointer data)
       sl_server_request_set_user (check->request, check->name, check->role, check->how);
     }
   else
-    count_failure (check->self, check->request, check->name);
+    count_failure (check->self, check);
 
   check->done (check->request,
                check->ok ? SL_SERVER_AUTH_OK : SL_SERVER_AUTH_WRONG_PASSWORD,
@@ -315,11 +358,13 @@ check_password_full (SlServerAuth     *self,
                      gpointer          user_data)
 {
   g_autofree char *hash = NULL;
+  g_autofree char *by_name = name_key (name);
+  g_autofree char *by_address = address_key (request);
   SlServerRole role = SL_SERVER_ROLE_NONE;
   Check *check;
 
   sl_server_request_set_claimed_user (request, name);
-  if (refuse_if_locked (self, request, name))
+  if (refuse_if_locked (self, request, by_name, by_address))
     return;
 
   sl_server_users_lookup (self->users, name, &role, &hash, NULL);
@@ -338,10 +383,14 @@ check_password_full (SlServerAuth     *self,
   check->role = role;
   check->hash = g_steal_pointer (&hash);
   check->password = g_strdup (password);
+  check->by_name = g_steal_pointer (&by_name);
+  check->by_address = g_steal_pointer (&by_address);
   check->how = how;
   check->done = done;
   check->user_data = user_data;
 
+  add_pending (self, check->by_name, 1);
+  add_pending (self, check->by_address, 1);
   sl_server_request_pause (request);
   g_thread_pool_push (self->pool, check, NULL);
 }

@@ -125,6 +125,18 @@ sl_server_throttle_locked (SlServerThrottle *self,
   return (guint) ((entry->locked_until - now + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
 }
 
+guint
+sl_server_throttle_get_failures (SlServerThrottle *self,
+                                 const char       *key,
+                                 gint64            now)
+{
+  Entry *entry = g_hash_table_lookup (self->entries, key);
+
+  if (entry == NULL || entry->locked_until != 0 || is_stale (self, entry, now))
+    return 0;
+  return entry->failures;
+}
+
 gboolean
 sl_server_throttle_fail (SlServerThrottle *self,
                          const char       *key,

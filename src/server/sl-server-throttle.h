@@ -32,6 +32,10 @@ void              sl_server_throttle_free    (SlServerThrottle  *self);
 guint             sl_server_throttle_locked  (SlServerThrottle  *self,
                                               const char        *key,
                                               gint64             now);
+/* Failures of @key counting now (0 when locked: see _locked()). */
+guint             sl_server_throttle_get_failures (SlServerThrottle *self,
+                                              const char        *key,
+                                              gint64             now);
 /* Counts a failure of @key; TRUE when it locks it now. */
 gboolean          sl_server_throttle_fail    (SlServerThrottle  *self,
                                               const char        *key,

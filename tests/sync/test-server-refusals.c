@@ -171,6 +171,57 @@ test_wrong_password_per_address (gconstpointer data)
   g_assert_cmpuint (after->status, ==, 200);
 }
 
+static void
+burst_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  guint *counts = user_data;   /* { answered, 401s, 429s } */
+  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (source), result);
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, NULL);
+
+  counts[0]++;
+  if (soup_message_get_status (msg) == 401)
+    counts[1]++;
+  else if (soup_message_get_status (msg) == 429)
+    counts[2]++;
+}
+
+/* Guesses sent all at once: no more are checked than the limit. */
+static void
+test_wrong_password_burst (gconstpointer data)
+{
+  SlTestPeer *peer = (SlTestPeer *) data;
+  g_autoptr(SoupSession) session =
+    soup_session_new_with_options ("max-conns-per-host", 16, "proxy-resolver", NULL, NULL);
+  g_autofree char *url = g_strconcat (sl_test_peer_get_url (peer), "/sunlight", NULL);
+  guint counts[3] = { 0 };
+  g_autoptr(SlTestResponse) after = NULL;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+      g_autofree char *pair = g_strdup_printf ("vera:burst-guess-%u", i);
+      g_autofree char *encoded = g_base64_encode ((const guchar *) pair, strlen (pair));
+      g_autofree char *basic = g_strconcat ("Basic ", encoded, NULL);
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", basic);
+      soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, burst_cb, counts);
+    }
+  while (counts[0] < 10)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_test_message ("10 guesses at once: %u checked (401), %u refused unchecked (429)",
+                  counts[1], counts[2]);
+  g_assert_cmpuint (counts[1] + counts[2], ==, 10);
+  g_assert_cmpuint (counts[1], <=, 3);
+  g_assert_cmpuint (counts[2], >=, 7);
+
+  sleep_seconds (WINDOW);
+  after = sl_test_peer_request (peer, "GET", "/sunlight", "vera", NULL);
+  g_assert_cmpuint (after->status, ==, 200);
+}
+
 /* @cookie ("AuthSession=name64:expiry:mac") with part @index replaced. */
 static char *
 replace_part (const char *cookie,
@@ -353,6 +404,7 @@ test_log_keeps_secrets (gconstpointer data)
   g_assert_null (strstr (log, "secret"));
   g_assert_null (strstr (log, "wrong-pass"));
   g_assert_null (strstr (log, "guess-pass"));
+  g_assert_null (strstr (log, "burst-guess"));
   g_assert_null (strstr (log, "AuthSession"));
   g_assert_null (strstr (log, cookie + strlen ("AuthSession=")));
 }
@@ -375,6 +427,8 @@ main (int   argc,
                         test_wrong_password_per_name);
   g_test_add_data_func ("/sync/server-refusals/wrong-password-per-address", peer,
                         test_wrong_password_per_address);
+  g_test_add_data_func ("/sync/server-refusals/wrong-password-burst", peer,
+                        test_wrong_password_burst);
   g_test_add_data_func ("/sync/server-refusals/bad-cookies", peer, test_bad_cookies);
   g_test_add_data_func ("/sync/server-refusals/roles", peer, test_roles);
   g_test_add_data_func ("/sync/server-refusals/batch", peer, test_batch_refusals);

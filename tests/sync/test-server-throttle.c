@@ -24,6 +24,8 @@ test_locks_after_limit (void)
   g_assert_false (sl_server_throttle_fail (throttle, "name:alice", 3, t));
   g_assert_false (sl_server_throttle_fail (throttle, "name:alice", 3, t + S (10)));
   g_assert_cmpuint (sl_server_throttle_locked (throttle, "name:alice", t + S (10)), ==, 0);
+  g_assert_cmpuint (sl_server_throttle_get_failures (throttle, "name:alice", t + S (10)), ==, 2);
+  g_assert_cmpuint (sl_server_throttle_get_failures (throttle, "name:alice", t + S (61)), ==, 0);
   g_assert_true (sl_server_throttle_fail (throttle, "name:alice", 3, t + S (20)));
 
   /* A full window from the failure that locked it, rounded up. */
