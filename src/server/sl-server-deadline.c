@@ -21,7 +21,8 @@
  *   libsoup closes the connection;
  * - a kept-alive connection whose next request line has not arrived
  *   that long after the last answer is shut down (logged at debug
- *   level: clients expect that).
+ *   level: clients expect that); one whose client has closed it is
+ *   closed within a second (libsoup before 3.3 leaves it open).
  *
  * Waiting for the answer (a longpoll, a password check) is not the
  * client's doing and has no deadline.
@@ -42,6 +43,8 @@ typedef struct
 {
   GSocket *socket;      /* owns this */
   guint    source_id;
+  gint64   since;       /* the last answer, monotonic µs */
+  guint    timeout;     /* seconds */
 } Idle;
 
 typedef struct
@@ -127,15 +130,53 @@ idle_free (gpointer data)
   g_free (idle);
 }
 
+/* Whether the client has closed its end: an end of file (or error)
+ * waits to be read. Only peeks when reading cannot block. */
+static gboolean
+client_gone (GSocket *socket)
+{
+  GIOCondition condition = g_socket_condition_check (socket, G_IO_IN | G_IO_HUP | G_IO_ERR);
+  GInputVector vector;
+  char byte;
+  int flags = G_SOCKET_MSG_PEEK;
+
+  if (condition & (G_IO_HUP | G_IO_ERR))
+    return TRUE;
+  if (!(condition & G_IO_IN))
+    return FALSE;
+
+  vector.buffer = &byte;
+  vector.size = 1;
+  return g_socket_receive_message (socket, NULL, &vector, 1, NULL, NULL, &flags, NULL, NULL) == 0;
+}
+
+/* Once a second between requests. libsoup before 3.3 never closes a
+ * kept-alive connection its client closed (the descriptor stays open
+ * until the process runs out of them and stops accepting): close the
+ * socket of a client that has gone. A connection idle for the timeout
+ * is shut down, and closed at the next tick. */
 static gboolean
 idle_cb (gpointer data)
 {
   Idle *idle = data;
 
-  idle->source_id = 0;
-  g_debug ("closing a connection idle since its last request");
-  g_socket_shutdown (idle->socket, TRUE, TRUE, NULL);
-  return G_SOURCE_REMOVE;
+  if (g_socket_is_closed (idle->socket))
+    {
+      idle->source_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (client_gone (idle->socket))
+    {
+      idle->source_id = 0;
+      g_socket_close (idle->socket, NULL);
+      return G_SOURCE_REMOVE;
+    }
+  if (g_get_monotonic_time () - idle->since >= (gint64) idle->timeout * G_USEC_PER_SEC)
+    {
+      g_debug ("closing a connection idle since its last request");
+      g_socket_shutdown (idle->socket, TRUE, TRUE, NULL);
+    }
+  return G_SOURCE_CONTINUE;
 }
 
 void
@@ -197,6 +238,8 @@ sl_server_deadline_idle (SlServer          *self,
       g_object_set_data_full (G_OBJECT (socket), IDLE_KEY, idle, idle_free);
     }
   g_clear_handle_id (&idle->source_id, g_source_remove);
-  idle->source_id = g_timeout_add (self->request_timeout * 1000, idle_cb, idle);
+  idle->since = g_get_monotonic_time ();
+  idle->timeout = self->request_timeout;
+  idle->source_id = g_timeout_add (1000, idle_cb, idle);
   g_source_set_name_by_id (idle->source_id, "[sunlight-server] idle connection");
 }
