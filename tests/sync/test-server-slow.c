@@ -254,6 +254,56 @@ test_slow_clients (gconstpointer data)
   g_assert_nonnull (line);
 }
 
+static guint
+count_fds (GPid pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/fd", (int) pid);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* Clients closing kept-alive connections: libsoup 3.2 would keep each
+ * descriptor until the server ran out; the server closes them itself. */
+static void
+test_closed_connections (gconstpointer data)
+{
+  SlTestPeer *peer = (SlTestPeer *) data;
+  GPid pid = sl_test_peer_get_pid (peer);
+  guint before = count_fds (pid);
+  guint after = 0;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(GSocketClient) client = g_socket_client_new ();
+      g_autoptr(GSocketConnection) connection =
+        g_socket_client_connect_to_host (client, "127.0.0.1", (guint16) peer_port (peer), NULL, NULL);
+      GSocket *socket = g_socket_connection_get_socket (connection);
+      const char *request = "GET /_up HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+      char answer[1024];
+
+      g_assert_nonnull (connection);
+      g_assert_cmpint (g_socket_send (socket, request, strlen (request), NULL, NULL), >, 0);
+      g_assert_cmpint (g_socket_receive (socket, answer, sizeof answer, NULL, NULL), >, 0);
+      g_socket_close (socket, NULL);
+    }
+
+  /* Closed within a second or so; give it ten. */
+  for (guint i = 0; i < 100; i++)
+    {
+      after = count_fds (pid);
+      if (after <= before + 5)
+        break;
+      g_usleep (100 * 1000);
+    }
+  g_test_message ("server descriptors: %u before, %u after 200 closed connections", before, after);
+  g_assert_cmpuint (after, <=, before + 5);
+}
+
 /* Waiting for a change is not the client's slowness. */
 static void
 test_longpoll_outlives_timeout (gconstpointer data)
@@ -284,6 +334,7 @@ main (int   argc,
 
   g_test_add_data_func ("/sync/server-slow/clients", peer, test_slow_clients);
   g_test_add_data_func ("/sync/server-slow/longpoll", peer, test_longpoll_outlives_timeout);
+  g_test_add_data_func ("/sync/server-slow/closed-connections", peer, test_closed_connections);
 
   return g_test_run ();
 }
