@@ -13,7 +13,9 @@
 #include <string.h>
 
 #include "sl-server-auth.h"
+#include "sl-server-log.h"
 #include "sl-server-session.h"
+#include "sl-server-throttle.h"
 
 /* How long a checked password is remembered. */
 #define CACHE_SECONDS 300
@@ -30,6 +32,9 @@ struct _SlServerAuth
   GThreadPool   *pool;
   GMainContext  *context;
   GHashTable    *cache;      /* name → CacheEntry */
+  SlServerThrottle *throttle;  /* "name:…" and "address:…" → failures */
+  GHashTable    *pending;    /* the same keys → checks in the pool */
+  guint          login_failures;
   char          *dummy_hash; /* checked for unknown names: same time */
   GMutex         dummy_lock;
 };
@@ -52,6 +57,8 @@ typedef struct
   SlServerRole      role;
   char             *hash;      /* NULL: unknown user */
   char             *password;
+  char             *by_name;   /* throttle keys */
+  char             *by_address;
   const char       *how;
   SlServerAuthDone  done;
   gpointer          user_data;
@@ -74,6 +81,8 @@ check_free (Check *check)
   g_object_unref (check->request);
   g_free (check->name);
   g_free (check->hash);
+  g_free (check->by_name);
+  g_free (check->by_address);
   sodium_memzero (check->password, strlen (check->password));
   g_free (check->password);
   g_free (check);
@@ -100,6 +109,8 @@ sl_server_auth_finalize (GObject *object)
   SlServerAuth *self = (SlServerAuth *)object;
 
   g_hash_table_unref (self->cache);
+  sl_server_throttle_free (self->throttle);
+  g_hash_table_unref (self->pending);
   g_main_context_unref (self->context);
   g_free (self->dummy_hash);
   g_mutex_clear (&self->dummy_lock);
@@ -119,6 +130,7 @@ static void
 sl_server_auth_init (SlServerAuth *self)
 {
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cache_entry_free);
+  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->context = g_main_context_ref_thread_default ();
   g_mutex_init (&self->dummy_lock);
 }
@@ -170,18 +182,126 @@ cache_remember (SlServerAuth *self,
   g_hash_table_replace (self->cache, g_strdup (name), entry);
 }
 
+static char *
+name_key (const char *name)
+{
+  return g_strconcat ("name:", name, NULL);
+}
+
+static char *
+address_key (SlServerRequest *request)
+{
+  const char *address =
+    soup_server_message_get_remote_host (sl_server_request_get_message (request));
+
+  return g_strconcat ("address:", address != NULL ? address : "-", NULL);
+}
+
+/* A wrong password for the check's name from its address. */
+static void
+count_failure (SlServerAuth *self,
+               Check        *check)
+{
+  SoupServerMessage *msg = sl_server_request_get_message (check->request);
+  guint window = sl_server_throttle_get_window (self->throttle);
+  guint per_address = self->login_failures * SL_SERVER_THROTTLE_ADDRESS_FACTOR;
+  gint64 now = g_get_monotonic_time ();
+
+  if (sl_server_throttle_fail (self->throttle, check->by_name, self->login_failures, now))
+    sl_server_log_lockout (msg, "name", check->name, self->login_failures, window);
+  if (sl_server_throttle_fail (self->throttle, check->by_address, per_address, now))
+    sl_server_log_lockout (msg, "address", check->by_address + strlen ("address:"),
+                           per_address, window);
+}
+
+static void
+count_success (SlServerAuth *self,
+               const char   *name)
+{
+  g_autofree char *by_name = name_key (name);
+
+  sl_server_throttle_forget (self->throttle, by_name);
+}
+
+static guint
+get_pending (SlServerAuth *self,
+             const char   *key)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->pending, key));
+}
+
+static void
+add_pending (SlServerAuth *self,
+             const char   *key,
+             int           delta)
+{
+  guint count = (guint) ((int) get_pending (self, key) + delta);
+
+  if (count == 0)
+    g_hash_table_remove (self->pending, key);
+  else
+    g_hash_table_replace (self->pending, g_strdup (key), GUINT_TO_POINTER (count));
+}
+
+/* Whether @key's failures and the checks of it still running reach
+ * @limit: a burst of guesses sent at once is not all checked. */
+static gboolean
+would_reach (SlServerAuth *self,
+             const char   *key,
+             guint         limit,
+             gint64        now)
+{
+  return sl_server_throttle_get_failures (self->throttle, key, now) +
+         get_pending (self, key) >= limit;
+}
+
+/* Answers 429 when @name or the request's address is locked, or would
+ * be if every check running failed (then: try again in a second). */
+static gboolean
+refuse_if_locked (SlServerAuth    *self,
+                  SlServerRequest *request,
+                  const char      *by_name,
+                  const char      *by_address)
+{
+  g_autofree char *seconds = NULL;
+  g_autofree char *reason = NULL;
+  gint64 now = g_get_monotonic_time ();
+  guint wait = MAX (sl_server_throttle_locked (self->throttle, by_name, now),
+                    sl_server_throttle_locked (self->throttle, by_address, now));
+
+  if (wait == 0 &&
+      (would_reach (self, by_name, self->login_failures, now) ||
+       would_reach (self, by_address, self->login_failures * SL_SERVER_THROTTLE_ADDRESS_FACTOR, now)))
+    wait = 1;
+  if (wait == 0)
+    return FALSE;
+
+  seconds = g_strdup_printf ("%u", wait);
+  reason = g_strdup_printf ("Too many wrong passwords: try again in %u seconds.", wait);
+  sl_server_request_add_header (request, "Retry-After", seconds);
+  sl_server_request_fail (request, SL_SERVER_ERROR_TOO_MANY_REQUESTS, reason);
+  return TRUE;
+}
+
 static gboolean
 finish_check (gpointer data)
 {
   Check *check = data;
 
+  add_pending (check->self, check->by_name, -1);
+  add_pending (check->self, check->by_address, -1);
   if (check->ok)
     {
       cache_remember (check->self, check->name, check->hash, check->password);
+      count_success (check->self, check->name);
       sl_server_request_set_user (check->request, check->name, check->role, check->how);
     }
+  else
+    count_failure (check->self, check);
 
-  check->done (check->request, check->ok, check->user_data);
+  check->done (check->request,
+               check->ok ? SL_SERVER_AUTH_OK : SL_SERVER_AUTH_WRONG_PASSWORD,
+               check->user_data);
   check_free (check);
   return G_SOURCE_REMOVE;
 }
@@ -213,7 +333,9 @@ check_in_thread (gpointer data,
 SlServerAuth *
 sl_server_auth_new (SlServerStore *store,
                     SlServerUsers *users,
-                    guint          session_timeout)
+                    guint          session_timeout,
+                    guint          login_failures,
+                    guint          login_window)
 {
   SlServerAuth *self = g_object_new (SL_TYPE_SERVER_AUTH, NULL);
 
@@ -221,6 +343,8 @@ sl_server_auth_new (SlServerStore *store,
   self->users = g_object_ref (users);
   self->session_timeout = session_timeout > 0 ? session_timeout : SL_SERVER_AUTH_DEFAULT_TIMEOUT;
   self->pool = g_thread_pool_new (check_in_thread, self, CHECK_THREADS, FALSE, NULL);
+  self->login_failures = login_failures > 0 ? login_failures : SL_SERVER_THROTTLE_DEFAULT_FAILURES;
+  self->throttle = sl_server_throttle_new (login_window);
   return self;
 }
 
@@ -234,14 +358,21 @@ check_password_full (SlServerAuth     *self,
                      gpointer          user_data)
 {
   g_autofree char *hash = NULL;
+  g_autofree char *by_name = name_key (name);
+  g_autofree char *by_address = address_key (request);
   SlServerRole role = SL_SERVER_ROLE_NONE;
   Check *check;
+
+  sl_server_request_set_claimed_user (request, name);
+  if (refuse_if_locked (self, request, by_name, by_address))
+    return;
 
   sl_server_users_lookup (self->users, name, &role, &hash, NULL);
   if (hash != NULL && cache_knows (self, name, hash, password))
     {
+      count_success (self, name);
       sl_server_request_set_user (request, name, role, how);
-      done (request, TRUE, user_data);
+      done (request, SL_SERVER_AUTH_OK, user_data);
       return;
     }
 
@@ -252,10 +383,14 @@ check_password_full (SlServerAuth     *self,
   check->role = role;
   check->hash = g_steal_pointer (&hash);
   check->password = g_strdup (password);
+  check->by_name = g_steal_pointer (&by_name);
+  check->by_address = g_steal_pointer (&by_address);
   check->how = how;
   check->done = done;
   check->user_data = user_data;
 
+  add_pending (self, check->by_name, 1);
+  add_pending (self, check->by_address, 1);
   sl_server_request_pause (request);
   g_thread_pool_push (self->pool, check, NULL);
 }
@@ -290,8 +425,9 @@ find_cookie (SlServerRequest *request)
 }
 
 /* A valid, unexpired session cookie sets the user (and is renewed
- * past half its life); anything else leaves the request anonymous. */
-static void
+ * past half its life); anything else is a bad session, and the name it
+ * claims is kept for the log. */
+static SlServerAuthResult
 identify_by_cookie (SlServerAuth    *self,
                     SlServerRequest *request,
                     const char      *cookie)
@@ -302,10 +438,13 @@ identify_by_cookie (SlServerAuth    *self,
   gint64 expires;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  if (!sl_server_session_parse (cookie, &name, &expires) || expires <= now ||
+  if (!sl_server_session_parse (cookie, &name, &expires))
+    return SL_SERVER_AUTH_BAD_SESSION;
+  sl_server_request_set_claimed_user (request, name);
+  if (expires <= now ||
       !sl_server_users_lookup (self->users, name, &role, &hash, NULL) ||
       !sl_server_session_verify (sl_server_store_get_secret (self->store), cookie, hash))
-    return;
+    return SL_SERVER_AUTH_BAD_SESSION;
 
   sl_server_request_set_user (request, name, role, "cookie");
   if (expires - now < self->session_timeout / 2)
@@ -314,6 +453,7 @@ identify_by_cookie (SlServerAuth    *self,
 
       sl_server_request_add_header (request, "Set-Cookie", renewed);
     }
+  return SL_SERVER_AUTH_OK;
 }
 
 void
@@ -336,7 +476,7 @@ sl_server_auth_identify (SlServerAuth     *self,
 
       if (colon == NULL || strlen (text) != length || !g_utf8_validate (text, -1, NULL))
         {
-          done (request, FALSE, user_data);
+          done (request, SL_SERVER_AUTH_WRONG_PASSWORD, user_data);
           return;
         }
       *colon = '\0';
@@ -346,9 +486,9 @@ sl_server_auth_identify (SlServerAuth     *self,
     }
 
   cookie = find_cookie (request);
-  if (cookie != NULL)
-    identify_by_cookie (self, request, cookie);
-  done (request, TRUE, user_data);
+  /* An empty value is how a cookie is cleared: no session. */
+  done (request, cookie != NULL && cookie[0] != '\0' ? identify_by_cookie (self, request, cookie) : SL_SERVER_AUTH_OK,
+        user_data);
 }
 
 char *

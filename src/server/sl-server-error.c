@@ -28,6 +28,7 @@ static const struct
   [SL_SERVER_ERROR_EXISTS]             = { 412, "file_exists" },
   [SL_SERVER_ERROR_TOO_LARGE]          = { 413, "too_large" },
   [SL_SERVER_ERROR_BAD_CONTENT_TYPE]   = { 415, "bad_content_type" },
+  [SL_SERVER_ERROR_TOO_MANY_REQUESTS]  = { 429, "too_many_requests" },
   [SL_SERVER_ERROR_INTERNAL]           = { 500, "internal_server_error" },
 };
 

@@ -26,7 +26,21 @@ struct _SlServer
   SlServerAuth  *auth;
   GPtrArray     *waiters;     /* longpoll `_changes` requests waiting */
   gsize          max_body;
+  guint          request_timeout;   /* seconds */
 };
+
+/* Body bytes a second that earn a request more time to arrive. */
+#define SL_SERVER_MIN_BODY_RATE (16 * 1024)
+
+/* Times @msg out if it arrives too slowly (sl-server-deadline.c): from
+ * "request-started" until sl_server_deadline_stop() ("request-read"). */
+void        sl_server_deadline_start  (SlServer          *self,
+                                       SoupServerMessage *msg);
+void        sl_server_deadline_stop   (SoupServerMessage *msg);
+/* Closes @msg's connection if no next request starts in time
+ * ("request-finished"). */
+void        sl_server_deadline_idle   (SlServer          *self,
+                                       SoupServerMessage *msg);
 
 /* Routes: each answers @request (now or, paused, later). */
 void        sl_server_route_root      (SlServer        *self,

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "sl-json-text.h"
+#include "sl-server-log.h"
 #include "sl-server-request.h"
 
 struct _SlServerRequest
@@ -23,6 +24,7 @@ struct _SlServerRequest
   GHashTable        *query;
   GPtrArray         *segments;
   char              *user;
+  char              *claimed;
   SlServerRole       role;
   const char        *auth_method;
   gboolean           answered;
@@ -49,6 +51,7 @@ sl_server_request_finalize (GObject *object)
 
   g_ptr_array_unref (self->segments);
   g_free (self->user);
+  g_free (self->claimed);
   G_OBJECT_CLASS (sl_server_request_parent_class)->finalize (object);
 }
 
@@ -188,6 +191,20 @@ sl_server_request_set_user (SlServerRequest *self,
   self->user = g_strdup (name);
   self->role = role;
   self->auth_method = how;
+}
+
+const char *
+sl_server_request_get_claimed_user (SlServerRequest *self)
+{
+  return self->claimed;
+}
+
+void
+sl_server_request_set_claimed_user (SlServerRequest *self,
+                                    const char      *name)
+{
+  g_free (self->claimed);
+  self->claimed = g_strdup (name);
 }
 
 const char *
@@ -393,6 +410,7 @@ sl_server_request_respond_error (SlServerRequest *self,
 {
   GString *body = g_string_new ("{\"error\":\"");
 
+  sl_server_request_log_refusal (self, error, NULL);
   g_string_append (body, sl_server_error_get_kind (error));
   g_string_append (body, "\",\"reason\":");
   sl_json_text_append_string (body, g_utf8_validate (error->message, -1, NULL)
@@ -409,6 +427,26 @@ sl_server_request_fail (SlServerRequest *self,
   g_autoptr(GError) error = g_error_new_literal (SL_SERVER_ERROR, code, reason);
 
   sl_server_request_respond_error (self, error);
+}
+
+void
+sl_server_request_log_refusal (SlServerRequest *self,
+                               const GError    *error,
+                               const char      *doc)
+{
+  guint status = sl_server_error_get_status (error);
+  SlServerRefusal refusal = { 0 };
+
+  if (status != 401 && status != 403 && status != 413 && status != 429)
+    return;
+
+  refusal.status = status;
+  refusal.error = sl_server_error_get_kind (error);
+  refusal.user = self->user;
+  refusal.claimed = self->claimed;
+  refusal.doc = doc;
+  refusal.why = error->message;
+  sl_server_log_refusal (self->msg, &refusal);
 }
 
 gboolean

@@ -44,6 +44,11 @@ void               sl_server_request_set_user     (SlServerRequest   *self,
                                                    const char        *name,
                                                    SlServerRole       role,
                                                    const char        *how);
+/* A name the request gave (Basic, a login, a session cookie) but did
+ * not prove, for the log of refusals: NULL when none. */
+const char        *sl_server_request_get_claimed_user (SlServerRequest *self);
+void               sl_server_request_set_claimed_user (SlServerRequest *self,
+                                                   const char        *name);
 /* "cookie", "default" (Basic) or NULL. */
 const char        *sl_server_request_get_auth_method (SlServerRequest *self);
 
@@ -85,13 +90,19 @@ void               sl_server_request_respond      (SlServerRequest   *self,
 void               sl_server_request_respond_text (SlServerRequest   *self,
                                                    guint              status,
                                                    const char        *json);
-/* {"error": kind, "reason": message} with the error's status. */
+/* {"error": kind, "reason": message} with the error's status. A
+ * refusal (401, 403, 413, 429) is logged: sl_server_log_refusal(). */
 void               sl_server_request_respond_error (SlServerRequest  *self,
                                                    const GError      *error);
 void               sl_server_request_fail         (SlServerRequest   *self,
                                                    SlServerError      code,
                                                    const char        *reason);
 gboolean           sl_server_request_is_answered  (SlServerRequest   *self);
+/* Logs @error if it is a refusal (401, 403, 413, 429), naming @doc (a
+ * document refused inside a batch) when set. */
+void               sl_server_request_log_refusal  (SlServerRequest   *self,
+                                                   const GError      *error,
+                                                   const char        *doc);
 /* Adds a response header (Set-Cookie, ETag, …). */
 void               sl_server_request_add_header   (SlServerRequest   *self,
                                                    const char        *name,

@@ -314,6 +314,14 @@ route_bulk_docs (SlServerRequest *request,
   docs = read_bulk_docs (request, &new_edits, &error);
   if (docs != NULL)
     results = sl_server_write_docs (request, db, docs, new_edits, &error);
+  /* The batch is answered 201; its refused documents are logged. */
+  for (guint i = 0; results != NULL && i < results->len; i++)
+    {
+      SlServerWriteResult *result = g_ptr_array_index (results, i);
+
+      if (result->error != NULL)
+        sl_server_request_log_refusal (request, result->error, result->id);
+    }
 
   if (!sl_server_respond_if_error (request, error))
     sl_server_request_respond (request, 201, format_results (results, new_edits));

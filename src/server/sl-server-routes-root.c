@@ -146,15 +146,15 @@ respond_session_info (SlServerRequest *request)
 }
 
 static void
-logged_in_cb (SlServerRequest *request,
-              gboolean         ok,
-              gpointer         user_data)
+logged_in_cb (SlServerRequest    *request,
+              SlServerAuthResult  result,
+              gpointer            user_data)
 {
   SlServer *self = user_data;
   g_autofree char *cookie = NULL;
   GString *body;
 
-  if (!ok)
+  if (result != SL_SERVER_AUTH_OK)
     {
       sl_server_request_fail (request, SL_SERVER_ERROR_UNAUTHORIZED,
                               "Name or password is incorrect.");

@@ -127,6 +127,23 @@ request_started_cb (SoupServer        *soup,
 
   soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
                                     body, sizeof body - 1);
+  sl_server_deadline_start (user_data, msg);
+}
+
+static void
+request_read_cb (SoupServer        *soup,
+                 SoupServerMessage *msg,
+                 gpointer           user_data)
+{
+  sl_server_deadline_stop (msg);
+}
+
+static void
+request_finished_cb (SoupServer        *soup,
+                     SoupServerMessage *msg,
+                     gpointer           user_data)
+{
+  sl_server_deadline_idle (user_data, msg);
 }
 
 static void
@@ -143,17 +160,29 @@ dispatch (SlServer        *self,
     sl_server_route_db (self, request);
 }
 
+/* A bad session cookie is refused everywhere but /_session, where a
+ * client asks who it is (nobody) or logs in again. */
 static void
-identified_cb (SlServerRequest *request,
-               gboolean         ok,
-               gpointer         user_data)
+identified_cb (SlServerRequest    *request,
+               SlServerAuthResult  result,
+               gpointer            user_data)
 {
   SlServer *self = user_data;
+  const char *first = sl_server_request_get_segment (request, 0);
 
-  if (!ok)
+  if (result == SL_SERVER_AUTH_WRONG_PASSWORD)
     {
       sl_server_request_fail (request, SL_SERVER_ERROR_UNAUTHORIZED,
                               "Name or password is incorrect.");
+      return;
+    }
+  if (result == SL_SERVER_AUTH_BAD_SESSION && g_strcmp0 (first, "_session") != 0)
+    {
+      g_autofree char *clear = sl_server_auth_make_cookie (self->auth, request);
+
+      sl_server_request_add_header (request, "Set-Cookie", clear);
+      sl_server_request_fail (request, SL_SERVER_ERROR_UNAUTHORIZED,
+                              "The session has expired or is not valid: log in again.");
       return;
     }
 
@@ -197,16 +226,22 @@ sl_server_new (SlServerStore         *store,
   self->store = g_object_ref (store);
   self->users = sl_server_users_new (store);
   self->auth = sl_server_auth_new (store, self->users,
-                                   options != NULL ? options->session_timeout : 0);
+                                   options != NULL ? options->session_timeout : 0,
+                                   options != NULL ? options->login_failures : 0,
+                                   options != NULL ? options->login_window : 0);
   self->max_body = options != NULL && options->max_body > 0
                    ? options->max_body : SL_SERVER_DEFAULT_MAX_BODY;
+  self->request_timeout = options != NULL && options->request_timeout > 0
+                          ? options->request_timeout : SL_SERVER_DEFAULT_REQUEST_TIMEOUT;
 
   /* raw-paths: the path stays percent-encoded, so "a%2Fb" is one segment. */
   self->soup = g_object_new (SOUP_TYPE_SERVER,
                              "raw-paths", TRUE,
                              "server-header", header,
                              NULL);
-  g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started_cb), NULL);
+  g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started_cb), self);
+  g_signal_connect (self->soup, "request-read", G_CALLBACK (request_read_cb), NULL);
+  g_signal_connect (self->soup, "request-finished", G_CALLBACK (request_finished_cb), self);
   soup_server_add_early_handler (self->soup, NULL, early_cb, self, NULL);
   soup_server_add_handler (self->soup, NULL, handle_cb, self, NULL);
   return self;

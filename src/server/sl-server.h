@@ -16,10 +16,19 @@ G_BEGIN_DECLS
 /* The largest request body accepted by default: 8 MiB. */
 #define SL_SERVER_DEFAULT_MAX_BODY (8 * 1024 * 1024)
 
+/* How long a client has to send a request, by default: seconds. */
+#define SL_SERVER_DEFAULT_REQUEST_TIMEOUT 30
+
 typedef struct
 {
   gsize  max_body;         /* bytes; 0: SL_SERVER_DEFAULT_MAX_BODY */
   guint  session_timeout;  /* seconds; 0: 10 minutes */
+  guint  request_timeout;  /* seconds to send a request in, and the longest
+                            * a connection idles; 0: the default */
+  guint  login_failures;   /* wrong passwords per name before a lockout;
+                            * 0: SL_SERVER_THROTTLE_DEFAULT_FAILURES */
+  guint  login_window;     /* seconds failures count over and a lockout
+                            * lasts; 0: SL_SERVER_THROTTLE_DEFAULT_WINDOW */
 } SlServerOptions;
 
 /* sunlight-server's HTTP side: the subset of Apache CouchDB's API in

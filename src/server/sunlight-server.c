@@ -30,7 +30,8 @@
 /* The commands' syntax: the same in every language. */
 static const char synopsis[] =
   "  sunlight-server serve --data DIR [--port N] [--address ADDR]\n"
-  "                        [--tls-cert FILE --tls-key FILE]\n"
+  "                        [--tls-cert FILE --tls-key FILE] [--request-timeout S]\n"
+  "                        [--login-failures N] [--login-window S]\n"
   "  sunlight-server user add NAME --role marketing|finance|viewer|admin\n"
   "                        [--password-file FILE] --data DIR\n"
   "  sunlight-server user list|remove NAME|set-role NAME ROLE|set-password NAME --data DIR\n"
@@ -158,6 +159,9 @@ command_serve (int    argc,
   int port = DEFAULT_PORT;
   gint64 max_body = 0;
   int session_timeout = 0;
+  int request_timeout = 0;
+  int login_failures = 0;
+  int login_window = 0;
   GOptionEntry entries[] = {
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &data, N_("Where the server keeps its file"), N_("DIR") },
     { "port", 0, 0, G_OPTION_ARG_INT, &port, N_("Port to listen on (5984; 0: any free one)"), "N" },
@@ -167,6 +171,12 @@ command_serve (int    argc,
     { "max-body", 0, 0, G_OPTION_ARG_INT64, &max_body, N_("Largest request body in bytes (8 MiB)"), "N" },
     { "session-timeout", 0, 0, G_OPTION_ARG_INT, &session_timeout,
       N_("Seconds a login cookie lasts (600)"), "S" },
+    { "request-timeout", 0, 0, G_OPTION_ARG_INT, &request_timeout,
+      N_("Seconds a client has to send a request, and the longest a connection idles (30)"), "S" },
+    { "login-failures", 0, 0, G_OPTION_ARG_INT, &login_failures,
+      N_("Wrong passwords for one name before it is locked; an address gets 4 times as many (5)"), "N" },
+    { "login-window", 0, 0, G_OPTION_ARG_INT, &login_window,
+      N_("Seconds wrong passwords are counted over, and a lockout lasts (60)"), "S" },
     { NULL },
   };
   g_autoptr(GOptionContext) context = sl_cli_option_context ("serve", N_("- serve the shared documents"), entries);
@@ -180,9 +190,11 @@ command_serve (int    argc,
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return sl_cli_fail (error->message);
-  if (port < 0 || port > 65535 || max_body < 0 || session_timeout < 0)
+  if (port < 0 || port > 65535 || max_body < 0 || session_timeout < 0 ||
+      request_timeout < 0 || login_failures < 0 || login_window < 0)
     /* Translators: do not translate the option names */
-    return sl_cli_fail (_("--port, --max-body and --session-timeout take positive numbers"));
+    return sl_cli_fail (_("--port, --max-body, --session-timeout, --request-timeout, "
+                          "--login-failures and --login-window take positive numbers"));
 
   if ((cert != NULL || key != NULL) && (certificate = load_certificate (cert, key)) == NULL)
     return SL_EXIT_ERROR;
@@ -192,6 +204,9 @@ command_serve (int    argc,
 
   options.max_body = (gsize) max_body;
   options.session_timeout = (guint) session_timeout;
+  options.request_timeout = (guint) request_timeout;
+  options.login_failures = (guint) login_failures;
+  options.login_window = (guint) login_window;
   server = sl_server_new (store, &options);
   if (!sl_server_listen (server, address, (guint) port, certificate, &error))
     return sl_cli_fail (error->message);

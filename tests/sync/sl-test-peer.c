@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <stdarg.h>
 #include <string.h>
 #ifdef __linux__
 # include <sys/prctl.h>
@@ -33,6 +34,7 @@ struct _SlTestPeer
   GHashTable     *passwords;   /* user → password */
   char           *tls_cert;
   char           *tls_key;
+  GStrv           extra_args;  /* more `serve` options */
   gboolean        exited;      /* the process ended */
 };
 
@@ -119,6 +121,8 @@ peer_argv (SlTestPeer *self)
           g_ptr_array_add (argv, g_strdup ("--tls-key"));
           g_ptr_array_add (argv, g_strdup (self->tls_key));
         }
+      for (guint i = 0; self->extra_args != NULL && self->extra_args[i] != NULL; i++)
+        g_ptr_array_add (argv, g_strdup (self->extra_args[i]));
       g_ptr_array_add (argv, g_strdup ("--port"));
     }
   else
@@ -336,6 +340,15 @@ sl_test_peer_start_tls (const char *cert,
   return start (peer_new (SL_TEST_PEER_SUNLIGHT, cert, key));
 }
 
+SlTestPeer *
+sl_test_peer_start_with_args (const char * const *args)
+{
+  SlTestPeer *self = peer_new (SL_TEST_PEER_SUNLIGHT, NULL, NULL);
+
+  self->extra_args = g_strdupv ((char **) args);
+  return start (self);
+}
+
 SlTestPeerKind
 sl_test_peer_get_kind (SlTestPeer *self)
 {
@@ -433,6 +446,79 @@ sl_test_peer_request (SlTestPeer *self,
   return sl_test_http (self->session, method, url, user, password, body);
 }
 
+char *
+sl_test_peer_read_log (SlTestPeer *self)
+{
+  char *log = NULL;
+
+  if (!g_file_get_contents (self->log_path, &log, NULL, NULL))
+    return g_strdup ("");
+  return log;
+}
+
+static char *
+find_line (const char *log,
+           GPtrArray  *needles)
+{
+  g_auto(GStrv) lines = g_strsplit (log, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      guint found = 0;
+
+      while (found < needles->len && strstr (lines[i], needles->pdata[found]) != NULL)
+        found++;
+      if (found == needles->len)
+        return g_strdup (lines[i]);
+    }
+
+  return NULL;
+}
+
+gsize
+sl_test_peer_get_log_size (SlTestPeer *self)
+{
+  g_autofree char *log = sl_test_peer_read_log (self);
+
+  return strlen (log);
+}
+
+char *
+sl_test_peer_find_log_line (SlTestPeer *self,
+                            gsize       since,
+                            const char *needle,
+                            ...)
+{
+  g_autoptr(GPtrArray) needles = g_ptr_array_new ();
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  va_list args;
+
+  va_start (args, needle);
+  for (const char *n = needle; n != NULL; n = va_arg (args, const char *))
+    g_ptr_array_add (needles, (gpointer) n);
+  va_end (args);
+
+  /* The server writes its line as it answers: it may come just after. */
+  for (;;)
+    {
+      g_autofree char *log = sl_test_peer_read_log (self);
+      char *line = find_line (log + MIN (since, strlen (log)), needles);
+
+      if (line != NULL || g_get_monotonic_time () > deadline)
+        return line;
+      g_usleep (20 * 1000);
+    }
+}
+
+GPid
+sl_test_peer_get_pid (SlTestPeer *self)
+{
+  const char *id = self->process != NULL ? g_subprocess_get_identifier (self->process) : NULL;
+
+  g_assert_nonnull (id);
+  return (GPid) g_ascii_strtoll (id, NULL, 10);
+}
+
 void
 sl_test_peer_kill (SlTestPeer *self,
                    int         signum)
@@ -484,6 +570,7 @@ sl_test_peer_free (SlTestPeer *self)
   g_hash_table_unref (self->passwords);
   g_free (self->tls_cert);
   g_free (self->tls_key);
+  g_strfreev (self->extra_args);
   sl_test_remove_tree (self->dir);
   g_free (self->dir);
   g_free (self->data_dir);

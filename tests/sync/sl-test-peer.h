@@ -36,6 +36,9 @@ SlTestPeer     *sl_test_peer_start      (SlTestPeerKind  kind);
  * harness's session trusts @cert. */
 SlTestPeer     *sl_test_peer_start_tls  (const char     *cert,
                                          const char     *key);
+/* sunlight-server with more `serve` options (NULL-terminated), such as
+ * "--request-timeout", "2". */
+SlTestPeer     *sl_test_peer_start_with_args (const char * const *args);
 SlTestPeerKind  sl_test_peer_get_kind   (SlTestPeer     *self);
 /* "http://127.0.0.1:PORT" (https with TLS), without a trailing slash. */
 const char     *sl_test_peer_get_url    (SlTestPeer     *self);
@@ -68,6 +71,20 @@ SlTestResponse *sl_test_peer_request    (SlTestPeer     *self,
                                          const char     *path,
                                          const char     *user,
                                          const char     *body);
+
+/* What the peer has written so far (standard output and error). */
+char           *sl_test_peer_read_log   (SlTestPeer     *self);
+/* How long the log is now, for sl_test_peer_find_log_line(). */
+gsize           sl_test_peer_get_log_size (SlTestPeer   *self);
+/* The first line of the log past byte @since holding every one of the
+ * needles (NULL-terminated), waiting up to a few seconds for it: NULL
+ * if none. */
+char           *sl_test_peer_find_log_line (SlTestPeer  *self,
+                                         gsize           since,
+                                         const char     *needle,
+                                         ...) G_GNUC_NULL_TERMINATED;
+/* The process id of the running peer. */
+GPid            sl_test_peer_get_pid    (SlTestPeer     *self);
 
 /* Sends @signum and waits for the process to end. */
 void            sl_test_peer_kill       (SlTestPeer     *self,
