@@ -95,7 +95,12 @@ struct _SlCsvReader
   guint64        bytes_read;
   guint64        n_records;
 
+  /* The first record's fields, stripped, when it is a header: errors
+   * name a column by them. */
+  GStrv          header;
+
   guint          started : 1;
+  guint          has_header : 1;
   guint          eof : 1;           /* the stream has no more bytes */
   guint          decode_failed : 1; /* text stops at an invalid sequence */
   guint          pending_lf : 1;    /* a CR ended the text: skip an LF after it */
@@ -175,36 +180,103 @@ encoding_display_name (SlCsvEncoding encoding)
     }
 }
 
+/* How errors name a column: its header, if the file has one and it is
+ * not blank (at most HEADER_CHARS characters of it), else NULL and the
+ * 1-based position. */
+#define HEADER_CHARS 40
+
+static char *
+column_header (SlCsvReader *self,
+               guint        column)
+{
+  const char *name;
+  const char *cut;
+
+  if (self->header == NULL || column >= g_strv_length (self->header))
+    return NULL;
+  name = self->header[column];
+  if (*name == '\0')
+    return NULL;
+  if (g_utf8_strlen (name, -1) <= HEADER_CHARS)
+    return g_strdup (name);
+  cut = g_utf8_offset_to_pointer (name, HEADER_CHARS - 1);
+  return g_strdup_printf ("%.*s…", (int)(cut - name), name);
+}
+
 static void
 set_encoding_error (SlCsvReader  *self,
                     guint64       line,
+                    guint         column,
                     GError      **error)
 {
-  g_set_error (error, SL_CSV_ERROR, SL_CSV_ERROR_ENCODING,
-               /* Translators: a file name, a line number, then an encoding
-                * such as UTF-8 or Windows-1252 */
-               _("%s:%llu: the text is not valid %s; choose the file’s encoding"),
-               self->name, (unsigned long long)line,
-               encoding_display_name (self->encoding));
+  g_autofree char *header = column_header (self, column);
+  const char *encoding = encoding_display_name (self->encoding);
+
+  if (header != NULL)
+    g_set_error (error, SL_CSV_ERROR, SL_CSV_ERROR_ENCODING,
+                 /* Translators: a file name, a line number, a column's
+                  * header, then an encoding such as UTF-8 or Windows-1252 */
+                 _("%s:%llu: column “%s”: the text is not valid %s; choose the file’s encoding"),
+                 self->name, (unsigned long long)line, header, encoding);
+  else
+    g_set_error (error, SL_CSV_ERROR, SL_CSV_ERROR_ENCODING,
+                 /* Translators: a file name, a line number, a column's
+                  * position (1 for the first), then an encoding such as
+                  * UTF-8 or Windows-1252 */
+                 _("%s:%llu: column %u: the text is not valid %s; choose the file’s encoding"),
+                 self->name, (unsigned long long)line, column + 1, encoding);
+}
+
+static void
+set_nul_error (SlCsvReader  *self,
+               guint64       line,
+               guint         column,
+               GError      **error)
+{
+  g_autofree char *header = column_header (self, column);
+
+  if (header != NULL)
+    g_set_error (error, SL_CSV_ERROR, SL_CSV_ERROR_BINARY,
+                 /* Translators: a file name, a line number, then a
+                  * column's header */
+                 _("%s:%llu: column “%s”: contains binary data (NUL byte) — is this a CSV file?"),
+                 self->name, (unsigned long long)line, header);
+  else
+    g_set_error (error, SL_CSV_ERROR, SL_CSV_ERROR_BINARY,
+                 /* Translators: a file name, a line number, then a
+                  * column's position (1 for the first) */
+                 _("%s:%llu: column %u: contains binary data (NUL byte) — is this a CSV file?"),
+                 self->name, (unsigned long long)line, column + 1);
 }
 
 static void
 set_binary_error (SlCsvReader  *self,
                   guint64       line,
+                  guint         column,
                   guint8        byte,
                   GError      **error)
 {
+  g_autofree char *header = NULL;
+
   if (byte == 0)
+    {
+      set_nul_error (self, line, column, error);
+      return;
+    }
+  header = column_header (self, column);
+  if (header != NULL)
     g_set_error (error, SL_CSV_ERROR, SL_CSV_ERROR_BINARY,
-                 /* Translators: a file name and a line number */
-                 _("%s:%llu: contains binary data (NUL byte) — is this a CSV file?"),
-                 self->name, (unsigned long long)line);
+                 /* Translators: a file name, a line number, a column's
+                  * header, then a byte in hexadecimal (1B) */
+                 _("%s:%llu: column “%s”: contains binary data (control character 0x%02X) — is this a CSV file?"),
+                 self->name, (unsigned long long)line, header, (guint)byte);
   else
     g_set_error (error, SL_CSV_ERROR, SL_CSV_ERROR_BINARY,
-                 /* Translators: a file name, a line number, then a byte
-                  * in hexadecimal (1B) */
-                 _("%s:%llu: contains binary data (control character 0x%02X) — is this a CSV file?"),
-                 self->name, (unsigned long long)line, (guint)byte);
+                 /* Translators: a file name, a line number, a column's
+                  * position (1 for the first), then a byte in
+                  * hexadecimal (1B) */
+                 _("%s:%llu: column %u: contains binary data (control character 0x%02X) — is this a CSV file?"),
+                 self->name, (unsigned long long)line, column + 1, (guint)byte);
 }
 
 static void
@@ -592,6 +664,16 @@ push_field (SlCsvReader *self,
   self->fields[self->n_fields++] = out - self->record;
 }
 
+/* The 0-based column of the byte the scanner is at: the last field
+ * pushed, or in whitespace mode between fields, the next one. */
+static guint
+current_column (SlCsvReader *self)
+{
+  if (self->delimiter == SL_CSV_DELIMITER_WHITESPACE && self->state == STATE_FIELD_START)
+    return self->n_fields;
+  return self->n_fields - 1;
+}
+
 /* Every input byte gives at most one byte of record, plus one NUL to
  * end the last field at the end of the file. */
 static void
@@ -720,7 +802,7 @@ end_field (SlCsvReader  *self,
       self->state = STATE_FIELD_START;
       return SCAN_RECORD;
     default:
-      set_binary_error (self, self->line, byte, error);
+      set_binary_error (self, self->line, current_column (self), byte, error);
       return SCAN_ERROR;
     }
 }
@@ -757,7 +839,7 @@ scan_quoted (SlCsvReader  *self,
       count_break (self, c, byte, TRUE);
       return SCAN_MORE;
     default:
-      set_binary_error (self, self->line, byte, error);
+      set_binary_error (self, self->line, current_column (self), byte, error);
       return SCAN_ERROR;
     }
 }
@@ -848,7 +930,7 @@ scan_blanks (SlCsvReader  *self,
       self->record_line = self->line;
       return SCAN_MORE;
     default:
-      set_binary_error (self, self->line, byte, error);
+      set_binary_error (self, self->line, current_column (self), byte, error);
       return SCAN_ERROR;
     }
 }
@@ -882,7 +964,7 @@ finish_text (SlCsvReader  *self,
 
   if (self->decode_failed)
     {
-      set_encoding_error (self, self->line, error);
+      set_encoding_error (self, self->line, current_column (self), error);
       return SCAN_ERROR;
     }
   if (self->state == STATE_QUOTED)
@@ -952,7 +1034,7 @@ check_record (SlCsvReader  *self,
 
       if (!g_utf8_validate (field, strlen (field), &bad))
         {
-          set_encoding_error (self, line_at_offset (self, bad - self->record), error);
+          set_encoding_error (self, line_at_offset (self, bad - self->record), i, error);
           return FALSE;
         }
     }
@@ -1008,6 +1090,21 @@ read_record (SlCsvReader   *self,
   return TRUE;
 }
 
+/* Keeps the header's fields for the errors of the records under it,
+ * stripped, line breaks in them made spaces. */
+static void
+remember_header (SlCsvReader *self)
+{
+  self->header = g_new0 (char *, self->n_fields + 1);
+  for (guint i = 0; i < self->n_fields; i++)
+    {
+      char *name = g_strdup (self->record + self->fields[i]);
+
+      g_strdelimit (name, "\r\n", ' ');
+      self->header[i] = g_strstrip (name);
+    }
+}
+
 static gboolean
 read_next (SlCsvReader   *self,
            gboolean      *has_record,
@@ -1021,7 +1118,8 @@ read_next (SlCsvReader   *self,
 
   if (*has_record)
     {
-      self->n_records++;
+      if (self->n_records++ == 0 && self->has_header)
+        remember_header (self);
     }
   else if (self->n_records == 0)
     {
@@ -1052,6 +1150,7 @@ sl_csv_reader_finalize (GObject *object)
   g_free (self->text);
   g_free (self->record);
   g_free (self->fields);
+  g_strfreev (self->header);
   g_clear_error (&self->error);
   G_OBJECT_CLASS (sl_csv_reader_parent_class)->finalize (object);
 }
@@ -1120,6 +1219,16 @@ sl_csv_reader_next (SlCsvReader   *self,
   self->n_fields = 0;
   g_propagate_error (error, g_error_copy (self->error));
   return FALSE;
+}
+
+void
+sl_csv_reader_set_has_header (SlCsvReader *self,
+                              gboolean     has_header)
+{
+  g_return_if_fail (SL_IS_CSV_READER (self));
+  g_return_if_fail (!self->started);
+
+  self->has_header = !!has_header;
 }
 
 guint

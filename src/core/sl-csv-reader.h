@@ -55,10 +55,16 @@ SlCsvReader   *sl_csv_reader_new             (GInputStream  *stream,
                                               const char    *name,
                                               SlCsvEncoding  encoding,
                                               char           delimiter);
+/* Whether the first record is a header row; before the first
+ * sl_csv_reader_next(). With one, errors in the records under it name
+ * a column by its header ("column “spend”"), else by its position
+ * ("column 3"). */
+void           sl_csv_reader_set_has_header  (SlCsvReader   *self,
+                                              gboolean       has_header);
 /* Advances to the next record. Returns FALSE on error; at the end of the
  * file returns TRUE with *has_record FALSE. Blank lines are skipped.
  * Errors are SL_CSV_ERROR (or G_IO_ERROR_CANCELLED), their message names
- * the file and line. */
+ * the file and line, and the column for ENCODING and BINARY. */
 gboolean       sl_csv_reader_next            (SlCsvReader   *self,
                                               gboolean      *has_record,
                                               GCancellable  *cancellable,

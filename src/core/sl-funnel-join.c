@@ -267,6 +267,7 @@ sl_funnel_join_read (const char   *path,
     return NULL;
   reader = sl_csv_reader_new (G_INPUT_STREAM (stream), join->name,
                               SL_CSV_ENCODING_AUTO, SL_CSV_DELIMITER_DETECT);
+  sl_csv_reader_set_has_header (reader, TRUE);
   if (!sl_csv_reader_next (reader, &has_record, NULL, error))
     return NULL;
   if (!has_record)

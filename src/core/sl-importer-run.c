@@ -160,11 +160,14 @@ open_reader (Run      *run,
 {
   SlImporterPrivate *priv = sl_importer_get_private (run->importer);
   g_autoptr(GFileInputStream) stream = g_file_read (run->file, run->cancellable, error);
+  SlCsvReader *reader;
 
   if (stream == NULL)
     return NULL;
-  return sl_csv_reader_new (G_INPUT_STREAM (stream), priv->file_name,
-                            priv->options.encoding, priv->options.delimiter);
+  reader = sl_csv_reader_new (G_INPUT_STREAM (stream), priv->file_name,
+                              priv->options.encoding, priv->options.delimiter);
+  sl_csv_reader_set_has_header (reader, TRUE);
+  return reader;
 }
 
 /* A header that is one field holding several words separated by runs of

@@ -462,7 +462,7 @@ test_csv_utf16 (void)
   assert_utf16_records (bare_reader);
 
   /* Without a BOM, UTF-16 is not detected: its zero bytes are binary. */
-  assert_csv_error (undeclared, SL_CSV_ERROR_BINARY, "test.csv:1: contains binary data (NUL byte)");
+  assert_csv_error (undeclared, SL_CSV_ERROR_BINARY, "test.csv:1: column 1: contains binary data (NUL byte)");
 }
 
 /* A surrogate pair, and CR LF, at every position around the first
@@ -535,10 +535,10 @@ test_csv_utf16_invalid (void)
                                                            SL_CSV_ENCODING_AUTO, ',');
 
   assert_record (low_reader, 1, "a");
-  assert_csv_error (low_reader, SL_CSV_ERROR_ENCODING, "test.csv:2: the text is not valid UTF-16LE");
+  assert_csv_error (low_reader, SL_CSV_ERROR_ENCODING, "test.csv:2: column 1: the text is not valid UTF-16LE");
   assert_record (high_reader, 1, "a");
   assert_record (high_reader, 2, "b");
-  assert_csv_error (high_reader, SL_CSV_ERROR_ENCODING, "test.csv:3: the text is not valid UTF-16BE");
+  assert_csv_error (high_reader, SL_CSV_ERROR_ENCODING, "test.csv:3: column 1: the text is not valid UTF-16BE");
   assert_record (odd_reader, 1, "a");
   assert_csv_error (odd_reader, SL_CSV_ERROR_ENCODING, "test.csv:2:");
 }
@@ -560,11 +560,11 @@ test_csv_windows_1252 (void)
   /* Windows-1252 cannot be detected: read as UTF-8 it is invalid. */
   as_utf8 = reader_new_for_corpus ("cp1252.csv", SL_CSV_ENCODING_AUTO, SL_CSV_DELIMITER_DETECT);
   assert_record (as_utf8, 1, "name|price|note");
-  assert_csv_error (as_utf8, SL_CSV_ERROR_ENCODING, "cp1252.csv:2: the text is not valid UTF-8");
+  assert_csv_error (as_utf8, SL_CSV_ERROR_ENCODING, "cp1252.csv:2: column 1: the text is not valid UTF-8");
 
   undefined = reader_new_for_data ("a\r\nb\x81\r\n", -1, SL_CSV_ENCODING_WINDOWS_1252, ',');
   assert_record (undefined, 1, "a");
-  assert_csv_error (undefined, SL_CSV_ERROR_ENCODING, "test.csv:2: the text is not valid Windows-1252");
+  assert_csv_error (undefined, SL_CSV_ERROR_ENCODING, "test.csv:2: column 1: the text is not valid Windows-1252");
 }
 
 /* Every byte from 0x80 decodes as iconv's WINDOWS-1252 does. */
@@ -601,17 +601,17 @@ test_csv_invalid_utf8 (void)
   reader = reader_new_for_corpus ("invalid-utf8.csv", SL_CSV_ENCODING_AUTO, SL_CSV_DELIMITER_DETECT);
   assert_record (reader, 1, "name|spend");
   assert_record (reader, 2, "Search|10");
-  assert_csv_error (reader, SL_CSV_ERROR_ENCODING, "invalid-utf8.csv:3: the text is not valid UTF-8");
+  assert_csv_error (reader, SL_CSV_ERROR_ENCODING, "invalid-utf8.csv:3: column 1: the text is not valid UTF-8");
 
   /* On the third line of a record that starts on line 2. */
   spanning = reader_new_for_data ("a,b\n1,\"x\r\ny\n\xC3\x28\",2\n", -1, SL_CSV_ENCODING_AUTO, ',');
   assert_record (spanning, 1, "a|b");
-  assert_csv_error (spanning, SL_CSV_ERROR_ENCODING, "test.csv:4:");
+  assert_csv_error (spanning, SL_CSV_ERROR_ENCODING, "test.csv:4: column 2:");
 
   /* A sequence cut short by the end of the file. */
   truncated = reader_new_for_data ("a\n\xE2\x82", -1, SL_CSV_ENCODING_UTF8, ',');
   assert_record (truncated, 1, "a");
-  assert_csv_error (truncated, SL_CSV_ERROR_ENCODING, "test.csv:2:");
+  assert_csv_error (truncated, SL_CSV_ERROR_ENCODING, "test.csv:2: column 1:");
 }
 
 static void
@@ -626,15 +626,15 @@ test_csv_binary (void)
 
   nul = reader_new_for_corpus ("nul.csv", SL_CSV_ENCODING_AUTO, SL_CSV_DELIMITER_DETECT);
   assert_csv_error (nul, SL_CSV_ERROR_BINARY,
-                    "nul.csv:3: contains binary data (NUL byte) — is this a CSV file?");
+                    "nul.csv:3: column 1: contains binary data (NUL byte) — is this a CSV file?");
 
   control = reader_new_for_corpus ("control-char.csv", SL_CSV_ENCODING_AUTO, SL_CSV_DELIMITER_DETECT);
-  assert_csv_error (control, SL_CSV_ERROR_BINARY, "control-char.csv:2: contains binary data (control character 0x1B)");
+  assert_csv_error (control, SL_CSV_ERROR_BINARY, "control-char.csv:2: column 2: contains binary data (control character 0x1B)");
 
   /* Errors come in the order of the file: a PNG's first line is not
    * UTF-8, its second line has a control character. */
   png = reader_new_for_corpus ("png-header.csv", SL_CSV_ENCODING_AUTO, SL_CSV_DELIMITER_DETECT);
-  assert_csv_error (png, SL_CSV_ERROR_ENCODING, "png-header.csv:1:");
+  assert_csv_error (png, SL_CSV_ERROR_ENCODING, "png-header.csv:1: column 1:");
 
   gzip = reader_new_for_data ("\x1F\x8B\x08\x00\xA5\x3C\xF1\x65\x00\x03", 10, SL_CSV_ENCODING_AUTO,
                               SL_CSV_DELIMITER_DETECT);
@@ -655,14 +655,100 @@ test_csv_binary_late (void)
     g_string_append (data, "row,\"a, b\"\n");
   g_string_append_len (data, "bad,x\0y\n", 8);
   reader = reader_new_for_data (data->str, data->len, SL_CSV_ENCODING_AUTO, SL_CSV_DELIMITER_DETECT);
-  g_assert_cmpuint (assert_error (reader, SL_CSV_ERROR, SL_CSV_ERROR_BINARY, "test.csv:20002: contains binary data (NUL byte)"),
+  g_assert_cmpuint (assert_error (reader, SL_CSV_ERROR, SL_CSV_ERROR_BINARY, "test.csv:20002: column 2: contains binary data (NUL byte)"),
                     ==, 20001);
 
   g_string_truncate (data, data->len - 8);
   g_string_append (data, "bad,\"x\ny\x07\"\n");
   quoted = reader_new_for_data (data->str, data->len, SL_CSV_ENCODING_AUTO, SL_CSV_DELIMITER_DETECT);
-  g_assert_cmpuint (assert_error (quoted, SL_CSV_ERROR, SL_CSV_ERROR_BINARY, "test.csv:20003: contains binary data (control character 0x07)"),
+  sl_csv_reader_set_has_header (quoted, TRUE);
+  g_assert_cmpuint (assert_error (quoted, SL_CSV_ERROR, SL_CSV_ERROR_BINARY, "test.csv:20003: column “note”: contains binary data (control character 0x07)"),
                     ==, 20001);
+}
+
+/* "test.csv:LINE: column …: " for every way of finding the column: by
+ * position, and by the header's name when the first record is one. */
+typedef struct
+{
+  const char    *data;
+  gsize          length;       /* 0: strlen (data) */
+  SlCsvEncoding  encoding;
+  char           delimiter;
+  SlCsvError     code;
+  const char    *by_position;
+  const char    *by_header;    /* with sl_csv_reader_set_has_header() */
+} ColumnCase;
+
+static const ColumnCase column_cases[] = {
+  /* Unquoted, quoted with delimiters and CR LF inside, after the closing quote. */
+  { "a,b,c\n1,2,x\0y\n", 14, SL_CSV_ENCODING_AUTO, ',', SL_CSV_ERROR_BINARY,
+    "test.csv:2: column 3: contains binary data (NUL byte)",
+    "test.csv:2: column “c”: contains binary data (NUL byte)" },
+  { "h1,h2,h3\r\n\"a,b\",\"x,\r\ny\x07\",z\r\n", 0, SL_CSV_ENCODING_AUTO, ',', SL_CSV_ERROR_BINARY,
+    "test.csv:3: column 2: contains binary data (control character 0x07)",
+    "test.csv:3: column “h2”: contains binary data (control character 0x07)" },
+  { "a,b\r\n1,\"x\"\x01\r\n", 0, SL_CSV_ENCODING_AUTO, ',', SL_CSV_ERROR_BINARY,
+    "test.csv:2: column 2: contains binary data (control character 0x01)",
+    "test.csv:2: column “b”: contains" },
+  /* The file's delimiter counts, the others are text. */
+  { "a;b;c\n1,1;2,2;x\x1B\n", 0, SL_CSV_ENCODING_AUTO, SL_CSV_DELIMITER_DETECT, SL_CSV_ERROR_BINARY,
+    "test.csv:2: column 3: contains binary data (control character 0x1B)", "test.csv:2: column “c”:" },
+  { "a\tb\n1,2,3\t\xFF\n", 0, SL_CSV_ENCODING_AUTO, SL_CSV_DELIMITER_DETECT, SL_CSV_ERROR_ENCODING,
+    "test.csv:2: column 2: the text is not valid UTF-8; choose the file’s encoding",
+    "test.csv:2: column “b”: the text is not valid UTF-8; choose the file’s encoding" },
+  { "a,b,c\n1,\"2,\xC3\x28\",3\n", 0, SL_CSV_ENCODING_UTF8, ',', SL_CSV_ERROR_ENCODING,
+    "test.csv:2: column 2: the text is not valid UTF-8", "test.csv:2: column “b”: the text" },
+  /* Whitespace-separated: in a field, or starting the next one. */
+  { "a  b  c\n1  2  \x01\n", 0, SL_CSV_ENCODING_AUTO, SL_CSV_DELIMITER_WHITESPACE, SL_CSV_ERROR_BINARY,
+    "test.csv:2: column 3: contains", "test.csv:2: column “c”: contains" },
+  { "a  b  c\n 1 2\x01\n", 0, SL_CSV_ENCODING_AUTO, SL_CSV_DELIMITER_WHITESPACE, SL_CSV_ERROR_BINARY,
+    "test.csv:2: column 2: contains", "test.csv:2: column “b”: contains" },
+  { "a  b\n1  \xFF\n", 0, SL_CSV_ENCODING_AUTO, SL_CSV_DELIMITER_WHITESPACE, SL_CSV_ERROR_ENCODING,
+    "test.csv:2: column 2: the text", "test.csv:2: column “b”: the text" },
+  /* Decoding stops at the bad byte: the column is where the scan stops. */
+  { "a,b,c\n1,2,\x81\n", 0, SL_CSV_ENCODING_WINDOWS_1252, ',', SL_CSV_ERROR_ENCODING,
+    "test.csv:2: column 3: the text is not valid Windows-1252",
+    "test.csv:2: column “c”: the text is not valid Windows-1252" },
+  { "a,b\n\"x,y\r\nz\x81\",2\n", 0, SL_CSV_ENCODING_WINDOWS_1252, ',', SL_CSV_ERROR_ENCODING,
+    "test.csv:3: column 1: the text", "test.csv:3: column “a”: the text" },
+  { "a  b\n1  \x81\n", 0, SL_CSV_ENCODING_WINDOWS_1252, SL_CSV_DELIMITER_WHITESPACE, SL_CSV_ERROR_ENCODING,
+    "test.csv:2: column 2: the text", "test.csv:2: column “b”: the text" },
+  { "a\0,\0b\0,\0c\0\n\0" "1\0,\0\"\0x\0,\0\x00\xDC", 24, SL_CSV_ENCODING_UTF16LE, ',', SL_CSV_ERROR_ENCODING,
+    "test.csv:2: column 2: the text is not valid UTF-16LE",
+    "test.csv:2: column “b”: the text is not valid UTF-16LE" },
+  /* Past the header's last column, under a blank header, in the header
+   * itself: by position. Headers are stripped, long ones cut. */
+  { "a,b\n1,2,\x02\n", 0, SL_CSV_ENCODING_AUTO, ',', SL_CSV_ERROR_BINARY,
+    "test.csv:2: column 3:", "test.csv:2: column 3:" },
+  { " a , ,c\n1\x02,2,3\n4,\x02,6\n", 0, SL_CSV_ENCODING_AUTO, ',', SL_CSV_ERROR_BINARY,
+    "test.csv:2: column 1:", "test.csv:2: column “a”:" },
+  { " a , ,c\n4,\x02,6\n", 0, SL_CSV_ENCODING_AUTO, ',', SL_CSV_ERROR_BINARY,
+    "test.csv:2: column 2:", "test.csv:2: column 2:" },
+  { "a,b\x02\n1,2\n", 0, SL_CSV_ENCODING_AUTO, ',', SL_CSV_ERROR_BINARY,
+    "test.csv:1: column 2:", "test.csv:1: column 2:" },
+  { "x,\"a long header that goes on for more than forty characters\"\n1,\x02\n", 0,
+    SL_CSV_ENCODING_AUTO, ',', SL_CSV_ERROR_BINARY,
+    "test.csv:2: column 2:", "test.csv:2: column “a long header that goes on for more tha…”:" },
+};
+
+static void
+test_csv_error_column (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (column_cases); i++)
+    {
+      const ColumnCase *c = &column_cases[i];
+      gsize length = c->length != 0 ? c->length : strlen (c->data);
+
+      for (guint with_header = 0; with_header < 2; with_header++)
+        {
+          g_autoptr(SlCsvReader) reader = reader_new_for_data (c->data, length, c->encoding, c->delimiter);
+
+          g_test_message ("case %u, %s", i, with_header ? "with a header" : "without");
+          if (with_header)
+            sl_csv_reader_set_has_header (reader, TRUE);
+          assert_csv_error (reader, c->code, with_header ? c->by_header : c->by_position);
+        }
+    }
 }
 
 static void
@@ -1009,6 +1095,7 @@ main (int   argc,
   g_test_add_func ("/core/csv/errors/invalid-utf8", test_csv_invalid_utf8);
   g_test_add_func ("/core/csv/errors/binary", test_csv_binary);
   g_test_add_func ("/core/csv/errors/binary-late", test_csv_binary_late);
+  g_test_add_func ("/core/csv/errors/column", test_csv_error_column);
   g_test_add_func ("/core/csv/errors/empty", test_csv_empty);
   g_test_add_func ("/core/csv/errors/unterminated", test_csv_unterminated);
   g_test_add_func ("/core/csv/errors/bad-quote", test_csv_bad_quote);

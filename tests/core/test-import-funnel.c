@@ -264,6 +264,15 @@ test_funnel_join_refused (SlImportFixture *fixture,
       error = sl_import_fixture_assert_file_refused (fixture, main_file, &options, SL_IMPORT_ERROR,
                                                      cases[i].code, cases[i].needle);
     }
+  /* Not text in the join file: its column is named by its header. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    sl_test_write_file (join_path, "id,won date\nL1,2025-02\x07-01\n", -1);
+    error = sl_import_fixture_assert_file_refused (fixture, main_file, &options, SL_CSV_ERROR, SL_CSV_ERROR_BINARY,
+                                                   "closed.csv:2: column “won date”: contains binary data "
+                                                   "(control character 0x07)");
+  }
   /* A join file that is not there. */
   options.join_path = "/nonexistent/closed.csv";
   missing = sl_import_fixture_assert_file_refused (fixture, main_file, &options, G_IO_ERROR,

@@ -96,13 +96,57 @@ test_spend_bad_input (SlImportFixture *fixture,
   sl_import_fixture_assert_refused (fixture, "date,channel,spend\n2025-03-01,\"Search,1.00\n", -1, &options,
                                     SL_CSV_ERROR, SL_CSV_ERROR_UNTERMINATED_QUOTE, ":2");
   sl_import_fixture_assert_refused (fixture, nul_csv, sizeof nul_csv - 1, &options,
-                                    SL_CSV_ERROR, SL_CSV_ERROR_BINARY, ":2");
-  /* A PNG: its first line is not UTF-8. */
+                                    SL_CSV_ERROR, SL_CSV_ERROR_BINARY,
+                                    "bad.csv:2: column “channel”: contains binary data (NUL byte)");
+  /* A PNG: its first line is not UTF-8; no header yet, so by position. */
   sl_import_fixture_assert_refused (fixture, png, sizeof png - 1, &options,
-                                    SL_CSV_ERROR, SL_CSV_ERROR_ENCODING, ":1");
+                                    SL_CSV_ERROR, SL_CSV_ERROR_ENCODING,
+                                    "bad.csv:1: column 1: the text is not valid UTF-8");
   /* Mixed delimiters: a semicolon header, comma rows. */
   sl_import_fixture_assert_refused (fixture, "date;channel;spend\n2025-03-01,Search,1.00\n", -1, &options,
                                     SL_IMPORT_ERROR, SL_IMPORT_ERROR_BAD_ROW, ":2");
+}
+
+/* Text that is not text is refused naming the column: by the header's
+ * name under it (as the file spells it, stripped), by position in the
+ * header itself or past its last column. */
+static void
+test_spend_not_text_column (SlImportFixture *fixture,
+                            gconstpointer    data)
+{
+  static const struct
+  {
+    const char    *contents;
+    gsize          length;
+    SlCsvEncoding  encoding;
+    SlCsvError     code;
+    const char    *needle;
+  } cases[] = {
+    { "date,channel,spend\n2025-03-01,Search,1\x1B[0m.00\n", 0, SL_CSV_ENCODING_AUTO, SL_CSV_ERROR_BINARY,
+      "bad.csv:2: column “spend”: contains binary data (control character 0x1B)" },
+    { "date;\" Channel \";spend\r\n2025-03-01;\"Sea;rch\r\n\x07\";1.00\r\n", 0, SL_CSV_ENCODING_AUTO,
+      SL_CSV_ERROR_BINARY, "bad.csv:3: column “Channel”: contains binary data (control character 0x07)" },
+    { "date,channel,campaign,spend\n2025-03-01,Search,Caf\xE9,1.00\n", 0, SL_CSV_ENCODING_AUTO,
+      SL_CSV_ERROR_ENCODING, "bad.csv:2: column “campaign”: the text is not valid UTF-8" },
+    { "date,channel,campaign,spend\n2025-03-01,Search,\x81,1.00\n", 0, SL_CSV_ENCODING_WINDOWS_1252,
+      SL_CSV_ERROR_ENCODING, "bad.csv:2: column “campaign”: the text is not valid Windows-1252" },
+    { "date,channel,sp\0end\n2025-03-01,Search,1.00\n", 43, SL_CSV_ENCODING_AUTO, SL_CSV_ERROR_BINARY,
+      "bad.csv:1: column 3: contains binary data (NUL byte)" },
+    { "date,channel,spend\n2025-03-01,Search,1.00,\x02\n", 0, SL_CSV_ENCODING_AUTO, SL_CSV_ERROR_BINARY,
+      "bad.csv:2: column 4: contains binary data (control character 0x02)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize length = cases[i].length != 0 ? cases[i].length : strlen (cases[i].contents);
+      SlImportOptions options;
+
+      g_test_message ("case %u", i);
+      sl_import_options_init (&options, SL_IMPORT_SPEND);
+      options.encoding = cases[i].encoding;
+      sl_import_fixture_assert_refused (fixture, cases[i].contents, length, &options,
+                                        SL_CSV_ERROR, cases[i].code, cases[i].needle);
+    }
 }
 
 static void
@@ -456,6 +500,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, SlImportFixture, NULL, sl_import_fixture_setup, func, sl_import_fixture_teardown)
   ADD ("/core/import/spend/basic", test_spend_basic);
   ADD ("/core/import/spend/bad-input", test_spend_bad_input);
+  ADD ("/core/import/spend/not-text-column", test_spend_not_text_column);
   ADD ("/core/import/spend/too-long-line", test_spend_too_long_line);
   ADD ("/core/import/spend/valid-rows", test_spend_valid_rows);
   ADD ("/core/import/duplicate-file", test_duplicate_file);

@@ -8,7 +8,8 @@
  * string and field, imported through sl_import_file() into one
  * workspace, read back through the stores and SQL byte for byte. Text
  * that is not text (control characters, bytes that are not UTF-8) is
- * refused naming the file and line, and the workspace stays as it was.
+ * refused naming the file, line and column, and the workspace stays as
+ * it was.
  * In the end every table is still there, untouched in its schema, and
  * the row counts are what the accepted files add up to.
  */
@@ -349,8 +350,9 @@ import_one (Fixture             *f,
 
   if (!hostile_string_is_plain (s))
     {
-      /* Not text: refused at the line, the workspace as it was. */
-      g_autofree char *at = g_strdup_printf ("%s:2:", name);
+      /* Not text: refused at the line and column (named by its
+       * header), the workspace as it was. */
+      g_autofree char *at = g_strdup_printf ("%s:2: column “%s”: ", name, importer->header[field->column]);
       g_autoptr(GError) error =
         sl_import_fixture_assert_file_refused (&f->base, file, &options, SL_CSV_ERROR,
                                                (s->flags & HOSTILE_NOT_UTF8) ? SL_CSV_ERROR_ENCODING
