@@ -190,6 +190,20 @@ set_icon_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The page shown first fills itself in now, before the window's first
+ * measure, rather than when it is mapped, which would measure it all
+ * again. */
+static void
+sl_window_realize (GtkWidget *widget)
+{
+  SlWindow *self = SL_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_visible_child (self->content_stack);
+
+  GTK_WIDGET_CLASS (sl_window_parent_class)->realize (widget);
+  if (page != NULL)
+    gtk_widget_activate_action (page, "view.catch-up", NULL);
+}
+
 static void
 sl_window_map (GtkWidget *widget)
 {
@@ -210,6 +224,7 @@ sl_window_class_init (SlWindowClass *klass)
 
   object_class->dispose = sl_window_dispose;
   widget_class->size_allocate = sl_window_size_allocate;
+  widget_class->realize = sl_window_realize;
   widget_class->map = sl_window_map;
 
   g_type_ensure (SL_TYPE_SYNC_BUTTON);

@@ -255,6 +255,8 @@ typedef struct
   GHashTable *date_formats;            /* "locale|skeleton" → UDateFormat */
   GHashTable *interval_formats;        /* locale → UDateIntervalFormat */
   GHashTable *number_formats;          /* locale → UNumberFormat */
+  UDateTimePatternGenerator *generator;  /* for generator_locale */
+  char       *generator_locale;
 } IcuCache;
 
 static void
@@ -285,6 +287,8 @@ icu_cache_free (gpointer data)
   g_hash_table_unref (cache->date_formats);
   g_hash_table_unref (cache->interval_formats);
   g_hash_table_unref (cache->number_formats);
+  g_clear_pointer (&cache->generator, udatpg_close);
+  g_free (cache->generator_locale);
   g_free (cache);
 }
 
@@ -1043,6 +1047,29 @@ cache_insert (GHashTable *table,
   g_hash_table_insert (table, g_strdup (key), value);
 }
 
+/* Opening a pattern generator reads the locale's whole calendar data,
+ * so each thread keeps the last one it opened. */
+static UDateTimePatternGenerator *
+get_pattern_generator (const char *icu_locale,
+                       UErrorCode *status)
+{
+  IcuCache *cache = get_icu_cache ();
+
+  if (cache->generator == NULL || g_strcmp0 (cache->generator_locale, icu_locale) != 0)
+    {
+      g_clear_pointer (&cache->generator, udatpg_close);
+      g_clear_pointer (&cache->generator_locale, g_free);
+      cache->generator = udatpg_open (icu_locale, status);
+      if (U_FAILURE (*status))
+        {
+          g_clear_pointer (&cache->generator, udatpg_close);
+          return NULL;
+        }
+      cache->generator_locale = g_strdup (icu_locale);
+    }
+  return cache->generator;
+}
+
 static UDateFormat *
 get_date_format (const char *icu_locale,
                  const char *skeleton)
@@ -1060,10 +1087,12 @@ get_date_format (const char *icu_locale,
     return format;
 
   u_uastrncpy (uskeleton, skeleton, G_N_ELEMENTS (uskeleton));
-  generator = udatpg_open (icu_locale, &status);
-  len = udatpg_getBestPattern (generator, uskeleton, -1, pattern, G_N_ELEMENTS (pattern), &status);
-  format = udat_open (UDAT_PATTERN, UDAT_PATTERN, icu_locale, u"UTC", -1, pattern, len, &status);
-  g_clear_pointer (&generator, udatpg_close);
+  generator = get_pattern_generator (icu_locale, &status);
+  if (generator != NULL)
+    {
+      len = udatpg_getBestPattern (generator, uskeleton, -1, pattern, G_N_ELEMENTS (pattern), &status);
+      format = udat_open (UDAT_PATTERN, UDAT_PATTERN, icu_locale, u"UTC", -1, pattern, len, &status);
+    }
   if (U_FAILURE (status))
     {
       g_warning ("Cannot format dates for %s: %s", icu_locale, u_errorName (status));

@@ -320,8 +320,12 @@ refresh (SlChannelsView *self)
     refresh_now (self);
 }
 
+/* "view.catch-up": the window asks the page it opens on to catch up
+ * before it first measures itself, so it is not measured twice. */
 static void
-sl_channels_view_map (GtkWidget *widget)
+catch_up_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
   SlChannelsView *self = SL_CHANNELS_VIEW (widget);
 
@@ -330,6 +334,12 @@ sl_channels_view_map (GtkWidget *widget)
       self->stale = FALSE;
       refresh_now (self);
     }
+}
+
+static void
+sl_channels_view_map (GtkWidget *widget)
+{
+  catch_up_action (widget, NULL, NULL);
   GTK_WIDGET_CLASS (sl_channels_view_parent_class)->map (widget);
 }
 
@@ -360,6 +370,7 @@ sl_channels_view_class_init (SlChannelsViewClass *klass)
 
   object_class->dispose = sl_channels_view_dispose;
   widget_class->map = sl_channels_view_map;
+  gtk_widget_class_install_action (widget_class, "view.catch-up", NULL, catch_up_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sl-channels-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SlChannelsView, stack);

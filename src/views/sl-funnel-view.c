@@ -403,8 +403,12 @@ refresh (SlFunnelView *self)
     refresh_now (self);
 }
 
+/* "view.catch-up": the window asks the page it opens on to catch up
+ * before it first measures itself, so it is not measured twice. */
 static void
-sl_funnel_view_map (GtkWidget *widget)
+catch_up_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
   SlFunnelView *self = SL_FUNNEL_VIEW (widget);
 
@@ -413,6 +417,12 @@ sl_funnel_view_map (GtkWidget *widget)
       self->stale = FALSE;
       refresh_now (self);
     }
+}
+
+static void
+sl_funnel_view_map (GtkWidget *widget)
+{
+  catch_up_action (widget, NULL, NULL);
   GTK_WIDGET_CLASS (sl_funnel_view_parent_class)->map (widget);
 }
 
@@ -437,6 +447,7 @@ sl_funnel_view_class_init (SlFunnelViewClass *klass)
 
   object_class->dispose = sl_funnel_view_dispose;
   widget_class->map = sl_funnel_view_map;
+  gtk_widget_class_install_action (widget_class, "view.catch-up", NULL, catch_up_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sl-funnel-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SlFunnelView, stack);

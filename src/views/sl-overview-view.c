@@ -305,8 +305,12 @@ refresh (SlOverviewView *self)
     refresh_now (self);
 }
 
+/* "view.catch-up": the window asks the page it opens on to catch up
+ * before it first measures itself, so it is not measured twice. */
 static void
-sl_overview_view_map (GtkWidget *widget)
+catch_up_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
   SlOverviewView *self = SL_OVERVIEW_VIEW (widget);
 
@@ -315,6 +319,12 @@ sl_overview_view_map (GtkWidget *widget)
       self->stale = FALSE;
       refresh_now (self);
     }
+}
+
+static void
+sl_overview_view_map (GtkWidget *widget)
+{
+  catch_up_action (widget, NULL, NULL);
   GTK_WIDGET_CLASS (sl_overview_view_parent_class)->map (widget);
 }
 
@@ -341,6 +351,7 @@ sl_overview_view_class_init (SlOverviewViewClass *klass)
 
   object_class->dispose = sl_overview_view_dispose;
   widget_class->map = sl_overview_view_map;
+  gtk_widget_class_install_action (widget_class, "view.catch-up", NULL, catch_up_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sl-overview-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SlOverviewView, stack);

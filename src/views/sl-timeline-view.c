@@ -339,8 +339,12 @@ refresh (SlTimelineView *self)
     refresh_now (self);
 }
 
+/* "view.catch-up": the window asks the page it opens on to catch up
+ * before it first measures itself, so it is not measured twice. */
 static void
-sl_timeline_view_map (GtkWidget *widget)
+catch_up_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
   SlTimelineView *self = SL_TIMELINE_VIEW (widget);
 
@@ -349,6 +353,12 @@ sl_timeline_view_map (GtkWidget *widget)
       self->stale = FALSE;
       refresh_now (self);
     }
+}
+
+static void
+sl_timeline_view_map (GtkWidget *widget)
+{
+  catch_up_action (widget, NULL, NULL);
   GTK_WIDGET_CLASS (sl_timeline_view_parent_class)->map (widget);
 }
 
@@ -373,6 +383,7 @@ sl_timeline_view_class_init (SlTimelineViewClass *klass)
 
   object_class->dispose = sl_timeline_view_dispose;
   widget_class->map = sl_timeline_view_map;
+  gtk_widget_class_install_action (widget_class, "view.catch-up", NULL, catch_up_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sl-timeline-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SlTimelineView, stack);
