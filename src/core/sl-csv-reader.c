@@ -280,6 +280,50 @@ set_binary_error (SlCsvReader  *self,
 }
 
 static void
+set_bad_quote_error (SlCsvReader  *self,
+                     guint         column,
+                     GError      **error)
+{
+  g_autofree char *header = column_header (self, column);
+
+  if (header != NULL)
+    g_set_error (error, SL_CSV_ERROR, SL_CSV_ERROR_BAD_QUOTE,
+                 /* Translators: a file name, a line number, then a column's
+                  * header. "" is how a quote is written inside a quoted
+                  * field; keep it as is */
+                 _("%s:%llu: column “%s”: text follows the closing quote of the field (write a quote inside quotes as \"\")"),
+                 self->name, (unsigned long long)self->line, header);
+  else
+    g_set_error (error, SL_CSV_ERROR, SL_CSV_ERROR_BAD_QUOTE,
+                 /* Translators: a file name, a line number, then a column's
+                  * position (1 for the first). "" is how a quote is written
+                  * inside a quoted field; keep it as is */
+                 _("%s:%llu: column %u: text follows the closing quote of the field (write a quote inside quotes as \"\")"),
+                 self->name, (unsigned long long)self->line, column + 1);
+}
+
+/* The line is where the quoted field starts, not the end of the file. */
+static void
+set_unterminated_quote_error (SlCsvReader  *self,
+                              guint         column,
+                              GError      **error)
+{
+  g_autofree char *header = column_header (self, column);
+
+  if (header != NULL)
+    g_set_error (error, SL_CSV_ERROR, SL_CSV_ERROR_UNTERMINATED_QUOTE,
+                 /* Translators: a file name, a line number, then a column's header */
+                 _("%s:%llu: column “%s”: a quoted field starts here and is never closed"),
+                 self->name, (unsigned long long)self->quote_line, header);
+  else
+    g_set_error (error, SL_CSV_ERROR, SL_CSV_ERROR_UNTERMINATED_QUOTE,
+                 /* Translators: a file name, a line number, then a column's
+                  * position (1 for the first) */
+                 _("%s:%llu: column %u: a quoted field starts here and is never closed"),
+                 self->name, (unsigned long long)self->quote_line, column + 1);
+}
+
+static void
 set_io_error (SlCsvReader  *self,
               GError       *io_error,
               GError      **error)
@@ -861,11 +905,7 @@ scan_quote_seen (SlCsvReader  *self,
   if (self->plain_classes[byte] != CLASS_TEXT)
     return end_field (self, c, error);
 
-  g_set_error (error, SL_CSV_ERROR, SL_CSV_ERROR_BAD_QUOTE,
-               /* Translators: a file name and a line number. "" is how a
-                * quote is written inside a quoted field; keep it as is */
-               _("%s:%llu: text follows the closing quote of a field (write a quote inside quotes as \"\")"),
-               self->name, (unsigned long long)self->line);
+  set_bad_quote_error (self, current_column (self), error);
   return SCAN_ERROR;
 }
 
@@ -969,10 +1009,7 @@ finish_text (SlCsvReader  *self,
     }
   if (self->state == STATE_QUOTED)
     {
-      g_set_error (error, SL_CSV_ERROR, SL_CSV_ERROR_UNTERMINATED_QUOTE,
-                   /* Translators: a file name and a line number */
-                   _("%s:%llu: a quoted field starts here and is never closed"),
-                   self->name, (unsigned long long)self->quote_line);
+      set_unterminated_quote_error (self, current_column (self), error);
       return SCAN_ERROR;
     }
   if (self->state == STATE_FIELD_START &&

@@ -786,7 +786,16 @@ test_csv_unterminated (void)
   assert_record (reader, 1, "name|note");
   assert_record (reader, 2, "Search|ok");
   assert_csv_error (reader, SL_CSV_ERROR_UNTERMINATED_QUOTE,
-                    "unterminated.csv:3: a quoted field starts here and is never closed");
+                    "unterminated.csv:3: column 2: a quoted field starts here and is never closed");
+  g_clear_object (&reader);
+
+  /* Under a header row, the column is named by its header. */
+  reader = reader_new_for_corpus ("unterminated.csv", SL_CSV_ENCODING_AUTO, SL_CSV_DELIMITER_DETECT);
+  sl_csv_reader_set_has_header (reader, TRUE);
+  assert_record (reader, 1, "name|note");
+  assert_record (reader, 2, "Search|ok");
+  assert_csv_error (reader, SL_CSV_ERROR_UNTERMINATED_QUOTE,
+                    "unterminated.csv:3: column “note”: a quoted field starts here and is never closed");
 
   /* An escaped quote at the end does not close the field. */
   closing = reader_new_for_data ("a\n\n\"x\"\"", -1, SL_CSV_ENCODING_AUTO, ',');
@@ -802,11 +811,17 @@ test_csv_bad_quote (void)
 
   reader = reader_new_for_corpus ("bad-quote.csv", SL_CSV_ENCODING_AUTO, SL_CSV_DELIMITER_DETECT);
   assert_record (reader, 1, "name|spend");
-  assert_csv_error (reader, SL_CSV_ERROR_BAD_QUOTE, "bad-quote.csv:2: text follows the closing quote");
+  assert_csv_error (reader, SL_CSV_ERROR_BAD_QUOTE, "bad-quote.csv:2: column 1: text follows the closing quote");
+  g_clear_object (&reader);
+
+  reader = reader_new_for_corpus ("bad-quote.csv", SL_CSV_ENCODING_AUTO, SL_CSV_DELIMITER_DETECT);
+  sl_csv_reader_set_has_header (reader, TRUE);
+  assert_record (reader, 1, "name|spend");
+  assert_csv_error (reader, SL_CSV_ERROR_BAD_QUOTE, "bad-quote.csv:2: column “name”: text follows the closing quote");
 
   /* Named on the line of the closing quote. */
   spanning = reader_new_for_data ("a,\"b\nc\" ,d\n", -1, SL_CSV_ENCODING_AUTO, ',');
-  assert_csv_error (spanning, SL_CSV_ERROR_BAD_QUOTE, "test.csv:2:");
+  assert_csv_error (spanning, SL_CSV_ERROR_BAD_QUOTE, "test.csv:2: column 2:");
 }
 
 static void
