@@ -5,7 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A running client: rounds, then a longpoll for the server's changes;
- * edits interrupt the longpoll; failures wait 1, 2, 4 … 60 s.
+ * edits interrupt the longpoll; failures wait 1, 2, 4 … 60 s, or as
+ * long as the server's Retry-After asks if that is longer.
  */
 
 #define G_LOG_DOMAIN "sunlight-sync"
@@ -62,14 +63,19 @@ static void
 retry_later (SlSyncClient *self,
              const GError *error)
 {
+  guint wait;
+
   if (!sl_sync_error_is_transient (error))
     return;   /* a refusal: the user must change something first */
   if (sl_sync_client_network_is_down (self))
     return;   /* network-changed starts again */
   self->backoff = self->backoff == 0 ? 1 : MIN (self->backoff * 2, MAX_BACKOFF_SECONDS);
-  g_debug ("Sync failed (%s); trying again in %u s", error->message, self->backoff);
+  wait = MAX (self->backoff, sl_sync_session_get_retry_after (self->session));
+  g_debug ("Sync failed (%s); trying again in %u s", error->message, wait);
   cancel_work (self);
-  self->timer_id = g_timeout_add_seconds (self->backoff, round_timer_cb, self);
+  /* Not g_timeout_add_seconds(): its first call may come early, and a
+   * server that said when must not be asked before. */
+  self->timer_id = g_timeout_add ((guint) wait * 1000, round_timer_cb, self);
 }
 
 static void

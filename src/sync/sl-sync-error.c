@@ -22,7 +22,8 @@ sl_sync_error_is_transient (const GError *error)
   if (error == NULL)
     return FALSE;
   return g_error_matches (error, SL_SYNC_ERROR, SL_SYNC_ERROR_NETWORK) ||
-         g_error_matches (error, SL_SYNC_ERROR, SL_SYNC_ERROR_SERVER);
+         g_error_matches (error, SL_SYNC_ERROR, SL_SYNC_ERROR_SERVER) ||
+         g_error_matches (error, SL_SYNC_ERROR, SL_SYNC_ERROR_BUSY);
 }
 
 void
@@ -43,6 +44,11 @@ sl_sync_error_set_http (GError     **error,
     g_set_error (error, SL_SYNC_ERROR, SL_SYNC_ERROR_NOT_FOUND,
                  /* Translators: %s is the server's own explanation, often in English */
                  _("Not found on the server: %s"), reason ? reason : _("no reason given"));
+  else if (status == 429)
+    g_set_error (error, SL_SYNC_ERROR, SL_SYNC_ERROR_BUSY,
+                 /* Translators: %s is the server's own explanation, often in English */
+                 _("The server asks to wait before trying again: %s"),
+                 reason ? reason : _("no reason given"));
   else if (status >= 500)
     g_set_error (error, SL_SYNC_ERROR, SL_SYNC_ERROR_SERVER,
                  /* Translators: %u is an HTTP status such as 503; %s the server's explanation */

@@ -22,12 +22,13 @@ typedef enum
   SL_SYNC_ERROR_NOT_FOUND,     /* 404: no such database or document */
   SL_SYNC_ERROR_BAD_RESPONSE,  /* an answer the CouchDB contract does not allow */
   SL_SYNC_ERROR_FAILED,        /* another refusal (4xx) */
+  SL_SYNC_ERROR_BUSY,          /* 429: too many requests; wait as the server says */
 } SlSyncError;
 
 GQuark   sl_sync_error_quark        (void);
 
-/* Whether trying again later may succeed: network errors and server
- * failures, not refusals. */
+/* Whether trying again later may succeed: network errors, server
+ * failures and "too many requests", not refusals. */
 gboolean sl_sync_error_is_transient (const GError *error);
 
 /* Sets @error for an HTTP answer of @status that is not a success, with

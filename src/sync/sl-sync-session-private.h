@@ -26,6 +26,7 @@ struct _SlSyncSession
   char        *basic;      /* "Basic …" once the server turned out to have no sessions */
   GStrv        roles;
   gboolean     logged_in;
+  guint        retry_after; /* seconds, from the last answer's Retry-After */
 };
 
 /* sl-sync-session.c: a request; @may_relog lets a 401 log in again once. */

@@ -40,6 +40,33 @@ typedef struct
 
 static void send_request (GTask *task);
 
+/* Longer waits are not taken at the server's word: the user can always
+ * sync by hand. */
+#define MAX_RETRY_AFTER_SECONDS 3600
+
+/* Retry-After: seconds, or an HTTP date (RFC 9110, 10.2.3). */
+static guint
+parse_retry_after (SoupMessageHeaders *headers)
+{
+  const char *value = soup_message_headers_get_one (headers, "Retry-After");
+  guint64 seconds = 0;
+
+  if (value == NULL)
+    return 0;
+  if (!g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT64, &seconds, NULL))
+    {
+      g_autoptr(GDateTime) when = soup_date_time_new_from_http_string (value);
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      GTimeSpan wait;
+
+      if (when == NULL)
+        return 0;
+      wait = g_date_time_difference (when, now);
+      seconds = wait <= 0 ? 0 : (guint64) ((wait + G_TIME_SPAN_SECOND - 1) / G_TIME_SPAN_SECOND);
+    }
+  return (guint) MIN (seconds, MAX_RETRY_AFTER_SECONDS);
+}
+
 static void
 request_free (Request *request)
 {
@@ -182,6 +209,8 @@ sent_cb (GObject      *source,
     }
 
   request->status = soup_message_get_status (msg);
+  self->retry_after = request->status == 429 || request->status == 503
+                      ? parse_retry_after (soup_message_get_response_headers (msg)) : 0;
   if (request->status == 401 && self->password != NULL && self->basic == NULL && !request->relogged)
     {
       request->relogged = TRUE;
@@ -354,6 +383,13 @@ sl_sync_session_get_database (SlSyncSession *self)
 {
   g_return_val_if_fail (SL_IS_SYNC_SESSION (self), NULL);
   return self->database;
+}
+
+guint
+sl_sync_session_get_retry_after (SlSyncSession *self)
+{
+  g_return_val_if_fail (SL_IS_SYNC_SESSION (self), 0);
+  return self->retry_after;
 }
 
 const char *

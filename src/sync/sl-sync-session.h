@@ -41,6 +41,9 @@ gboolean            sl_sync_session_login_finish (SlSyncSession       *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
 gboolean            sl_sync_session_is_logged_in (SlSyncSession  *self);
+/* How long the server asked to wait with its last answer (its
+ * Retry-After, with a 429 or 503), in seconds; 0 if it did not. */
+guint               sl_sync_session_get_retry_after (SlSyncSession *self);
 /* The roles the server gave at the last login ("finance", "_admin"…). */
 const char * const *sl_sync_session_get_roles    (SlSyncSession  *self);
 

@@ -9,6 +9,7 @@
  * session cookies, role escalation, a viewer writing, marketing
  * approving. Each is refused with 401, 403 or 429 and logged on one
  * line naming the request, and no password or cookie reaches the log.
+ * And the sync client, locked out, waits as long as it is told.
  */
 
 #include "config.h"
@@ -16,8 +17,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sl-sync-error.h"
 #include "sl-test-json.h"
 #include "sl-test-peer.h"
+#include "sl-test-sync.h"
+#include "sl-test-utils.h"
 
 /* Small on purpose: the tests wait them out. */
 #define FAILURES "3"
@@ -409,6 +413,74 @@ test_log_keeps_secrets (gconstpointer data)
   g_assert_null (strstr (log, cookie + strlen ("AuthSession=")));
 }
 
+/* Lines of the log past @since holding both needles. */
+static guint
+count_log_lines (SlTestPeer *peer,
+                 gsize       since,
+                 const char *needle,
+                 const char *other)
+{
+  g_autofree char *log = sl_test_peer_read_log (peer);
+  g_auto(GStrv) lines = g_strsplit (log + MIN (since, strlen (log)), "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    n += strstr (lines[i], needle) != NULL && strstr (lines[i], other) != NULL;
+  return n;
+}
+
+static gboolean
+client_is_synced (gpointer data)
+{
+  return sl_sync_client_get_state (data) == SL_SYNC_STATE_SYNCED;
+}
+
+/* The sync client, locked out by someone else's wrong passwords, takes
+ * the 429 as "later", not as a refusal: it waits as long as Retry-After
+ * says, asks once more and syncs, without the user doing anything and
+ * without asking again before it was told to. */
+static void
+test_client_waits (gconstpointer data)
+{
+  SlTestPeer *peer = (SlTestPeer *) data;
+  g_autofree char *dir = sl_test_make_tmp_dir ();
+  g_autofree char *db = sl_test_peer_new_db (peer);
+  g_autoptr(SlWorkspace) ws = sl_test_sync_workspace (dir, "carol.sunlight", "carol");
+  g_autoptr(SlSyncClient) client = sl_test_sync_client (peer, db, ws, "carol");
+  g_autoptr(GHashTable) docs = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize mark;
+  gint64 started;
+
+  sl_test_peer_add_user (peer, "carol", "marketing", "carol-secret");
+  sl_test_sync_seed_goals (ws, 2, "carol");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *path = g_strconcat ("/", db, NULL);
+      g_autoptr(SlTestResponse) wrong = send_as (peer, "GET", path, "carol", "guess", NULL, NULL);
+
+      sl_test_assert_error (wrong, 401, "unauthorized");
+    }
+
+  mark = sl_test_peer_get_log_size (peer);
+  error = sl_test_sync_try_round (client);
+  g_assert_error (error, SL_SYNC_ERROR, SL_SYNC_ERROR_BUSY);
+  g_assert_true (sl_sync_error_is_transient (error));
+  g_assert_nonnull (strstr (error->message, "try again in"));
+
+  started = g_get_monotonic_time ();
+  sl_sync_client_start (client);
+  sl_test_sync_wait (client_is_synced, client, 4 * WINDOW);
+  sl_sync_client_stop (client);
+  /* Refused twice: the round above and the client's first; the second
+   * ask came after the wait, and was let in. */
+  g_assert_cmpuint (count_log_lines (peer, mark, "refused status=429 ", "claimed=\"carol\""), ==, 2);
+  g_assert_cmpint (g_get_monotonic_time () - started, >=, G_USEC_PER_SEC / 2);
+  docs = sl_test_sync_server_docs (peer, db);
+  g_assert_cmpuint (g_hash_table_size (docs), ==, 2);
+  sl_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -433,6 +505,7 @@ main (int   argc,
   g_test_add_data_func ("/sync/server-refusals/roles", peer, test_roles);
   g_test_add_data_func ("/sync/server-refusals/batch", peer, test_batch_refusals);
   g_test_add_data_func ("/sync/server-refusals/log-keeps-secrets", peer, test_log_keeps_secrets);
+  g_test_add_data_func ("/sync/server-refusals/client-waits", peer, test_client_waits);
 
   return g_test_run ();
 }
