@@ -200,8 +200,8 @@ sl_window_realize (GtkWidget *widget)
   GtkWidget *page = gtk_stack_get_visible_child (self->content_stack);
 
   GTK_WIDGET_CLASS (sl_window_parent_class)->realize (widget);
-  if (page != NULL)
-    gtk_widget_activate_action (page, "view.catch-up", NULL);
+  if (page != NULL && SL_IS_VIEW (page))
+    sl_view_catch_up (SL_VIEW (page));
 }
 
 static void

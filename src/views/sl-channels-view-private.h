@@ -40,7 +40,6 @@ struct _SlChannelsView
   GPtrArray       *flags;        /* SlFlag of flags_period; NULL: not checked */
   SlPeriod         flags_period;
   guint            flags_idle_id;
-  gboolean         stale;        /* changed while hidden */
 };
 
 

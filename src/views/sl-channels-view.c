@@ -315,31 +315,13 @@ refresh_now (SlChannelsView *self)
 static void
 refresh (SlChannelsView *self)
 {
-  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
-  if (!self->stale)
-    refresh_now (self);
-}
-
-/* "view.catch-up": the window asks the page it opens on to catch up
- * before it first measures itself, so it is not measured twice. */
-static void
-catch_up_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  SlChannelsView *self = SL_CHANNELS_VIEW (widget);
-
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      refresh_now (self);
-    }
+  sl_view_refresh (SL_VIEW (self));
 }
 
 static void
 sl_channels_view_map (GtkWidget *widget)
 {
-  catch_up_action (widget, NULL, NULL);
+  sl_view_catch_up (SL_VIEW (widget));
   GTK_WIDGET_CLASS (sl_channels_view_parent_class)->map (widget);
 }
 
@@ -370,7 +352,6 @@ sl_channels_view_class_init (SlChannelsViewClass *klass)
 
   object_class->dispose = sl_channels_view_dispose;
   widget_class->map = sl_channels_view_map;
-  gtk_widget_class_install_action (widget_class, "view.catch-up", NULL, catch_up_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sl-channels-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SlChannelsView, stack);
@@ -443,7 +424,7 @@ sl_channels_view_set_context (SlChannelsView *self,
   if (self->channels != NULL)
     refresh (self);
   /* Not shown yet: its figures are read meanwhile. */
-  if (workspace != NULL && self->stale)
+  if (workspace != NULL && sl_view_is_stale (SL_VIEW (self)))
     sl_channels_view_prefetch (self);
 }
 
@@ -489,7 +470,14 @@ sl_channels_view_iface_set_context (SlView       *view,
 }
 
 static void
+sl_channels_view_iface_refresh (SlView *view)
+{
+  refresh_now (SL_CHANNELS_VIEW (view));
+}
+
+static void
 sl_channels_view_view_iface_init (SlViewInterface *iface)
 {
   iface->set_context = sl_channels_view_iface_set_context;
+  iface->refresh = sl_channels_view_iface_refresh;
 }

@@ -36,7 +36,6 @@ struct _SlFunnelView
 
   SlWorkspace  *workspace;
   SlViewFilter *filter;
-  gboolean      stale;
 };
 
 static void sl_funnel_view_view_iface_init (SlViewInterface *iface);
@@ -398,31 +397,13 @@ refresh_now (SlFunnelView *self)
 static void
 refresh (SlFunnelView *self)
 {
-  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
-  if (!self->stale)
-    refresh_now (self);
-}
-
-/* "view.catch-up": the window asks the page it opens on to catch up
- * before it first measures itself, so it is not measured twice. */
-static void
-catch_up_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  SlFunnelView *self = SL_FUNNEL_VIEW (widget);
-
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      refresh_now (self);
-    }
+  sl_view_refresh (SL_VIEW (self));
 }
 
 static void
 sl_funnel_view_map (GtkWidget *widget)
 {
-  catch_up_action (widget, NULL, NULL);
+  sl_view_catch_up (SL_VIEW (widget));
   GTK_WIDGET_CLASS (sl_funnel_view_parent_class)->map (widget);
 }
 
@@ -447,7 +428,6 @@ sl_funnel_view_class_init (SlFunnelViewClass *klass)
 
   object_class->dispose = sl_funnel_view_dispose;
   widget_class->map = sl_funnel_view_map;
-  gtk_widget_class_install_action (widget_class, "view.catch-up", NULL, catch_up_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sl-funnel-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SlFunnelView, stack);
@@ -546,7 +526,14 @@ sl_funnel_view_iface_set_context (SlView       *view,
 }
 
 static void
+sl_funnel_view_iface_refresh (SlView *view)
+{
+  refresh_now (SL_FUNNEL_VIEW (view));
+}
+
+static void
 sl_funnel_view_view_iface_init (SlViewInterface *iface)
 {
   iface->set_context = sl_funnel_view_iface_set_context;
+  iface->refresh = sl_funnel_view_iface_refresh;
 }

@@ -34,7 +34,6 @@ struct _SlHistoryView
   GtkStringList   *people;     /* "Everyone", then the authors */
   char            *person;     /* the one shown, or NULL for everyone */
   gboolean         updating;
-  gboolean         stale;
 };
 
 static void sl_history_view_view_iface_init (SlViewInterface *iface);
@@ -225,9 +224,7 @@ refresh (SlHistoryView *self)
 {
   if (self->workspace == NULL)
     return;
-  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
-  if (!self->stale)
-    refresh_now (self);
+  sl_view_refresh (SL_VIEW (self));
 }
 
 /* Callbacks */
@@ -255,13 +252,7 @@ person_selected_cb (SlHistoryView *self)
 static void
 sl_history_view_map (GtkWidget *widget)
 {
-  SlHistoryView *self = SL_HISTORY_VIEW (widget);
-
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      refresh_now (self);
-    }
+  sl_view_catch_up (SL_VIEW (widget));
   GTK_WIDGET_CLASS (sl_history_view_parent_class)->map (widget);
 }
 
@@ -358,7 +349,14 @@ sl_history_view_iface_set_context (SlView       *view,
 }
 
 static void
+sl_history_view_iface_refresh (SlView *view)
+{
+  refresh_now (SL_HISTORY_VIEW (view));
+}
+
+static void
 sl_history_view_view_iface_init (SlViewInterface *iface)
 {
   iface->set_context = sl_history_view_iface_set_context;
+  iface->refresh = sl_history_view_iface_refresh;
 }

@@ -32,7 +32,6 @@ struct _SlOverviewView
   GtkListBoxRow *more_row;     /* "Show n more flags", or NULL */
   guint         n_flags_shown;
   guint         n_flags;
-  gboolean      stale;
 };
 
 static void sl_overview_view_view_iface_init (SlViewInterface *iface);
@@ -300,31 +299,13 @@ refresh_now (SlOverviewView *self)
 static void
 refresh (SlOverviewView *self)
 {
-  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
-  if (!self->stale)
-    refresh_now (self);
-}
-
-/* "view.catch-up": the window asks the page it opens on to catch up
- * before it first measures itself, so it is not measured twice. */
-static void
-catch_up_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  SlOverviewView *self = SL_OVERVIEW_VIEW (widget);
-
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      refresh_now (self);
-    }
+  sl_view_refresh (SL_VIEW (self));
 }
 
 static void
 sl_overview_view_map (GtkWidget *widget)
 {
-  catch_up_action (widget, NULL, NULL);
+  sl_view_catch_up (SL_VIEW (widget));
   GTK_WIDGET_CLASS (sl_overview_view_parent_class)->map (widget);
 }
 
@@ -351,7 +332,6 @@ sl_overview_view_class_init (SlOverviewViewClass *klass)
 
   object_class->dispose = sl_overview_view_dispose;
   widget_class->map = sl_overview_view_map;
-  gtk_widget_class_install_action (widget_class, "view.catch-up", NULL, catch_up_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sl-overview-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SlOverviewView, stack);
@@ -425,7 +405,14 @@ sl_overview_view_iface_set_context (SlView       *view,
 }
 
 static void
+sl_overview_view_iface_refresh (SlView *view)
+{
+  refresh_now (SL_OVERVIEW_VIEW (view));
+}
+
+static void
 sl_overview_view_view_iface_init (SlViewInterface *iface)
 {
   iface->set_context = sl_overview_view_iface_set_context;
+  iface->refresh = sl_overview_view_iface_refresh;
 }

@@ -33,7 +33,6 @@ struct _SlTimelineView
   SlWorkspace      *workspace;
   SlViewFilter     *filter;
   SlDay             as_of;       /* SL_DAY_INVALID: today */
-  gboolean          stale;
 };
 
 

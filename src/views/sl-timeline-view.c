@@ -334,31 +334,13 @@ refresh_now (SlTimelineView *self)
 static void
 refresh (SlTimelineView *self)
 {
-  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
-  if (!self->stale)
-    refresh_now (self);
-}
-
-/* "view.catch-up": the window asks the page it opens on to catch up
- * before it first measures itself, so it is not measured twice. */
-static void
-catch_up_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  SlTimelineView *self = SL_TIMELINE_VIEW (widget);
-
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      refresh_now (self);
-    }
+  sl_view_refresh (SL_VIEW (self));
 }
 
 static void
 sl_timeline_view_map (GtkWidget *widget)
 {
-  catch_up_action (widget, NULL, NULL);
+  sl_view_catch_up (SL_VIEW (widget));
   GTK_WIDGET_CLASS (sl_timeline_view_parent_class)->map (widget);
 }
 
@@ -383,7 +365,6 @@ sl_timeline_view_class_init (SlTimelineViewClass *klass)
 
   object_class->dispose = sl_timeline_view_dispose;
   widget_class->map = sl_timeline_view_map;
-  gtk_widget_class_install_action (widget_class, "view.catch-up", NULL, catch_up_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sl-timeline-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SlTimelineView, stack);
@@ -499,7 +480,14 @@ sl_timeline_view_iface_set_context (SlView       *view,
 }
 
 static void
+sl_timeline_view_iface_refresh (SlView *view)
+{
+  refresh_now (SL_TIMELINE_VIEW (view));
+}
+
+static void
 sl_timeline_view_view_iface_init (SlViewInterface *iface)
 {
   iface->set_context = sl_timeline_view_iface_set_context;
+  iface->refresh = sl_timeline_view_iface_refresh;
 }

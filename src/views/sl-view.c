@@ -11,6 +11,16 @@
 
 G_DEFINE_INTERFACE (SlView, sl_view, GTK_TYPE_WIDGET)
 
+static GQuark
+stale_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("sl-view-stale");
+  return quark;
+}
+
 static void
 sl_view_default_init (SlViewInterface *iface)
 {
@@ -26,4 +36,41 @@ sl_view_set_context (SlView       *self,
   g_return_if_fail (filter == NULL || SL_IS_VIEW_FILTER (filter));
 
   SL_VIEW_GET_IFACE (self)->set_context (self, workspace, filter);
+}
+
+static void
+set_stale (SlView   *self,
+           gboolean  stale)
+{
+  g_object_set_qdata (G_OBJECT (self), stale_quark (), GINT_TO_POINTER (stale));
+}
+
+gboolean
+sl_view_is_stale (SlView *self)
+{
+  g_return_val_if_fail (SL_IS_VIEW (self), FALSE);
+
+  return GPOINTER_TO_INT (g_object_get_qdata (G_OBJECT (self), stale_quark ()));
+}
+
+void
+sl_view_refresh (SlView *self)
+{
+  g_return_if_fail (SL_IS_VIEW (self));
+  g_return_if_fail (SL_VIEW_GET_IFACE (self)->refresh != NULL);
+
+  set_stale (self, !gtk_widget_get_mapped (GTK_WIDGET (self)));
+  if (!sl_view_is_stale (self))
+    SL_VIEW_GET_IFACE (self)->refresh (self);
+}
+
+void
+sl_view_catch_up (SlView *self)
+{
+  g_return_if_fail (SL_IS_VIEW (self));
+
+  if (!sl_view_is_stale (self))
+    return;
+  set_stale (self, FALSE);
+  SL_VIEW_GET_IFACE (self)->refresh (self);
 }

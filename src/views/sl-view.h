@@ -30,11 +30,24 @@ struct _SlViewInterface
   void (*set_context) (SlView       *self,
                        SlWorkspace  *workspace,
                        SlViewFilter *filter);
+  /* Reads the page's data again and shows it; for sl_view_refresh(). */
+  void (*refresh)     (SlView       *self);
 };
 
 /* @workspace and @filter are both NULL or both set. */
-void sl_view_set_context (SlView       *self,
-                          SlWorkspace  *workspace,
-                          SlViewFilter *filter);
+void     sl_view_set_context (SlView       *self,
+                              SlWorkspace  *workspace,
+                              SlViewFilter *filter);
+
+/* The page's data changed: refreshes it now if it is shown, else marks
+ * it to catch up when it is. */
+void     sl_view_refresh     (SlView       *self);
+/* Refreshes the page if its data changed while it was hidden. Pages call
+ * it from their map handler, before chaining up; the window calls it on
+ * the page it opens on when it is realized, so the page is filled in
+ * before the window first measures itself, not after. */
+void     sl_view_catch_up    (SlView       *self);
+/* Whether the page has changes to catch up on. */
+gboolean sl_view_is_stale    (SlView       *self);
 
 G_END_DECLS
