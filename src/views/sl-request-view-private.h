@@ -49,7 +49,6 @@ struct _SlRequestView
   GArray            *pending;      /* SlRequestLineSpec typed for a row without a goal */
   SlDay              today;        /* SL_DAY_INVALID: the real one */
   SlDay              as_of;        /* SL_DAY_INVALID: after the last actual day */
-  gboolean           stale;
   gboolean           updating;     /* setting the widgets, not the user */
 };
 

@@ -201,7 +201,6 @@ refresh_now (SlRequestView *self)
 {
   SlBudgetRequest *request;
 
-  self->stale = FALSE;
   if (self->workspace == NULL)
     return;
   fill_requests (self);
@@ -222,9 +221,7 @@ refresh_now (SlRequestView *self)
 static void
 refresh (SlRequestView *self)
 {
-  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
-  if (!self->stale)
-    refresh_now (self);
+  sl_view_refresh (SL_VIEW (self));
 }
 
 static void
@@ -324,10 +321,7 @@ submit_cb (GtkWidget  *widget,
 static void
 sl_request_view_map (GtkWidget *widget)
 {
-  SlRequestView *self = SL_REQUEST_VIEW (widget);
-
-  if (self->stale)
-    refresh_now (self);
+  sl_view_catch_up (SL_VIEW (widget));
   GTK_WIDGET_CLASS (sl_request_view_parent_class)->map (widget);
 }
 
@@ -447,8 +441,7 @@ gint64
 sl_request_view_get_request_id (SlRequestView *self)
 {
   g_return_val_if_fail (SL_IS_REQUEST_VIEW (self), 0);
-  if (self->stale)
-    refresh_now (self);
+  sl_view_catch_up (SL_VIEW (self));
   return self->request_id;
 }
 
@@ -496,7 +489,14 @@ sl_request_view_iface_set_context (SlView       *view,
 }
 
 static void
+sl_request_view_iface_refresh (SlView *view)
+{
+  refresh_now (SL_REQUEST_VIEW (view));
+}
+
+static void
 sl_request_view_view_iface_init (SlViewInterface *iface)
 {
   iface->set_context = sl_request_view_iface_set_context;
+  iface->refresh = sl_request_view_iface_refresh;
 }
