@@ -93,41 +93,10 @@ sl_bar_chart_get_focus_category (SlBarChart *self)
 }
 
 static void
-move_focus (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *args)
+focus_cb (GtkWidget *widget,
+          guint      category)
 {
-  SlBarChart *self = SL_BAR_CHART (widget);
-
-  if (self->n_categories == 0)
-    return;
-  sl_bar_chart_set_focus_category (self, sl_chart_frame_step_slot (&self->frame, self->focus,
-                                                                   g_variant_get_int32 (args)));
-}
-
-static void
-pressed_cb (GtkGestureClick *gesture,
-            int              n_press,
-            double           x,
-            double           y,
-            SlBarChart      *self)
-{
-  int c = sl_chart_frame_slot_at (&self->frame, x);
-
-  if (c < 0)
-    return;
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  sl_bar_chart_set_focus_category (self, c);
-}
-
-static void
-sl_bar_chart_state_flags_changed (GtkWidget     *widget,
-                                  GtkStateFlags  previous)
-{
-  GTK_WIDGET_CLASS (sl_bar_chart_parent_class)->state_flags_changed (widget, previous);
-  /* The focused category shows only with the focus. */
-  if ((previous ^ gtk_widget_get_state_flags (widget)) & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE))
-    gtk_widget_queue_draw (widget);
+  sl_bar_chart_set_focus_category (SL_BAR_CHART (widget), category);
 }
 
 static void
@@ -161,8 +130,7 @@ sl_bar_chart_class_init (SlBarChartClass *klass)
   widget_class->size_allocate = sl_bar_chart_size_allocate;
   widget_class->snapshot = sl_bar_chart_snapshot;
   widget_class->query_tooltip = sl_bar_chart_query_tooltip;
-  widget_class->state_flags_changed = sl_bar_chart_state_flags_changed;
-  sl_chart_frame_install_focus_action (widget_class, move_focus);
+  sl_chart_frame_install_frame_focus (widget_class);
   gtk_widget_class_set_css_name (widget_class, "barchart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -170,17 +138,13 @@ sl_bar_chart_class_init (SlBarChartClass *klass)
 static void
 sl_bar_chart_init (SlBarChart *self)
 {
-  GtkGesture *click = gtk_gesture_click_new ();
-
   self->series_names = g_ptr_array_new_with_free_func (g_free);
   self->categories = g_ptr_array_new_with_free_func (g_free);
   self->bars = g_array_new (FALSE, TRUE, sizeof (graphene_rect_t));
   self->marks = g_array_new (FALSE, TRUE, sizeof (graphene_point_t));
   self->reference_name = g_strdup ("");
   sl_chart_frame_init (&self->frame, GTK_WIDGET (self));
-  g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  sl_chart_frame_follow_focus (&self->frame, &self->focus, focus_cb);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   /* Translators: what a screen reader calls a chart without a title */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Bar chart"), -1);

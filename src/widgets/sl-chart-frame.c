@@ -510,6 +510,65 @@ sl_chart_frame_install_focus_action (GtkWidgetClass              *klass,
   gtk_widget_class_add_binding_action (klass, GDK_KEY_End, 0, "chart.move-focus", "i", G_MAXINT);
 }
 
+#define FRAME_KEY "sl-chart-frame"
+
+static void
+move_frame_focus (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *args)
+{
+  SlChartFrame *frame = g_object_get_data (G_OBJECT (widget), FRAME_KEY);
+
+  if (frame == NULL || frame->n_slots == 0)
+    return;
+  frame->focus_func (widget, sl_chart_frame_step_slot (frame, *frame->focus, g_variant_get_int32 (args)));
+}
+
+static void
+focus_pressed_cb (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  SlChartFrame    *frame)
+{
+  int slot = sl_chart_frame_slot_at (frame, x);
+
+  if (slot < 0)
+    return;
+  gtk_widget_grab_focus (frame->widget);
+  frame->focus_func (frame->widget, (guint) slot);
+}
+
+static void
+focus_state_cb (GtkWidget     *widget,
+                GtkStateFlags  previous)
+{
+  if ((previous ^ gtk_widget_get_state_flags (widget)) & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE))
+    gtk_widget_queue_draw (widget);
+}
+
+void
+sl_chart_frame_follow_focus (SlChartFrame     *frame,
+                             const guint      *focus,
+                             SlChartFocusFunc  func)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  frame->focus = focus;
+  frame->focus_func = func;
+  g_object_set_data (G_OBJECT (frame->widget), FRAME_KEY, frame);
+  g_signal_connect (click, "pressed", G_CALLBACK (focus_pressed_cb), frame);
+  gtk_widget_add_controller (frame->widget, GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (frame->widget, "state-flags-changed", G_CALLBACK (focus_state_cb), NULL);
+  gtk_widget_set_focusable (frame->widget, TRUE);
+}
+
+void
+sl_chart_frame_install_frame_focus (GtkWidgetClass *klass)
+{
+  sl_chart_frame_install_focus_action (klass, move_frame_focus);
+}
+
 void
 sl_chart_frame_append_summary (GString    *out,
                                const char *series,

@@ -28,8 +28,14 @@ typedef enum {
 /* A legend entry's colour: a series index, or the text colour. */
 #define SL_CHART_KEY_TEXT_COLOR (-1)
 
+/* Shows slot @slot as the chart's focused one. */
+typedef void (*SlChartFocusFunc) (GtkWidget *chart,
+                                  guint      slot);
+
 typedef struct {
   GtkWidget         *widget;        /* not owned */
+  const guint       *focus;         /* the chart's focused slot */
+  SlChartFocusFunc   focus_func;
   gboolean           rtl;
   int                width;
   int                height;
@@ -123,6 +129,17 @@ guint    sl_chart_frame_step_slot   (const SlChartFrame *frame,
  * End. */
 void     sl_chart_frame_install_focus_action (GtkWidgetClass              *klass,
                                               GtkWidgetActionActivateFunc  activate);
+
+/* The focused slot, for a chart whose class called
+ * sl_chart_frame_install_frame_focus(): the keys step it, a click puts it
+ * under the pointer (and takes the keyboard focus), each through @func;
+ * the chart is drawn again when it gains or loses the keyboard focus,
+ * since the focused slot shows only then. @focus is the chart's own. */
+void     sl_chart_frame_follow_focus (SlChartFrame      *frame,
+                                      const guint       *focus,
+                                      SlChartFocusFunc   func);
+/* Left, Right, Home and End for the charts that follow the focus. */
+void     sl_chart_frame_install_frame_focus (GtkWidgetClass *klass);
 
 /* Appends "series: highest …, lowest …" for the accessible description. */
 void     sl_chart_frame_append_summary (GString        *out,
