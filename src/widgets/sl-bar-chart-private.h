@@ -8,16 +8,12 @@
 #pragma once
 
 #include "sl-bar-chart.h"
+#include "sl-chart-data.h"
 #include "sl-chart-frame.h"
 
 G_BEGIN_DECLS
 
-typedef struct
-{
-  gboolean  defined;
-  double    value;
-  char     *text;   /* defined: the value for people; else the reason */
-} Value;
+typedef SlChartValue Value;
 
 struct _SlBarChart
 {

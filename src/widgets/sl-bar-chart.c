@@ -27,27 +27,6 @@ sl_bar_chart_value_at (SlBarChart *self,
 }
 
 static void
-clear_values (Value *values,
-              gsize  n)
-{
-  for (gsize i = 0; values != NULL && i < n; i++)
-    g_free (values[i].text);
-  g_free (values);
-}
-
-static void
-set_value (Value      *v,
-           gboolean    defined,
-           double      value,
-           const char *text)
-{
-  v->defined = defined;
-  v->value = defined ? value : 0;
-  g_free (v->text);
-  v->text = g_strdup (text != NULL ? text : "");
-}
-
-static void
 data_changed (SlBarChart *self)
 {
   self->summary_dirty = TRUE;
@@ -104,8 +83,8 @@ sl_bar_chart_finalize (GObject *object)
 {
   SlBarChart *self = (SlBarChart *)object;
 
-  clear_values (self->values, (gsize)self->n_series * self->n_categories);
-  clear_values (self->references, self->n_categories);
+  sl_chart_values_free (self->values, (gsize)self->n_series * self->n_categories);
+  sl_chart_values_free (self->references, self->n_categories);
   g_ptr_array_unref (self->series_names);
   g_ptr_array_unref (self->categories);
   g_free (self->reference_name);
@@ -210,18 +189,14 @@ sl_bar_chart_set_size (SlBarChart *self,
 {
   g_return_if_fail (SL_IS_BAR_CHART (self));
 
-  clear_values (self->values, (gsize)self->n_series * self->n_categories);
-  clear_values (self->references, self->n_categories);
+  sl_chart_values_free (self->values, (gsize)self->n_series * self->n_categories);
+  sl_chart_values_free (self->references, self->n_categories);
   self->n_series = n_series;
   self->n_categories = n_categories;
-  self->values = g_new0 (Value, (gsize)n_series * n_categories);
-  self->references = g_new0 (Value, n_categories);
-  g_ptr_array_set_size (self->series_names, 0);
-  g_ptr_array_set_size (self->categories, 0);
-  for (guint i = 0; i < n_series; i++)
-    g_ptr_array_add (self->series_names, g_strdup (""));
-  for (guint i = 0; i < n_categories; i++)
-    g_ptr_array_add (self->categories, g_strdup (""));
+  self->values = sl_chart_values_new ((gsize)n_series * n_categories);
+  self->references = sl_chart_values_new (n_categories);
+  sl_chart_labels_reset (self->series_names, n_series);
+  sl_chart_labels_reset (self->categories, n_categories);
   g_array_set_size (self->bars, 0);
   self->focus = MIN (self->focus, n_categories > 0 ? n_categories - 1 : 0);
   data_changed (self);
@@ -241,15 +216,6 @@ sl_bar_chart_get_n_categories (SlBarChart *self)
   return self->n_categories;
 }
 
-static void
-replace_string (GPtrArray  *array,
-                guint       i,
-                const char *text)
-{
-  g_free (array->pdata[i]);
-  array->pdata[i] = g_strdup (text != NULL ? text : "");
-}
-
 void
 sl_bar_chart_set_series_name (SlBarChart *self,
                               guint       series,
@@ -258,7 +224,7 @@ sl_bar_chart_set_series_name (SlBarChart *self,
   g_return_if_fail (SL_IS_BAR_CHART (self));
   g_return_if_fail (series < self->n_series);
 
-  replace_string (self->series_names, series, name);
+  sl_chart_labels_set (self->series_names, series, name);
   data_changed (self);
 }
 
@@ -270,7 +236,7 @@ sl_bar_chart_set_category (SlBarChart *self,
   g_return_if_fail (SL_IS_BAR_CHART (self));
   g_return_if_fail (category < self->n_categories);
 
-  replace_string (self->categories, category, label);
+  sl_chart_labels_set (self->categories, category, label);
   data_changed (self);
 }
 
@@ -285,7 +251,7 @@ sl_bar_chart_set_value (SlBarChart *self,
   g_return_if_fail (series < self->n_series && category < self->n_categories);
   g_return_if_fail (isfinite (value));
 
-  set_value (sl_bar_chart_value_at (self, series, category), TRUE, value, text);
+  sl_chart_value_set (sl_bar_chart_value_at (self, series, category), TRUE, value, text);
   data_changed (self);
 }
 
@@ -298,7 +264,7 @@ sl_bar_chart_set_undefined (SlBarChart *self,
   g_return_if_fail (SL_IS_BAR_CHART (self));
   g_return_if_fail (series < self->n_series && category < self->n_categories);
 
-  set_value (sl_bar_chart_value_at (self, series, category), FALSE, 0, reason);
+  sl_chart_value_set (sl_bar_chart_value_at (self, series, category), FALSE, 0, reason);
   data_changed (self);
 }
 
@@ -323,7 +289,7 @@ sl_bar_chart_set_reference (SlBarChart *self,
   g_return_if_fail (category < self->n_categories);
   g_return_if_fail (isfinite (value));
 
-  set_value (&self->references[category], TRUE, value, text);
+  sl_chart_value_set (&self->references[category], TRUE, value, text);
   data_changed (self);
 }
 

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sl-chart-data.h"
 #include "sl-chart-palette.h"
 #include "sl-chart-text.h"
 #include "sl-heat-map-private.h"
@@ -243,12 +244,8 @@ sl_heat_map_set_size (SlHeatMap *self,
   self->n_rows = n_rows;
   self->n_columns = n_columns;
   self->cells = g_new0 (Cell, (gsize)n_rows * n_columns);
-  g_ptr_array_set_size (self->row_labels, 0);
-  g_ptr_array_set_size (self->column_labels, 0);
-  for (guint i = 0; i < n_rows; i++)
-    g_ptr_array_add (self->row_labels, g_strdup (""));
-  for (guint i = 0; i < n_columns; i++)
-    g_ptr_array_add (self->column_labels, g_strdup (""));
+  sl_chart_labels_reset (self->row_labels, n_rows);
+  sl_chart_labels_reset (self->column_labels, n_columns);
   self->focus_row = MIN (self->focus_row, n_rows > 0 ? n_rows - 1 : 0);
   self->focus_column = MIN (self->focus_column, n_columns > 0 ? n_columns - 1 : 0);
   data_changed (self);
@@ -268,15 +265,6 @@ sl_heat_map_get_n_columns (SlHeatMap *self)
   return self->n_columns;
 }
 
-static void
-replace_string (GPtrArray  *array,
-                guint       i,
-                const char *text)
-{
-  g_free (array->pdata[i]);
-  array->pdata[i] = g_strdup (text != NULL ? text : "");
-}
-
 void
 sl_heat_map_set_row_label (SlHeatMap  *self,
                            guint       row,
@@ -285,7 +273,7 @@ sl_heat_map_set_row_label (SlHeatMap  *self,
   g_return_if_fail (SL_IS_HEAT_MAP (self));
   g_return_if_fail (row < self->n_rows);
 
-  replace_string (self->row_labels, row, label);
+  sl_chart_labels_set (self->row_labels, row, label);
   data_changed (self);
 }
 
@@ -297,7 +285,7 @@ sl_heat_map_set_column_label (SlHeatMap  *self,
   g_return_if_fail (SL_IS_HEAT_MAP (self));
   g_return_if_fail (column < self->n_columns);
 
-  replace_string (self->column_labels, column, label);
+  sl_chart_labels_set (self->column_labels, column, label);
   data_changed (self);
 }
 

@@ -7,18 +7,13 @@
 
 #pragma once
 
+#include "sl-chart-data.h"
 #include "sl-chart-frame.h"
 #include "sl-line-chart.h"
 
 G_BEGIN_DECLS
 
-typedef struct
-{
-  gboolean  defined;
-  gboolean  warning;
-  double    value;
-  char     *text;   /* defined: the value for people; else the reason */
-} Value;
+typedef SlChartValue Value;
 
 typedef struct
 {

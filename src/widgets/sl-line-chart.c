@@ -28,9 +28,8 @@ sl_line_chart_value_at (SlLineChart *self,
 static void
 clear_values (SlLineChart *self)
 {
-  for (gsize i = 0; self->values != NULL && i < (gsize)self->n_series * self->n_points; i++)
-    g_free (self->values[i].text);
-  g_clear_pointer (&self->values, g_free);
+  sl_chart_values_free (self->values, (gsize)self->n_series * self->n_points);
+  self->values = NULL;
   g_clear_pointer (&self->n_solid, g_free);
 }
 
@@ -194,16 +193,12 @@ sl_line_chart_set_size (SlLineChart *self,
   clear_values (self);
   self->n_series = n_series;
   self->n_points = n_points;
-  self->values = g_new0 (Value, (gsize)n_series * n_points);
+  self->values = sl_chart_values_new ((gsize)n_series * n_points);
   self->n_solid = g_new (guint, MAX (n_series, 1));
   for (guint s = 0; s < n_series; s++)
     self->n_solid[s] = G_MAXUINT;
-  g_ptr_array_set_size (self->series_names, 0);
-  g_ptr_array_set_size (self->labels, 0);
-  for (guint i = 0; i < n_series; i++)
-    g_ptr_array_add (self->series_names, g_strdup (""));
-  for (guint i = 0; i < n_points; i++)
-    g_ptr_array_add (self->labels, g_strdup (""));
+  sl_chart_labels_reset (self->series_names, n_series);
+  sl_chart_labels_reset (self->labels, n_points);
   g_array_set_size (self->bands, 0);
   g_array_set_size (self->markers, 0);
   g_array_set_size (self->points, 0);
@@ -225,15 +220,6 @@ sl_line_chart_get_n_points (SlLineChart *self)
   return self->n_points;
 }
 
-static void
-replace_string (GPtrArray  *array,
-                guint       i,
-                const char *text)
-{
-  g_free (array->pdata[i]);
-  array->pdata[i] = g_strdup (text != NULL ? text : "");
-}
-
 void
 sl_line_chart_set_label (SlLineChart *self,
                          guint        point,
@@ -242,7 +228,7 @@ sl_line_chart_set_label (SlLineChart *self,
   g_return_if_fail (SL_IS_LINE_CHART (self));
   g_return_if_fail (point < self->n_points);
 
-  replace_string (self->labels, point, label);
+  sl_chart_labels_set (self->labels, point, label);
   data_changed (self);
 }
 
@@ -254,7 +240,7 @@ sl_line_chart_set_series_name (SlLineChart *self,
   g_return_if_fail (SL_IS_LINE_CHART (self));
   g_return_if_fail (series < self->n_series);
 
-  replace_string (self->series_names, series, name);
+  sl_chart_labels_set (self->series_names, series, name);
   data_changed (self);
 }
 
@@ -266,12 +252,7 @@ set_value (SlLineChart *self,
            double       value,
            const char  *text)
 {
-  Value *v = sl_line_chart_value_at (self, series, point);
-
-  v->defined = defined;
-  v->value = defined ? value : 0;
-  g_free (v->text);
-  v->text = g_strdup (text != NULL ? text : "");
+  sl_chart_value_set (sl_line_chart_value_at (self, series, point), defined, value, text);
   data_changed (self);
 }
 
