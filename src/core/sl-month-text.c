@@ -96,10 +96,15 @@ sl_month_text_parse (SlMonthText *self,
   if (!sl_period_parse (text, self->calendar, self->fiscal_start, &period, NULL))
     return parse_name (self, text, out);
   if (period.kind == SL_PERIOD_DAY)
-    sl_period_init (out, SL_PERIOD_MONTH, self->calendar, self->fiscal_start, period.first);
-  else if (period.kind == SL_PERIOD_MONTH)
-    *out = period;
-  else
+    {
+      sl_period_init (&period, SL_PERIOD_MONTH, self->calendar, self->fiscal_start, period.first);
+      /* A period's name has a four-digit year, and the Thai calendar is
+       * 543 years ahead: Gregorian 9457 on has no month to name. */
+      if (period.year < 1 || period.year > 9999)
+        return FALSE;
+    }
+  else if (period.kind != SL_PERIOD_MONTH)
     return FALSE;
+  *out = period;
   return TRUE;
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "sl-date-text.h"
+#include "sl-month-text.h"
 #include "sl-period.h"
 
 static const SlCalendar all_calendars[] = {
@@ -1068,6 +1069,27 @@ test_threads (void)
     g_assert_true (g_thread_join (threads[i]) == expected[i % G_N_ELEMENTS (all_calendars)]);
 }
 
+/* Found by fuzz-date: a plan's month given as a Gregorian day of 9873
+ * is Thai year 10416, whose month has no name that reads back. */
+static void
+test_month_text_year_range (void)
+{
+  g_autoptr(SlMonthText) thai = sl_month_text_new (SL_CALENDAR_THAI, 1);
+  g_autoptr(SlMonthText) gregorian = sl_month_text_new (SL_CALENDAR_GREGORIAN, 1);
+  g_autofree char *name = NULL;
+  SlPeriod period;
+
+  g_assert_false (sl_month_text_parse (thai, "9873-01-06", &period));
+  g_assert_true (sl_month_text_parse (thai, "9456-12-31", &period));
+  g_assert_cmpint (period.year, ==, 9999);
+  name = sl_period_to_string (&period);
+  g_assert_cmpstr (name, ==, "9999-12");
+  g_assert_true (sl_month_text_parse (thai, "2025-01-06", &period));
+  g_assert_cmpint (period.year, ==, 2568);
+  g_assert_true (sl_month_text_parse (gregorian, "9873-01-06", &period));
+  g_assert_cmpint (period.year, ==, 9873);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1102,6 +1124,7 @@ main (int   argc,
   g_test_add_func ("/core/period/format/month-names", test_month_names);
   g_test_add_func ("/core/period/format/labels", test_format);
   g_test_add_func ("/core/period/format/default-locale", test_format_default_locale);
+  g_test_add_func ("/core/period/month-text/year-range", test_month_text_year_range);
 
   return g_test_run ();
 }
