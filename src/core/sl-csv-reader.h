@@ -64,7 +64,8 @@ void           sl_csv_reader_set_has_header  (SlCsvReader   *self,
 /* Advances to the next record. Returns FALSE on error; at the end of the
  * file returns TRUE with *has_record FALSE. Blank lines are skipped.
  * Errors are SL_CSV_ERROR (or G_IO_ERROR_CANCELLED), their message names
- * the file and line, and the column for ENCODING and BINARY. */
+ * the file and line, and the column for ENCODING, BINARY, BAD_QUOTE
+ * and UNTERMINATED_QUOTE. */
 gboolean       sl_csv_reader_next            (SlCsvReader   *self,
                                               gboolean      *has_record,
                                               GCancellable  *cancellable,
