@@ -66,7 +66,7 @@ ensure_layouts (SlHeatMap *self)
       Cell *cell = &self->cells[i];
 
       g_clear_object (&cell->layout);
-      cell->layout = new_layout (self, cell->defined ? cell->text : "—");
+      cell->layout = new_layout (self, cell->data.defined ? cell->data.text : "—");
       sl_chart_text_size (cell->layout, &cell->text_width, NULL);
       self->cell_text_width = MAX (self->cell_text_width, cell->text_width);
     }
@@ -225,12 +225,12 @@ sl_heat_map_cell_color (SlHeatMap  *self,
                         const Cell *cell,
                         GdkRGBA    *out)
 {
-  if (!cell->defined)
+  if (!cell->data.defined)
     {
       *out = (GdkRGBA) { 0, 0, 0, 0 };
       return;
     }
-  sl_chart_palette_diverging (cell->value / self->scale, sl_chart_palette_is_dark (), out);
+  sl_chart_palette_diverging (cell->data.value / self->scale, sl_chart_palette_is_dark (), out);
 }
 
 typedef struct
@@ -336,7 +336,7 @@ snapshot_cell (SlHeatMap    *self,
 
   sl_heat_map_cell_rect (self, row, column, &area);
   gsk_rounded_rect_init_from_rect (&rounded, &area, CELL_RADIUS);
-  if (!cell->defined)
+  if (!cell->data.defined)
     {
       snapshot_hatch (snapshot, &rounded, &colors->grid);
       if (cell->fits)
@@ -406,13 +406,13 @@ sl_heat_map_dup_cell_tooltip (SlHeatMap *self,
   g_return_val_if_fail (row < self->n_rows && column < self->n_columns, NULL);
 
   cell = sl_heat_map_cell (self, row, column);
-  if (!cell->defined)
+  if (!cell->data.defined)
     /* Translators: a heat map cell: row, column, then why it has no value */
     return g_strdup_printf (_("%s, %s: undefined (%s)"), (char *)self->row_labels->pdata[row],
-                            (char *)self->column_labels->pdata[column], cell->text);
+                            (char *)self->column_labels->pdata[column], cell->data.text);
   /* Translators: a heat map cell: row, column, then its value */
   return g_strdup_printf (_("%s, %s: %s"), (char *)self->row_labels->pdata[row],
-                          (char *)self->column_labels->pdata[column], cell->text);
+                          (char *)self->column_labels->pdata[column], cell->data.text);
 }
 
 /* The highest and lowest cells, and how many have no value. */
@@ -427,14 +427,14 @@ append_summary (SlHeatMap *self,
     {
       const Cell *cell = &self->cells[i];
 
-      if (!cell->defined)
+      if (!cell->data.defined)
         {
           n_undefined++;
           continue;
         }
-      if (high == NULL || cell->value > high->value)
+      if (high == NULL || cell->data.value > high->data.value)
         high = cell, high_at = i;
-      if (low == NULL || cell->value < low->value)
+      if (low == NULL || cell->data.value < low->data.value)
         low = cell, low_at = i;
     }
   if (high != NULL)

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "sl-chart-data.h"
 #include "sl-heat-map.h"
 
 G_BEGIN_DECLS
@@ -20,9 +21,7 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  gboolean     defined;
-  double       value;
-  char        *text;        /* defined: shown; undefined: the reason */
+  SlChartValue data;        /* text: shown if defined, else the reason */
   PangoLayout *layout;      /* the text, or "—" */
   int          text_width;
   gboolean     fits;        /* the text fits in the cell */

@@ -34,7 +34,7 @@ clear_cells (SlHeatMap *self)
 {
   for (guint i = 0; self->cells != NULL && i < self->n_rows * self->n_columns; i++)
     {
-      g_free (self->cells[i].text);
+      g_free (self->cells[i].data.text);
       g_clear_object (&self->cells[i].layout);
     }
   g_clear_pointer (&self->cells, g_free);
@@ -297,12 +297,7 @@ set_cell (SlHeatMap  *self,
           double      value,
           const char *text)
 {
-  Cell *cell = sl_heat_map_cell (self, row, column);
-
-  cell->defined = defined;
-  cell->value = defined ? value : 0;
-  g_free (cell->text);
-  cell->text = g_strdup (text != NULL ? text : "");
+  sl_chart_value_set (&sl_heat_map_cell (self, row, column)->data, defined, value, text);
   data_changed (self);
 }
 
@@ -445,5 +440,5 @@ sl_heat_map_get_cell_text (SlHeatMap *self,
   g_return_val_if_fail (row < self->n_rows && column < self->n_columns, NULL);
 
   cell = sl_heat_map_cell (self, row, column);
-  return cell->defined ? cell->text : "—";
+  return cell->data.defined ? cell->data.text : "—";
 }
