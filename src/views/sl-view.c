@@ -11,19 +11,13 @@
 
 G_DEFINE_INTERFACE (SlView, sl_view, GTK_TYPE_WIDGET)
 
-static GQuark
-stale_quark (void)
-{
-  static GQuark quark;
-
-  if (quark == 0)
-    quark = g_quark_from_static_string ("sl-view-stale");
-  return quark;
-}
+/* Set once, when the interface is first used. */
+static GQuark stale_quark;
 
 static void
 sl_view_default_init (SlViewInterface *iface)
 {
+  stale_quark = g_quark_from_static_string ("sl-view-stale");
 }
 
 void
@@ -42,7 +36,7 @@ static void
 set_stale (SlView   *self,
            gboolean  stale)
 {
-  g_object_set_qdata (G_OBJECT (self), stale_quark (), GINT_TO_POINTER (stale));
+  g_object_set_qdata (G_OBJECT (self), stale_quark, GINT_TO_POINTER (stale));
 }
 
 gboolean
@@ -50,17 +44,20 @@ sl_view_is_stale (SlView *self)
 {
   g_return_val_if_fail (SL_IS_VIEW (self), FALSE);
 
-  return GPOINTER_TO_INT (g_object_get_qdata (G_OBJECT (self), stale_quark ()));
+  return GPOINTER_TO_INT (g_object_get_qdata (G_OBJECT (self), stale_quark));
 }
 
 void
 sl_view_refresh (SlView *self)
 {
+  gboolean shown;
+
   g_return_if_fail (SL_IS_VIEW (self));
   g_return_if_fail (SL_VIEW_GET_IFACE (self)->refresh != NULL);
 
-  set_stale (self, !gtk_widget_get_mapped (GTK_WIDGET (self)));
-  if (!sl_view_is_stale (self))
+  shown = gtk_widget_get_mapped (GTK_WIDGET (self));
+  set_stale (self, !shown);
+  if (shown)
     SL_VIEW_GET_IFACE (self)->refresh (self);
 }
 
