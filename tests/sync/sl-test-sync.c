@@ -171,6 +171,12 @@ sl_test_sync_round (SlSyncClient *client)
   g_assert_no_error (error);
 }
 
+gboolean
+sl_test_sync_is_synced (gpointer client)
+{
+  return sl_sync_client_get_state (client) == SL_SYNC_STATE_SYNCED;
+}
+
 static gboolean
 timed_out_cb (gpointer user_data)
 {

@@ -63,6 +63,8 @@ GStrv         sl_test_sync_cli_argv      (SlTestPeer   *peer,
 GError       *sl_test_sync_try_round     (SlSyncClient *client);
 /* The same, failing the test on an error. */
 void          sl_test_sync_round         (SlSyncClient *client);
+/* For sl_test_sync_wait(): whether @client (an SlSyncClient) is synced. */
+gboolean      sl_test_sync_is_synced     (gpointer      client);
 /* Iterates the main context until @done returns TRUE; fails the test
  * after @seconds. */
 void          sl_test_sync_wait          (gboolean    (*done) (gpointer),

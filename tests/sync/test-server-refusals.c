@@ -429,12 +429,6 @@ count_log_lines (SlTestPeer *peer,
   return n;
 }
 
-static gboolean
-client_is_synced (gpointer data)
-{
-  return sl_sync_client_get_state (data) == SL_SYNC_STATE_SYNCED;
-}
-
 /* The sync client, locked out by someone else's wrong passwords, takes
  * the 429 as "later", not as a refusal: it waits as long as Retry-After
  * says, asks once more and syncs, without the user doing anything and
@@ -470,7 +464,7 @@ test_client_waits (gconstpointer data)
 
   started = g_get_monotonic_time ();
   sl_sync_client_start (client);
-  sl_test_sync_wait (client_is_synced, client, 4 * WINDOW);
+  sl_test_sync_wait (sl_test_sync_is_synced, client, 4 * WINDOW);
   sl_sync_client_stop (client);
   /* Refused twice: the round above and the client's first; the second
    * ask came after the wait, and was let in. */

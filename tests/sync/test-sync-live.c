@@ -100,12 +100,6 @@ test_edits_travel (SlPeerFixture *f,
   g_assert_cmpint (sl_sync_client_get_state (ca), ==, SL_SYNC_STATE_SYNCED);
 }
 
-static gboolean
-is_synced (gpointer data)
-{
-  return sl_sync_client_get_state (data) == SL_SYNC_STATE_SYNCED;
-}
-
 static void
 test_offline (SlPeerFixture *f,
               gconstpointer  data)
@@ -134,7 +128,7 @@ test_offline (SlPeerFixture *f,
   g_clear_pointer (&docs, g_hash_table_unref);
 
   sl_test_monitor_set_available (monitor, TRUE);
-  sl_test_sync_wait (is_synced, client, 30);
+  sl_test_sync_wait (sl_test_sync_is_synced, client, 30);
   sl_sync_client_stop (client);
   docs = sl_test_sync_server_docs (f->peer, f->db);
   g_assert_cmpuint (g_hash_table_size (docs), ==, 1);
