@@ -31,7 +31,7 @@ check_local_id (const char  *id,
       return FALSE;
     }
 
-  return sl_server_doc_check_id (id + strlen (LOCAL_PREFIX), error);
+  return sl_server_doc_check_name (id + strlen (LOCAL_PREFIX), error);
 }
 
 /* The generation N of a local revision "0-N", or -1. */

@@ -22,8 +22,8 @@ static const char * const ignored_members[] = {
 };
 
 gboolean
-sl_server_doc_check_id (const char  *id,
-                        GError     **error)
+sl_server_doc_check_name (const char  *id,
+                          GError     **error)
 {
   gsize length = id != NULL ? strlen (id) : 0;
 
@@ -42,6 +42,16 @@ sl_server_doc_check_id (const char  *id,
         return sl_server_error_set (error, SL_SERVER_ERROR_BAD_REQUEST,
                                     "Document id must not contain control characters");
     }
+
+  return TRUE;
+}
+
+gboolean
+sl_server_doc_check_id (const char  *id,
+                        GError     **error)
+{
+  if (!sl_server_doc_check_name (id, error))
+    return FALSE;
 
   if (id[0] == '_' &&
       !(g_str_has_prefix (id, "_design/") && id[strlen ("_design/")] != '\0'))

@@ -46,6 +46,10 @@ typedef struct
  * control characters, a leading '_' only in "_design/…". */
 gboolean     sl_server_doc_check_id        (const char  *id,
                                             GError     **error);
+/* The same without the underscore rule: the name after "_local/", which
+ * may start with '_' (PouchDB's checkpoint ids do one time in 64). */
+gboolean     sl_server_doc_check_name      (const char  *id,
+                                            GError     **error);
 /* 32 random hex digits: new document ids, the server's uuid. */
 char        *sl_server_doc_new_uuid        (void);
 /* Reads the document object at @scan. Without `_id` it gets a new

@@ -222,6 +222,34 @@ test_local_docs (SlStoreFixture *fixture,
   g_assert_error (error, SL_SERVER_ERROR, SL_SERVER_ERROR_NOT_FOUND);
 }
 
+/* PouchDB names its checkpoints "_local/" + base64 md5 with '+' made '_',
+ * so one in 64 starts with an underscore; the name may, an empty one may
+ * not. */
+static void
+test_local_names (SlStoreFixture *fixture,
+                  gconstpointer   data)
+{
+  g_autoptr(JsonNode) body = sl_test_json_parse ("{\"last_seq\":\"4\"}");
+  const char *id = "_local/_jkSfJ3mKCAtoG5f7ea3rg==";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rev = sl_server_db_put_local (fixture->db, id, json_node_get_object (body), &error);
+  g_autofree char *empty = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(JsonNode) doc = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (rev, ==, "0-1");
+  text = sl_server_db_get_local (fixture->db, id, &error);
+  g_assert_no_error (error);
+  doc = sl_test_json_parse (text->str);
+  g_assert_cmpstr (sl_test_json_string (doc, "_id"), ==, id);
+  g_assert_cmpstr (sl_test_json_string (doc, "last_seq"), ==, "4");
+
+  empty = sl_server_db_put_local (fixture->db, "_local/", json_node_get_object (body), &error);
+  g_assert_error (error, SL_SERVER_ERROR, SL_SERVER_ERROR_BAD_REQUEST);
+  g_assert_null (empty);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -233,6 +261,7 @@ main (int   argc,
   sl_store_fixture_add ("/sync/server-db-feed/all-docs", test_all_docs);
   sl_store_fixture_add ("/sync/server-db-feed/revs-diff-bulk-get", test_revs_diff_and_bulk_get);
   sl_store_fixture_add ("/sync/server-db-feed/local-docs", test_local_docs);
+  sl_store_fixture_add ("/sync/server-db-feed/local-names", test_local_names);
 
   return g_test_run ();
 }
