@@ -66,6 +66,31 @@ compare_double (gconstpointer a,
 
 static gboolean step_filter_cb (gpointer data);
 
+/* With SL_BENCH_VERBOSE, when each start-up phase ended (monotonic µs,
+ * comparable with the parent's "spawned" line). */
+static void
+phase (const char *name)
+{
+  if (g_getenv ("SL_BENCH_VERBOSE") != NULL)
+    g_printerr ("  %-10s %" G_GINT64_FORMAT "\n", name, g_get_monotonic_time ());
+}
+
+static void
+phase_cb (gpointer    instance,
+          const char *name)
+{
+  phase (name);
+}
+
+static void
+open_phase_cb (GApplication  *app,
+               GFile        **files,
+               int            n_files,
+               const char    *hint)
+{
+  phase ("shown");
+}
+
 static void
 finish_filter (void)
 {
@@ -76,12 +101,51 @@ finish_filter (void)
 }
 
 static void
+count_widgets (GtkWidget  *widget,
+               GHashTable *counts)
+{
+  const char *type = G_OBJECT_TYPE_NAME (widget);
+
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  g_hash_table_insert (counts, (gpointer) type,
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, type)) + 1));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_widgets (child, counts);
+}
+
+/* With SL_BENCH_VERBOSE, how many widgets of each type the first frame
+ * shows. */
+static void
+print_widgets (GtkWidget *window)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer type, count;
+  guint total = 0;
+
+  if (g_getenv ("SL_BENCH_VERBOSE") == NULL || window == NULL)
+    return;
+  count_widgets (window, counts);
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &type, &count))
+    {
+      g_printerr ("  %5u %s\n", GPOINTER_TO_UINT (count), (const char *) type);
+      total += GPOINTER_TO_UINT (count);
+    }
+  g_printerr ("  %5u widgets shown\n", total);
+}
+
+static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       data)
 {
   if (frames_seen++ == 0)
     {
       g_print ("frame_us=%" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+      phase ("painted");
+      print_widgets (GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (g_application_get_default ()))));
       if (!measure_filter)
         g_application_quit (g_application_get_default ());
       else
@@ -119,6 +183,7 @@ step_filter_cb (gpointer data)
 static void
 window_realize_cb (GtkWidget *window)
 {
+  phase ("realize");
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), NULL);
 }
 
@@ -147,6 +212,7 @@ run_child (const char *mode,
 {
   g_autoptr(GtkApplication) app = NULL;
 
+  phase ("main");
   filter_times = g_array_new (FALSE, FALSE, sizeof (double));
   if (g_str_equal (mode, "--bare"))
     {
@@ -154,6 +220,8 @@ run_child (const char *mode,
 
       app = GTK_APPLICATION (adw_application_new ("io.github.sunlightapp.BenchBare", G_APPLICATION_NON_UNIQUE));
       g_signal_connect (app, "activate", G_CALLBACK (bare_activate_cb), NULL);
+      g_signal_connect (app, "activate", G_CALLBACK (phase_cb), (gpointer) "shown");
+      g_signal_connect_after (app, "startup", G_CALLBACK (phase_cb), (gpointer) "startup");
       return g_application_run (G_APPLICATION (app), 1, argv);
     }
   else
@@ -169,6 +237,8 @@ run_child (const char *mode,
       app = GTK_APPLICATION (sl_application_new ());
       g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
       g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
+      g_signal_connect_after (app, "startup", G_CALLBACK (phase_cb), (gpointer) "startup");
+      g_signal_connect_after (app, "open", G_CALLBACK (open_phase_cb), NULL);
       return g_application_run (G_APPLICATION (app), 2, argv);
     }
 }
@@ -188,6 +258,8 @@ run_measure (const char * const *args,
   const char *found;
 
   *spawned_at = g_get_monotonic_time ();
+  if (g_getenv ("SL_BENCH_VERBOSE") != NULL)
+    g_printerr ("%s\n  %-10s %" G_GINT64_FORMAT "\n", args[1], "spawned", *spawned_at);
   child = g_subprocess_newv (args, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (child, NULL, NULL, &out, NULL, &error);

@@ -60,6 +60,10 @@ struct _SlHeatMap
   double     cell_width;
   GArray    *column_label_boxes; /* graphene_rect_t, inside the map */
   guint      label_stride;      /* every n-th column header shown */
+
+  /* One tile of the undefined cells' hatch, in hatch_color. */
+  GskRenderNode *hatch_tile;
+  GdkRGBA        hatch_color;
 };
 
 Cell *sl_heat_map_cell                (SlHeatMap       *self,

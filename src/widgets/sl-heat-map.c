@@ -165,6 +165,7 @@ sl_heat_map_finalize (GObject *object)
   g_ptr_array_unref (self->row_layouts);
   g_ptr_array_unref (self->column_layouts);
   g_array_unref (self->column_label_boxes);
+  g_clear_pointer (&self->hatch_tile, gsk_render_node_unref);
   g_free (self->title);
 
   G_OBJECT_CLASS (sl_heat_map_parent_class)->finalize (object);
