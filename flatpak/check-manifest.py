@@ -28,7 +28,7 @@ import sys
 # of org.freedesktop.Platform): see flatpak/README.md, "What the runtime
 # has". zlib is what libxlsxwriter's fallback link adds.
 RUNTIME_PROVIDES = {
-    "glib-2.0", "gobject-2.0", "gio-2.0", "gio-unix-2.0",
+    "glib-2.0", "gobject-2.0", "gio-2.0", "gio-unix-2.0", "gmodule-2.0",
     "sqlite3", "json-glib-1.0", "icu-uc", "icu-i18n",
     "gtk4", "libadwaita-1", "cairo-pdf", "pangocairo",
     "libsoup-3.0", "libsecret-1", "zlib",

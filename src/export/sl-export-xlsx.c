@@ -16,14 +16,50 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <gmodule.h>
 #include <math.h>
-#include <xlsxwriter.h>
 
 #include "sl-export-private.h"
+#include "sl-xlsx-api.h"
 
 /* Column widths, in characters. */
 #define MIN_WIDTH 8
 #define MAX_WIDTH 40
+
+/* libxlsxwriter's functions, from the module that links it; set before
+ * the first workbook is written and kept for the process. */
+static const SlXlsxApi *xlsx;
+
+/* Loads the module sunlight-xlsx once: SL_XLSX_MODULE names its file
+ * (the tests and the uninstalled demo), else the installed one. */
+static gboolean
+load_xlsx (GError **error)
+{
+  static GMutex lock;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
+  g_autofree char *installed = NULL;
+  const char *path = g_getenv ("SL_XLSX_MODULE");
+  GModule *module;
+  gpointer get_api = NULL;
+
+  if (xlsx != NULL)
+    return TRUE;
+  if (path == NULL || *path == '\0')
+    path = installed = g_module_build_path (SL_MODULE_DIR, SL_XLSX_MODULE_NAME);
+  module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  if (module == NULL || !g_module_symbol (module, SL_XLSX_MODULE_SYMBOL, &get_api) || get_api == NULL)
+    {
+      g_set_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_FAILED,
+                   /* Translators: %s is the spreadsheet library's reason */
+                   _("Cannot write the workbook: %s"), g_module_error ());
+      if (module != NULL)
+        g_module_close (module);
+      return FALSE;
+    }
+  g_module_make_resident (module);
+  xlsx = ((SlXlsxModuleGetApi) get_api) ();
+  return TRUE;
+}
 
 typedef struct
 {
@@ -64,19 +100,19 @@ formats_init (Formats       *formats,
 {
   g_autofree char *money = money_number_format (currency);
 
-  formats->header = workbook_add_format (workbook);
-  format_set_bold (formats->header);
-  format_set_bottom (formats->header, LXW_BORDER_THIN);
-  formats->nested = workbook_add_format (workbook);
-  format_set_indent (formats->nested, 1);
-  formats->count = workbook_add_format (workbook);
-  format_set_num_format (formats->count, "#,##0");
-  formats->money = workbook_add_format (workbook);
-  format_set_num_format (formats->money, money);
-  formats->percent = workbook_add_format (workbook);
-  format_set_num_format (formats->percent, "0.0%");
-  formats->multiple = workbook_add_format (workbook);
-  format_set_num_format (formats->multiple, "0.00\"×\"");
+  formats->header = xlsx->workbook_add_format (workbook);
+  xlsx->format_set_bold (formats->header);
+  xlsx->format_set_bottom (formats->header, LXW_BORDER_THIN);
+  formats->nested = xlsx->workbook_add_format (workbook);
+  xlsx->format_set_indent (formats->nested, 1);
+  formats->count = xlsx->workbook_add_format (workbook);
+  xlsx->format_set_num_format (formats->count, "#,##0");
+  formats->money = xlsx->workbook_add_format (workbook);
+  xlsx->format_set_num_format (formats->money, money);
+  formats->percent = xlsx->workbook_add_format (workbook);
+  xlsx->format_set_num_format (formats->percent, "0.0%");
+  formats->multiple = xlsx->workbook_add_format (workbook);
+  xlsx->format_set_num_format (formats->multiple, "0.00\"×\"");
 }
 
 static lxw_format *
@@ -138,7 +174,7 @@ write_text (lxw_worksheet *sheet,
 
       cut = g_strconcat (head, "…", NULL);
     }
-  return worksheet_write_string (sheet, row, col, cut != NULL ? cut : text, format);
+  return xlsx->worksheet_write_string (sheet, row, col, cut != NULL ? cut : text, format);
 }
 
 static lxw_error
@@ -161,9 +197,9 @@ write_cell (lxw_worksheet      *sheet,
       return cell->text[0] != '\0' ? write_text (sheet, row, c, cell->text, format) : LXW_NO_ERROR;
     }
   if (cell_number (column->kind, cell, &number))
-    return worksheet_write_number (sheet, row, c, number, format_for (formats, column->kind));
+    return xlsx->worksheet_write_number (sheet, row, c, number, format_for (formats, column->kind));
   why = sl_export_cell_get_why (cell);
-  return why != NULL ? worksheet_write_comment (sheet, row, c, why) : LXW_NO_ERROR;
+  return why != NULL ? xlsx->worksheet_write_comment (sheet, row, c, why) : LXW_NO_ERROR;
 }
 
 /* Wide enough for the title and for every cell as people read it. */
@@ -183,7 +219,7 @@ set_column_widths (lxw_worksheet *sheet,
 
           width = MAX (width, g_utf8_strlen (text, -1) + 2);
         }
-      worksheet_set_column (sheet, c, c, CLAMP (width, MIN_WIDTH, MAX_WIDTH), NULL);
+      xlsx->worksheet_set_column (sheet, c, c, CLAMP (width, MIN_WIDTH, MAX_WIDTH), NULL);
     }
 }
 
@@ -195,7 +231,7 @@ check (lxw_error   status,
     return TRUE;
   g_set_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_FAILED,
                /* Translators: %s is the spreadsheet library's reason */
-               _("Cannot write the workbook: %s"), lxw_strerror (status));
+               _("Cannot write the workbook: %s"), xlsx->lxw_strerror (status));
   return FALSE;
 }
 
@@ -210,17 +246,17 @@ write_sheet (SlExportJob        *job,
   lxw_worksheet *sheet = NULL;
   guint n_rows = sl_export_table_get_n_rows (table);
 
-  if (workbook_validate_sheet_name (workbook, table->title) == LXW_NO_ERROR)
-    sheet = workbook_add_worksheet (workbook, table->title);
+  if (xlsx->workbook_validate_sheet_name (workbook, table->title) == LXW_NO_ERROR)
+    sheet = xlsx->workbook_add_worksheet (workbook, table->title);
   if (sheet == NULL)
-    sheet = workbook_add_worksheet (workbook, sl_export_table_kind_to_string (kind));
+    sheet = xlsx->workbook_add_worksheet (workbook, sl_export_table_kind_to_string (kind));
   if (job->options.rtl)
-    worksheet_right_to_left (sheet);
+    xlsx->worksheet_right_to_left (sheet);
   for (guint c = 0; c < table->columns->len; c++)
-    if (!check (worksheet_write_string (sheet, 0, c, sl_export_table_get_column (table, c)->title,
+    if (!check (xlsx->worksheet_write_string (sheet, 0, c, sl_export_table_get_column (table, c)->title,
                                         formats->header), error))
       return FALSE;
-  worksheet_freeze_panes (sheet, 1, 1);
+  xlsx->worksheet_freeze_panes (sheet, 1, 1);
   set_column_widths (sheet, table);
 
   for (guint r = 0; r < n_rows; r++)
@@ -268,9 +304,12 @@ sl_export_write_xlsx (SlExportJob  *job,
   g_autofree char *period = sl_period_format (&job->options.period, NULL);
   g_autofree char *title = g_strdup_printf ("%s — %s", sl_workspace_get_name (job->workspace), period);
   lxw_doc_properties properties = { .title = title };
-  lxw_workbook *workbook = workbook_new (path);
+  lxw_workbook *workbook;
   gboolean ok;
 
+  if (!load_xlsx (error))
+    return FALSE;
+  workbook = xlsx->workbook_new (path);
   if (workbook == NULL)
     {
       g_set_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_FAILED,
@@ -278,12 +317,12 @@ sl_export_write_xlsx (SlExportJob  *job,
                    _("Cannot write %s"), job->output_path);
       return FALSE;
     }
-  workbook_set_properties (workbook, &properties);
+  xlsx->workbook_set_properties (workbook, &properties);
   ok = write_sheets (job, workbook, error) &&
        sl_export_job_begin_step (job, 0.95, _("Writing the workbook…"), error);
   /* Closing writes the file; it also frees the workbook when not. */
   if (ok)
-    return check (workbook_close (workbook), error);
-  workbook_close (workbook);
+    return check (xlsx->workbook_close (workbook), error);
+  xlsx->workbook_close (workbook);
   return FALSE;
 }

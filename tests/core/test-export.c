@@ -366,6 +366,25 @@ test_failure_leaves_nothing (SlWorkspaceFixture *fixture,
   assert_nothing_left (fixture, elsewhere);
 }
 
+/* Without its writer module an XLSX export fails, naming the module, and
+ * leaves nothing. It points SL_XLSX_MODULE elsewhere for the rest of the
+ * process: no other test here writes a workbook. */
+static void
+test_xlsx_without_module (SlWorkspaceFixture *fixture,
+                          gconstpointer       data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "out.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+  SlExportOptions options;
+
+  g_setenv ("SL_XLSX_MODULE", "/nonexistent/sunlight-xlsx.so", TRUE);
+  export_options_init (&options, SL_CALENDAR_GREGORIAN, SL_EXPORT_XLSX);
+  g_assert_false (sl_export_run (fixture->path, path, &options, NULL, NULL, NULL, &error));
+  g_assert_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "sunlight-xlsx"));
+  assert_nothing_left (fixture, path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -383,6 +402,7 @@ main (int   argc,
   ADD ("/export/cancel/pdf-pages", test_cancel_pdf_pages);
   ADD ("/export/progress", test_progress_complete);
   ADD ("/export/failure", test_failure_leaves_nothing);
+  ADD ("/export/xlsx-without-module", test_xlsx_without_module);
 #undef ADD
 
   return g_test_run ();
