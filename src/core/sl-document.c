@@ -270,8 +270,8 @@ sl_document_new_from_json (JsonNode  *node,
 static const char *
 id_for_error (JsonNode *root)
 {
-  JsonNode *id = JSON_NODE_HOLDS_OBJECT (root) ? json_object_get_member (json_node_get_object (root), "_id")
-                                               : NULL;
+  JsonNode *id = root != NULL && JSON_NODE_HOLDS_OBJECT (root)
+                 ? json_object_get_member (json_node_get_object (root), "_id") : NULL;
 
   if (id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING &&
       g_utf8_validate (json_node_get_string (id), -1, NULL))
@@ -309,8 +309,10 @@ sl_document_new_from_data (const char  *data,
       fail_invalid (error, reason);
       return NULL;
     }
-  /* json-glib wrapped the number; the text said otherwise. */
-  if (guard == SL_JSON_GUARD_RANGE)
+  /* json-glib wrapped the number; the text said otherwise. (Text that
+   * json-glib reads as no value at all, a comment holding digits, is
+   * reported as not an object below.) */
+  if (guard == SL_JSON_GUARD_RANGE && json_parser_get_root (parser) != NULL)
     {
       sl_document_fail (error, SL_DOCUMENT_ERROR_WRONG_TYPE, id_for_error (json_parser_get_root (parser)),
                         path, _("the number is too large"));

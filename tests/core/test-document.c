@@ -440,6 +440,21 @@ test_json_guard (void)
   assert_guard ("{\"a\": --1, \"b", SL_JSON_GUARD_OK, NULL);
 }
 
+/* Text json-glib reads as no value (a comment) whose digits the guard
+ * takes for a number too large: refused as not an object, no critical
+ * (found by fuzz-document). */
+static void
+test_comment_with_big_number (void)
+{
+  const char *text = "/an99999999999999999999999999999999notat/";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlDocument) doc = sl_document_new_from_data (text, -1, &error);
+
+  g_assert_null (doc);
+  g_assert_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "object"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -448,6 +463,7 @@ main (int   argc,
 
   g_test_add_func ("/core/document/time", test_time);
   g_test_add_func ("/core/document/json-guard", test_json_guard);
+  g_test_add_func ("/core/document/comment-big-number", test_comment_with_big_number);
   g_test_add ("/core/document/encode-shapes", Fixture, NULL, fixture_setup, test_encode_shapes, fixture_teardown);
   g_test_add ("/core/document/round-trip", Fixture, NULL, fixture_setup, test_round_trip, fixture_teardown);
   g_test_add ("/core/document/apply-twice", Fixture, NULL, fixture_setup, test_apply_twice, fixture_teardown);
