@@ -270,8 +270,8 @@ sl_document_new_from_json (JsonNode  *node,
 static const char *
 id_for_error (JsonNode *root)
 {
-  JsonNode *id = root != NULL && JSON_NODE_HOLDS_OBJECT (root)
-                 ? json_object_get_member (json_node_get_object (root), "_id") : NULL;
+  JsonNode *id = JSON_NODE_HOLDS_OBJECT (root) ? json_object_get_member (json_node_get_object (root), "_id")
+                                               : NULL;
 
   if (id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING &&
       g_utf8_validate (json_node_get_string (id), -1, NULL))
