@@ -38,8 +38,8 @@ typedef struct
   SL_XLSX_FUNCTION (lxw_strerror);
 } SlXlsxApi;
 
-/* The module's one exported function. */
+/* The module's one exported function; its name, SL_XLSX_MODULE_NAME,
+ * comes from meson.build through config.h. */
 #define SL_XLSX_MODULE_SYMBOL "sl_xlsx_module_get_api"
-#define SL_XLSX_MODULE_NAME "sunlight-xlsx"
 
 typedef const SlXlsxApi *(*SlXlsxModuleGetApi) (void);
