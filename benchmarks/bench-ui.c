@@ -67,12 +67,19 @@ compare_double (gconstpointer a,
 
 static gboolean step_filter_cb (gpointer data);
 
+/* SL_BENCH_VERBOSE: print what each step did, not only the figures. */
+static gboolean
+verbose (void)
+{
+  return g_getenv ("SL_BENCH_VERBOSE") != NULL;
+}
+
 /* With SL_BENCH_VERBOSE, when each start-up phase ended (monotonic µs,
  * comparable with the parent's "spawned" line). */
 static void
 phase (const char *name)
 {
-  if (g_getenv ("SL_BENCH_VERBOSE") != NULL)
+  if (verbose ())
     g_printerr ("  %-10s %" G_GINT64_FORMAT "\n", name, g_get_monotonic_time ());
 }
 
@@ -126,7 +133,7 @@ print_widgets (GtkWidget *window)
   gpointer type, count;
   guint total = 0;
 
-  if (g_getenv ("SL_BENCH_VERBOSE") == NULL || window == NULL)
+  if (!verbose () || window == NULL)
     return;
   count_widgets (window, counts);
   g_hash_table_iter_init (&iter, counts);
@@ -145,6 +152,7 @@ after_paint_cb (GdkFrameClock *clock,
   if (frames_seen++ == 0)
     {
       g_print ("frame_us=%" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+      g_signal_handlers_disconnect_matched (clock, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, phase_cb, NULL);
       phase ("painted");
       print_widgets (GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (g_application_get_default ()))));
       if (!measure_filter)
@@ -175,7 +183,7 @@ step_filter_cb (gpointer data)
   change_time = g_get_monotonic_time ();
   if (g_getenv ("SL_BENCH_NO_CHANGE") == NULL)
     sl_view_filter_step (filter, filter_times->len % 2 == 0 ? -1 : 1);
-  if (g_getenv ("SL_BENCH_VERBOSE") != NULL)
+  if (verbose ())
     g_printerr ("step took %.3f ms\n", (g_get_monotonic_time () - change_time) / 1000.0);
   gtk_widget_queue_draw (GTK_WIDGET (bench_window));
   return G_SOURCE_REMOVE;
@@ -186,8 +194,8 @@ window_realize_cb (GtkWidget *window)
 {
   phase ("realize");
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), NULL);
-  if (frames_seen == 0)
-    g_signal_connect_after (gtk_widget_get_frame_clock (window), "layout", G_CALLBACK (phase_cb), (gpointer) "layout");
+  /* The first frame's layout only: after_paint_cb() disconnects it. */
+  g_signal_connect_after (gtk_widget_get_frame_clock (window), "layout", G_CALLBACK (phase_cb), (gpointer) "layout");
 }
 
 static void
@@ -238,7 +246,7 @@ run_measure (const char * const *args,
   const char *found;
 
   *spawned_at = g_get_monotonic_time ();
-  if (g_getenv ("SL_BENCH_VERBOSE") != NULL)
+  if (verbose ())
     g_printerr ("%s\n  %-10s %" G_GINT64_FORMAT "\n", args[1] != NULL ? args[1] : args[0], "spawned", *spawned_at);
   child = g_subprocess_newv (args, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
   g_assert_no_error (error);
