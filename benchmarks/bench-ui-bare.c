@@ -9,6 +9,9 @@
  * Sunlight's, so that loading Sunlight's libraries counts against
  * Sunlight. Prints "frame_us=" (monotonic µs) when its first frame is
  * painted, then quits.
+ *
+ * With --skip-gtk-theme it skips GTK's default theme as Sunlight does
+ * (sl_application_prepare()): the like-for-like baseline.
  */
 
 #include <adwaita.h>
@@ -42,8 +45,16 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(AdwApplication) app = adw_application_new ("io.github.sunlightapp.BenchBare", G_APPLICATION_NON_UNIQUE);
+  g_autoptr(AdwApplication) app = NULL;
 
+  if (argc >= 2 && g_str_equal (argv[1], "--skip-gtk-theme"))
+    {
+      g_setenv ("GTK_THEME", "Adwaita-empty", TRUE);
+      gtk_init ();
+      gtk_settings_get_default ();
+      g_unsetenv ("GTK_THEME");
+    }
+  app = adw_application_new ("io.github.sunlightapp.BenchBare", G_APPLICATION_NON_UNIQUE);
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
   return g_application_run (G_APPLICATION (app), 1, argv);
 }

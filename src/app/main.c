@@ -20,6 +20,7 @@ main (int   argc,
 {
   g_autoptr(SlApplication) app = NULL;
 
+  sl_application_prepare ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -27,6 +27,35 @@ struct _SlApplication
 
 G_DEFINE_FINAL_TYPE (SlApplication, sl_application, ADW_TYPE_APPLICATION)
 
+/* The theme libadwaita sets for GTK when it starts. */
+#define ADW_EMPTY_THEME "Adwaita-empty"
+
+/* Whether sl_application_prepare() set GTK_THEME. */
+static gboolean gtk_theme_set;
+
+void
+sl_application_prepare (void)
+{
+  if (g_getenv ("GTK_THEME") != NULL)
+    return;
+  gtk_theme_set = g_setenv ("GTK_THEME", ADW_EMPTY_THEME, FALSE);
+}
+
+/* GTK reads its theme when it first makes the display's settings; then
+ * GTK_THEME goes, before libadwaita checks for it. unsetenv() moves
+ * pointers within the environment and frees nothing, so a thread reading
+ * the environment meanwhile reads valid memory. */
+static void
+unset_gtk_theme (void)
+{
+  if (!gtk_theme_set)
+    return;
+  gtk_init ();
+  gtk_settings_get_default ();
+  g_unsetenv ("GTK_THEME");
+  gtk_theme_set = FALSE;
+}
+
 static SlWindow *
 get_window (SlApplication *self)
 {
@@ -227,6 +256,7 @@ sl_application_startup (GApplication *app)
 {
   SlApplication *self = SL_APPLICATION (app);
 
+  unset_gtk_theme ();
   G_APPLICATION_CLASS (sl_application_parent_class)->startup (app);
   warm_icon_theme ();
 

@@ -16,6 +16,14 @@ G_BEGIN_DECLS
 #define SL_TYPE_APPLICATION (sl_application_get_type ())
 G_DECLARE_FINAL_TYPE (SlApplication, sl_application, SL, APPLICATION, AdwApplication)
 
+/* Call first in main(), before any other thread starts: lets GTK skip
+ * reading its own default theme, which libadwaita replaces with its
+ * stylesheet as it starts (80 M instructions, about 12 ms, of every
+ * start). Sets GTK_THEME to libadwaita's empty theme unless the user set
+ * GTK_THEME; the application's startup unsets it again once GTK has read
+ * it, before libadwaita looks, so that libadwaita loads its stylesheet as
+ * usual and windows look the same. */
+void           sl_application_prepare      (void);
 SlApplication *sl_application_new          (void);
 /* The app's settings, or NULL when the schema is not installed (an
  * uninstalled build run without GSETTINGS_SCHEMA_DIR). */
