@@ -70,18 +70,6 @@ skips_gtk_theme_child (void)
 }
 
 static void
-test_skips_gtk_theme (void)
-{
-  if (g_test_subprocess ())
-    {
-      skips_gtk_theme_child ();
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
-  g_test_trap_assert_passed ();
-}
-
-static void
 keeps_user_theme_child (void)
 {
   g_autoptr(SlApplication) app = NULL;
@@ -96,12 +84,15 @@ keeps_user_theme_child (void)
   g_assert_cmpstr (name, !=, "Adwaita-empty");
 }
 
+/* Runs @data, a case's body, in a process of its own. */
 static void
-test_keeps_user_theme (void)
+test_in_subprocess (gconstpointer data)
 {
+  void (*child) (void) = (void (*) (void)) data;
+
   if (g_test_subprocess ())
     {
-      keeps_user_theme_child ();
+      child ();
       return;
     }
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
@@ -113,7 +104,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/ui/startup/skips-gtk-theme", test_skips_gtk_theme);
-  g_test_add_func ("/ui/startup/keeps-user-theme", test_keeps_user_theme);
+  g_test_add_data_func ("/ui/startup/skips-gtk-theme", (gconstpointer) skips_gtk_theme_child, test_in_subprocess);
+  g_test_add_data_func ("/ui/startup/keeps-user-theme", (gconstpointer) keeps_user_theme_child, test_in_subprocess);
   return g_test_run ();
 }
