@@ -10,11 +10,13 @@
  * Sunlight. Prints "frame_us=" (monotonic µs) when its first frame is
  * painted, then quits.
  *
- * With --skip-gtk-theme it skips GTK's default theme as Sunlight does
- * (sl_application_prepare()): the like-for-like baseline.
+ * With --skip-gtk-theme it skips GTK's default theme as Sunlight does,
+ * with the same code (sl-gtk-theme.h): the like-for-like baseline.
  */
 
 #include <adwaita.h>
+
+#include "sl-gtk-theme.h"
 
 static void
 after_paint_cb (GdkFrameClock *clock,
@@ -47,13 +49,8 @@ main (int   argc,
 {
   g_autoptr(AdwApplication) app = NULL;
 
-  if (argc >= 2 && g_str_equal (argv[1], "--skip-gtk-theme"))
-    {
-      g_setenv ("GTK_THEME", "Adwaita-empty", TRUE);
-      gtk_init ();
-      gtk_settings_get_default ();
-      g_unsetenv ("GTK_THEME");
-    }
+  if (argc >= 2 && g_str_equal (argv[1], "--skip-gtk-theme") && sl_gtk_theme_skip_begin ())
+    sl_gtk_theme_skip_end ();
   app = adw_application_new ("io.github.sunlightapp.BenchBare", G_APPLICATION_NON_UNIQUE);
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
   return g_application_run (G_APPLICATION (app), 1, argv);

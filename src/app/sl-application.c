@@ -13,6 +13,7 @@
 
 #include "sl-application.h"
 #include "sl-demo.h"
+#include "sl-gtk-theme.h"
 #include "sl-window.h"
 
 #define MAX_RECENT 10
@@ -27,32 +28,21 @@ struct _SlApplication
 
 G_DEFINE_FINAL_TYPE (SlApplication, sl_application, ADW_TYPE_APPLICATION)
 
-/* The theme libadwaita sets for GTK when it starts. */
-#define ADW_EMPTY_THEME "Adwaita-empty"
-
 /* Whether sl_application_prepare() set GTK_THEME. */
 static gboolean gtk_theme_set;
 
 void
 sl_application_prepare (void)
 {
-  if (g_getenv ("GTK_THEME") != NULL)
-    return;
-  gtk_theme_set = g_setenv ("GTK_THEME", ADW_EMPTY_THEME, FALSE);
+  gtk_theme_set = sl_gtk_theme_skip_begin ();
 }
 
-/* GTK reads its theme when it first makes the display's settings; then
- * GTK_THEME goes, before libadwaita checks for it. unsetenv() moves
- * pointers within the environment and frees nothing, so a thread reading
- * the environment meanwhile reads valid memory. */
 static void
 unset_gtk_theme (void)
 {
   if (!gtk_theme_set)
     return;
-  gtk_init ();
-  gtk_settings_get_default ();
-  g_unsetenv ("GTK_THEME");
+  sl_gtk_theme_skip_end ();
   gtk_theme_set = FALSE;
 }
 
