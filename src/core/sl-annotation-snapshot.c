@@ -14,6 +14,7 @@
 
 #include "sl-annotation-snapshot.h"
 #include "sl-collab.h"
+#include "sl-json-guard.h"
 
 static const SlMetric snapshot_metrics[] = {
   SL_METRIC_SPEND, SL_METRIC_LEADS, SL_METRIC_MQLS, SL_METRIC_SQLS, SL_METRIC_NEW_CUSTOMERS,
@@ -202,15 +203,6 @@ parse_snapshot (const char  *json,
 
 /* Member @name of @object when it is an object, else NULL (a snapshot
  * written by another version, or by hand). */
-static JsonObject *
-get_object_member (JsonObject *object,
-                   const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
 static gboolean
 value_from_object (JsonObject     *object,
                    SlMetric        metric,
@@ -218,13 +210,13 @@ value_from_object (JsonObject     *object,
                    GError        **error)
 {
   const char *key = sl_metric_to_string (metric);
-  const char *currency = json_object_get_string_member_with_default (object, "currency", "");
+  const char *currency = sl_json_get_string (object, "currency", "");
   SlMetricUnit unit = sl_metric_get_unit (metric);
   const char *money = unit == SL_METRIC_UNIT_MONEY ? currency : NULL;
-  JsonObject *values = get_object_member (object, "values");
+  JsonObject *values = sl_json_get_object (object, "values");
   JsonNode *node = values != NULL ? json_object_get_member (values, key) : NULL;
-  JsonObject *reasons = get_object_member (object, "reasons");
-  JsonObject *basis = get_object_member (object, "basis");
+  JsonObject *reasons = sl_json_get_object (object, "reasons");
+  JsonObject *basis = sl_json_get_object (object, "basis");
 
   if (node == NULL || (!JSON_NODE_HOLDS_NULL (node) && !JSON_NODE_HOLDS_OBJECT (node)))
     {
@@ -235,19 +227,21 @@ value_from_object (JsonObject     *object,
     }
   if (JSON_NODE_HOLDS_NULL (node))
     {
-      SlMetricReason reason = reasons != NULL
-        ? json_object_get_int_member_with_default (reasons, key, SL_METRIC_REASON_NOT_COMPUTED)
-        : SL_METRIC_REASON_NOT_COMPUTED;
+      gint64 reason = sl_json_get_int (reasons, key, SL_METRIC_REASON_NOT_COMPUTED);
+
+      /* A snapshot from a newer Sunlight may know reasons this one does not. */
+      if (reason < 0 || reason >= SL_METRIC_N_REASONS)
+        reason = SL_METRIC_REASON_NOT_COMPUTED;
 
       sl_metric_value_init_undefined (out, unit, money, reason);
       return TRUE;
     }
   sl_metric_value_init_fraction (out, unit,
-                                 json_object_get_int_member_with_default (json_node_get_object (node), "num", 0),
-                                 json_object_get_int_member_with_default (json_node_get_object (node), "den", 0),
+                                 sl_json_get_int (json_node_get_object (node), "num", 0),
+                                 sl_json_get_int (json_node_get_object (node), "den", 0),
                                  money, SL_METRIC_REASON_NOT_COMPUTED);
   if (metric == SL_METRIC_ROI && basis != NULL && json_object_has_member (basis, "roi"))
-    out->basis = g_strcmp0 (json_object_get_string_member (basis, "roi"), "revenue") == 0
+    out->basis = g_strcmp0 (sl_json_get_string (basis, "roi", NULL), "revenue") == 0
                  ? SL_METRIC_BASIS_REVENUE : SL_METRIC_BASIS_GROSS_PROFIT;
   return TRUE;
 }
@@ -270,7 +264,7 @@ sl_annotation_snapshot_get_formula_version (const char *json)
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object = parse_snapshot (json, &root, NULL);
 
-  return object != NULL ? json_object_get_int_member_with_default (object, "formula_version", 0) : 0;
+  return sl_json_get_int (object, "formula_version", 0);
 }
 
 GArray *
@@ -281,14 +275,15 @@ sl_annotation_snapshot_get_batches (const char *json)
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   JsonArray *batches;
 
-  if (object == NULL || !json_object_has_member (object, "batches") ||
-      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "batches")))
-    return ids;
-  batches = json_object_get_array_member (object, "batches");
-  for (guint i = 0; i < json_array_get_length (batches); i++)
+  batches = sl_json_get_array (object, "batches");
+  for (guint i = 0; batches != NULL && i < json_array_get_length (batches); i++)
     {
-      gint64 id = json_array_get_int_element (batches, i);
+      JsonNode *node = json_array_get_element (batches, i);
+      gint64 id;
 
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+        continue;
+      id = json_node_get_int (node);
       g_array_append_val (ids, id);
     }
   return ids;

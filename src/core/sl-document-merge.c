@@ -13,6 +13,7 @@
 
 #include "sl-document-merge.h"
 #include "sl-document-private.h"
+#include "sl-json-guard.h"
 
 static gboolean
 same (JsonNode *a,
@@ -35,7 +36,7 @@ is_tombstone (JsonObject *object)
 static gboolean
 is_immutable (JsonObject *object)
 {
-  const char *type = json_object_get_string_member_with_default (object, "type", "");
+  const char *type = sl_json_get_string (object, "type", "");
 
   return strcmp (type, "comment") == 0 || strcmp (type, "decision") == 0;
 }

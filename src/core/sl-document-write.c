@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "sl-document-private.h"
+#include "sl-json-guard.h"
 #include "sl-period.h"
 
 /* The row's table is aliased "t" in the query these are part of. */
@@ -149,7 +150,7 @@ target_node (JsonObject   *object,
              int           column,
              const char   *currency)
 {
-  const char *unit = json_object_get_string_member_with_default (object, "unit", "");
+  const char *unit = sl_json_get_string (object, "unit", "");
 
   if (g_strcmp0 (unit, "money") == 0)
     return money_node (sqlite3_column_int64 (stmt, column), currency);

@@ -15,6 +15,7 @@
 
 #include "sl-import-mapping.h"
 #include "sl-importer.h"
+#include "sl-json-guard.h"
 
 #define CHANNEL_NAME "channel-name"
 
@@ -208,15 +209,15 @@ sl_import_mapping_from_json (const char  *source,
     return damaged (source, error);
   object = json_node_get_object (json_parser_get_root (parser));
   columns = json_object_get_object_member (object, "columns");
-  if (!sl_import_kind_from_string (json_object_get_string_member_with_default (object, "kind", ""), &kind) ||
+  if (!sl_import_kind_from_string (sl_json_get_string (object, "kind", ""), &kind) ||
       columns == NULL)
     return damaged (source, error);
 
   mapping = sl_import_mapping_new (kind);
   mapping->source = g_strdup (source);
-  mapping->channel = g_strdup (json_object_get_string_member_with_default (object, "channel", NULL));
+  mapping->channel = g_strdup (sl_json_get_string (object, "channel", NULL));
   mapping->decimal_comma = json_object_get_boolean_member_with_default (object, "decimal_comma", FALSE);
-  if (!sl_date_order_from_string (json_object_get_string_member_with_default (object, "date_order", "auto"),
+  if (!sl_date_order_from_string (sl_json_get_string (object, "date_order", "auto"),
                                   &mapping->date_order))
     return damaged (source, error);
   if (!read_columns (mapping, columns, error))

@@ -194,3 +194,51 @@ sl_json_guard_check (const char  *data,
   g_free (s.levels);
   return result;
 }
+
+static gboolean
+holds_value (JsonObject *object,
+             const char *name,
+             GType       type,
+             JsonNode  **node)
+{
+  *node = object ? json_object_get_member (object, name) : NULL;
+  return *node != NULL && JSON_NODE_HOLDS_VALUE (*node) && json_node_get_value_type (*node) == type;
+}
+
+const char *
+sl_json_get_string (JsonObject *object,
+                    const char *name,
+                    const char *fallback)
+{
+  JsonNode *node;
+
+  return holds_value (object, name, G_TYPE_STRING, &node) ? json_node_get_string (node) : fallback;
+}
+
+gint64
+sl_json_get_int (JsonObject *object,
+                 const char *name,
+                 gint64      fallback)
+{
+  JsonNode *node;
+
+  return holds_value (object, name, G_TYPE_INT64, &node) ? json_node_get_int (node) : fallback;
+}
+
+JsonObject *
+sl_json_get_object (JsonObject *object,
+                    const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+JsonArray *
+sl_json_get_array (JsonObject *object,
+                   const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}

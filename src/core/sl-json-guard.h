@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -32,5 +32,22 @@ SlJsonGuardResult sl_json_guard_check (const char  *data,
                                        gsize        length,
                                        guint        max_depth,
                                        char       **path);
+
+/* The string @name holds in @object, or @fallback when @object is NULL
+ * or the member is missing, null, or not a string. Unlike
+ * json_object_get_string_member_with_default(), which gives NULL for
+ * null and for numbers, and warns for arrays and objects. */
+const char *sl_json_get_string (JsonObject *object,
+                                const char *name,
+                                const char *fallback);
+/* The same for a whole number (not a fraction, string or boolean). */
+gint64      sl_json_get_int    (JsonObject *object,
+                                const char *name,
+                                gint64      fallback);
+/* The object or array @name holds, or NULL when it holds something else. */
+JsonObject *sl_json_get_object (JsonObject *object,
+                                const char *name);
+JsonArray  *sl_json_get_array  (JsonObject *object,
+                                const char *name);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "sl-document-codec.h"
 #include "sl-document-merge.h"
 #include "sl-document-private.h"
+#include "sl-json-guard.h"
 #include "sl-outbox.h"
 
 struct _SlOutbox
@@ -401,7 +402,7 @@ sl_outbox_mark_pushed (SlOutbox    *self,
 {
   g_return_val_if_fail (SL_IS_OUTBOX (self), FALSE);
   g_return_val_if_fail (pushed != NULL && JSON_NODE_HOLDS_OBJECT (pushed), FALSE);
-  g_return_val_if_fail (json_object_get_string_member_with_default (json_node_get_object (pushed), "_id", NULL),
+  g_return_val_if_fail (sl_json_get_string (json_node_get_object (pushed), "_id", NULL),
                         FALSE);
   g_return_val_if_fail (rev != NULL, FALSE);
 

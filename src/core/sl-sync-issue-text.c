@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sl-json-guard.h"
 #include "sl-sync-issue-store-private.h"
 
 /* Comments show this many characters of their text. */
@@ -104,8 +105,8 @@ static char *
 describe_decision (SlDocumentCodec *codec,
                    JsonObject      *doc)
 {
-  const char *verdict = json_object_get_string_member_with_default (doc, "verdict", "");
-  const char *target = json_object_get_string_member_with_default (doc, "target", "");
+  const char *verdict = sl_json_get_string (doc, "verdict", "");
+  const char *target = sl_json_get_string (doc, "target", "");
   g_autoptr(JsonNode) target_doc = sl_document_codec_encode (codec, target, NULL);
   g_autofree char *what = NULL;
 
@@ -132,20 +133,20 @@ char *
 sl_sync_issue_describe_item (SlDocumentCodec *codec,
                              JsonObject      *doc)
 {
-  const char *type = json_object_get_string_member_with_default (doc, "type", NULL);
-  const char *id = json_object_get_string_member_with_default (doc, "_id", "");
+  const char *type = sl_json_get_string (doc, "type", NULL);
+  const char *id = sl_json_get_string (doc, "_id", "");
   const char *title = NULL;
   g_autofree char *short_title = NULL;
 
   if (g_strcmp0 (type, "decision") == 0)
     return describe_decision (codec, doc);
   if (g_strcmp0 (type, "goal") == 0)
-    title = json_object_get_string_member_with_default (doc, "objective", NULL);
+    title = sl_json_get_string (doc, "objective", NULL);
   else if (g_strcmp0 (type, "comment") == 0)
-    title = json_object_get_string_member_with_default (doc, "body", NULL);
+    title = sl_json_get_string (doc, "body", NULL);
   else if (type != NULL && (strcmp (type, "annotation") == 0 || strcmp (type, "plan") == 0 ||
                             strcmp (type, "request") == 0))
-    title = json_object_get_string_member_with_default (doc, "title", NULL);
+    title = sl_json_get_string (doc, "title", NULL);
 
   if (title == NULL)
     /* Translators: an item deleted or of a newer Sunlight; %s is its id */

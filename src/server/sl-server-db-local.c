@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include "sl-json-guard.h"
 #include "sl-json-text.h"
 #include "sl-server-db-private.h"
 #include "sl-server-error.h"
@@ -162,7 +163,7 @@ sl_server_db_put_local (SlServerDb  *self,
     return NULL;
 
   if (json_object_has_member (doc, "_rev"))
-    rev = json_object_get_string_member_with_default (doc, "_rev", "");
+    rev = sl_json_get_string (doc, "_rev", "");
   if (!check_local_rev (current, rev, error))
     return NULL;
 

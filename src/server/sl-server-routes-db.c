@@ -15,6 +15,7 @@
 
 #include <string.h>
 
+#include "sl-json-guard.h"
 #include "sl-json-scan.h"
 #include "sl-json-text.h"
 #include "sl-server-private.h"
@@ -52,10 +53,8 @@ list_contains (JsonObject *group,
                const char *value,
                gboolean   *empty)
 {
-  JsonArray *array = NULL;
+  JsonArray *array = sl_json_get_array (group, list);
 
-  if (group != NULL && json_object_has_member (group, list))
-    array = json_object_get_array_member (group, list);
   if (array == NULL || json_array_get_length (array) == 0)
     return FALSE;
 
@@ -96,9 +95,8 @@ sl_server_check_member (SlServerRequest *request,
   if (sl_server_respond_if_error (request, error))
     return FALSE;
   root = sl_json_text_parse (security, strlen (security), NULL);
-  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
-      json_object_has_member (json_node_get_object (root), "members"))
-    members = json_object_get_object_member (json_node_get_object (root), "members");
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    members = sl_json_get_object (json_node_get_object (root), "members");
 
   if (list_contains (members, "names", user, &empty) ||
       list_contains (members, "roles", role, &empty) || empty)

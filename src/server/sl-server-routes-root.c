@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include "sl-json-guard.h"
 #include "sl-json-text.h"
 #include "sl-server-private.h"
 
@@ -195,8 +196,8 @@ read_login (SlServerRequest  *request,
       object = sl_server_request_read_object (request, error);
       if (object == NULL)
         return FALSE;
-      *name = g_strdup (json_object_get_string_member_with_default (object, "name", NULL));
-      *password = g_strdup (json_object_get_string_member_with_default (object, "password", NULL));
+      *name = g_strdup (sl_json_get_string (object, "name", NULL));
+      *password = g_strdup (sl_json_get_string (object, "password", NULL));
     }
 
   if (*name == NULL || *password == NULL || !g_utf8_validate (*name, -1, NULL))

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sl-json-guard.h"
 #include "sl-sync-checkpoint.h"
 #include "sl-sync-error.h"
 
@@ -66,7 +67,7 @@ local_read_cb (GObject      *source,
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
     {
       object = json_node_get_object (node);
-      self->local_rev = g_strdup (json_object_get_string_member_with_default (object, "_rev", NULL));
+      self->local_rev = g_strdup (sl_json_get_string (object, "_rev", NULL));
       remote = node_text (json_object_get_member (object, "last_seq"));
     }
   /* The copy lags by a page when the connection broke before it was
@@ -137,7 +138,7 @@ welcome_cb (GObject      *source,
       return;
     }
   if (JSON_NODE_HOLDS_OBJECT (node))
-    uuid = json_object_get_string_member_with_default (json_node_get_object (node), "uuid", NULL);
+    uuid = sl_json_get_string (json_node_get_object (node), "uuid", NULL);
   /* A server without a uuid is known by its address. */
   if (!sl_sync_account_set_server_uuid (self->account, uuid ? uuid : sl_sync_session_get_url (self->session),
                                         &error))
@@ -185,7 +186,7 @@ save_reread_cb (GObject      *source,
     }
   g_clear_pointer (&self->local_rev, g_free);
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    self->local_rev = g_strdup (json_object_get_string_member_with_default (json_node_get_object (node),
+    self->local_rev = g_strdup (sl_json_get_string (json_node_get_object (node),
                                                                             "_rev", NULL));
   ((SaveData *)g_task_get_task_data (task))->retried = TRUE;
   save_put (g_steal_pointer (&task));
@@ -221,7 +222,7 @@ saved_cb (GObject      *source,
   self->saved_seq = g_strdup (save->seq);
   g_free (self->local_rev);
   self->local_rev = JSON_NODE_HOLDS_OBJECT (node)
-    ? g_strdup (json_object_get_string_member_with_default (json_node_get_object (node), "rev", NULL))
+    ? g_strdup (sl_json_get_string (json_node_get_object (node), "rev", NULL))
     : NULL;
   g_task_return_boolean (task, TRUE);
 }

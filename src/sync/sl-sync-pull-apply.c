@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include "sl-json-guard.h"
 #include "sl-sync-pull-private.h"
 
 void
@@ -68,7 +69,7 @@ static SlDocument *
 row_document (SlSyncPull *self,
               JsonObject *row)
 {
-  const char *id = json_object_get_string_member_with_default (row, "id", "");
+  const char *id = sl_json_get_string (row, "id", "");
   g_autoptr(GError) error = NULL;
   JsonNode *doc_node;
   SlDocument *doc;

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include "sl-json-guard.h"
 #include "sl-sync-push-private.h"
 
 /* The answers by document id (the order is not the request's on every server). */
@@ -28,7 +29,7 @@ index_results (JsonNode *node)
 
       if (!JSON_NODE_HOLDS_OBJECT (row))
         continue;
-      id = json_object_get_string_member_with_default (json_node_get_object (row), "id", NULL);
+      id = sl_json_get_string (json_node_get_object (row), "id", NULL);
       if (id != NULL)
         g_hash_table_insert (index, (gpointer)id, json_node_get_object (row));
     }
@@ -44,8 +45,8 @@ record_answer (SlSyncPush  *self,
                GError     **error)
 {
   const char *id = sl_sync_push_doc_id (doc);
-  const char *kind = answer ? json_object_get_string_member_with_default (answer, "error", NULL) : NULL;
-  const char *rev = answer ? json_object_get_string_member_with_default (answer, "rev", NULL) : NULL;
+  const char *kind = answer ? sl_json_get_string (answer, "error", NULL) : NULL;
+  const char *rev = answer ? sl_json_get_string (answer, "rev", NULL) : NULL;
 
   if (answer != NULL && kind == NULL && rev != NULL)
     {
@@ -56,7 +57,7 @@ record_answer (SlSyncPush  *self,
     g_queue_push_tail (&run->conflicts, g_strdup (id));
   else if (g_strcmp0 (kind, "forbidden") == 0)
     {
-      const char *reason = json_object_get_string_member_with_default (answer, "reason", kind);
+      const char *reason = sl_json_get_string (answer, "reason", kind);
 
       self->n_refused++;
       return sl_sync_issue_store_record_refusal (self->issues, id, reason, error);
@@ -109,10 +110,10 @@ sl_sync_push_newest_leaf (JsonNode *node)
       const char *rev;
       gint64 generation;
 
-      if (!JSON_NODE_HOLDS_OBJECT (leaf) || !json_object_has_member (json_node_get_object (leaf), "ok"))
+      if (!JSON_NODE_HOLDS_OBJECT (leaf))
         continue;
-      ok = json_object_get_object_member (json_node_get_object (leaf), "ok");
-      rev = ok ? json_object_get_string_member_with_default (ok, "_rev", NULL) : NULL;
+      ok = sl_json_get_object (json_node_get_object (leaf), "ok");
+      rev = sl_json_get_string (ok, "_rev", NULL);
       generation = rev ? g_ascii_strtoll (rev, NULL, 10) : -1;
       if (generation > best_generation)
         {

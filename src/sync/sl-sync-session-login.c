@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sl-json-guard.h"
 #include "sl-sync-error.h"
 #include "sl-sync-session-private.h"
 
@@ -32,12 +33,9 @@ static void
 take_roles (SlSyncSession *self,
             JsonObject    *user_ctx)
 {
-  JsonArray *roles = NULL;
+  JsonArray *roles = sl_json_get_array (user_ctx, "roles");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
-  if (user_ctx != NULL && json_object_has_member (user_ctx, "roles") &&
-      JSON_NODE_HOLDS_ARRAY (json_object_get_member (user_ctx, "roles")))
-    roles = json_object_get_array_member (user_ctx, "roles");
   for (guint i = 0; roles != NULL && i < json_array_get_length (roles); i++)
     {
       JsonNode *role = json_array_get_element (roles, i);
@@ -69,9 +67,7 @@ session_info_cb (GObject      *source,
       return;
     }
   object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  take_roles (self, object && json_object_has_member (object, "userCtx") &&
-                    JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "userCtx"))
-                    ? json_object_get_object_member (object, "userCtx") : NULL);
+  take_roles (self, sl_json_get_object (object, "userCtx"));
   self->logged_in = TRUE;
   g_task_return_boolean (task, TRUE);
 }

@@ -144,7 +144,7 @@ reason_of (JsonNode *node)
 {
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return NULL;
-  return json_object_get_string_member_with_default (json_node_get_object (node), "reason", NULL);
+  return sl_json_get_string (json_node_get_object (node), "reason", NULL);
 }
 
 /* Request */

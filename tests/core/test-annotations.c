@@ -246,6 +246,36 @@ test_snapshot_undefined (SlWorkspaceFixture *fixture,
   g_assert_cmpint (Q (fixture->ws, "SELECT amount_minor FROM annotation"), ==, 250000);
 }
 
+/* A snapshot written by a peer is read, not trusted: a figure of the
+ * wrong shape is undefined, a reason this version does not know is
+ * “not computed”, and batches that are not whole numbers are left out. */
+static void
+test_snapshot_from_peer (void)
+{
+  const char *json = "{\"formula_version\": \"2\", "
+                     "\"values\": {\"cpl\": {\"num\": [1], \"den\": \"2\"}, \"cac\": null, "
+                     "\"leads\": {\"num\": 12, \"den\": 1}}, "
+                     "\"reasons\": {\"cac\": 9999}, \"basis\": {\"roi\": 1}, "
+                     "\"batches\": [\"7\", 3, 1.5, null, {}, 4]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) batches = NULL;
+  SlMetricValue value;
+
+  g_assert_true (sl_annotation_snapshot_get_value (json, SL_METRIC_CPL, &value, &error));
+  g_assert_no_error (error);
+  g_assert_false (sl_metric_value_is_defined (&value));
+  g_assert_true (sl_annotation_snapshot_get_value (json, SL_METRIC_CAC, &value, &error));
+  g_assert_false (sl_metric_value_is_defined (&value));
+  g_assert_cmpint (value.reason, ==, SL_METRIC_REASON_NOT_COMPUTED);
+  g_assert_nonnull (sl_metric_reason_get_label (value.reason));
+  assert_value (json, SL_METRIC_LEADS, 12, 1);
+  g_assert_cmpint (sl_annotation_snapshot_get_formula_version (json), ==, 0);
+  batches = sl_annotation_snapshot_get_batches (json);
+  g_assert_cmpuint (batches->len, ==, 2);
+  g_assert_cmpint (g_array_index (batches, gint64, 0), ==, 3);
+  g_assert_cmpint (g_array_index (batches, gint64, 1), ==, 4);
+}
+
 /* A loss and its new plan are one edit: refused together, undone together. */
 static void
 test_loss_with_new_plan (SlWorkspaceFixture *fixture,
@@ -313,5 +343,6 @@ main (int   argc,
   ADD ("snapshot-frozen", test_snapshot_frozen);
   ADD ("snapshot-undefined", test_snapshot_undefined);
 #undef ADD
+  g_test_add_func ("/core/annotations/snapshot-from-peer", test_snapshot_from_peer);
   return g_test_run ();
 }

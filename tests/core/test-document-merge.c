@@ -233,6 +233,25 @@ test_merge_immutable (void)
                  "\"verdict\": \"approve\"}");
 }
 
+/* A type that is not a string (a tombstone may carry anything) merges
+ * like any other document instead of being read as text. */
+static void
+test_merge_odd_type (void)
+{
+  static const char * const types[] = { "null", "7", "[\"comment\"]", "{\"comment\": true}" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_autofree char *base = g_strdup_printf ("{\"_id\": \"comment:1\", \"type\": %s, \"body\": \"a\"}",
+                                               types[i]);
+      g_autofree char *mine = g_strdup_printf ("{\"_id\": \"comment:1\", \"type\": %s, \"body\": \"b\"}",
+                                               types[i]);
+
+      /* Not immutable, so my change wins over the unchanged base. */
+      assert_merges (base, mine, base, mine);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -251,6 +270,7 @@ main (int   argc,
   g_test_add_func ("/core/document-merge/no-base", test_merge_no_base);
   g_test_add_func ("/core/document-merge/deletion", test_merge_deletion);
   g_test_add_func ("/core/document-merge/immutable", test_merge_immutable);
+  g_test_add_func ("/core/document-merge/odd-type", test_merge_odd_type);
 
   return g_test_run ();
 }
