@@ -201,8 +201,8 @@ parse_snapshot (const char  *json,
   return json_node_get_object (*root);
 }
 
-/* Member @name of @object when it is an object, else NULL (a snapshot
- * written by another version, or by hand). */
+/* The snapshot may come from a peer, another version or a hand: every
+ * member is read for its type, and a money figure needs a currency. */
 static gboolean
 value_from_object (JsonObject     *object,
                    SlMetric        metric,
@@ -223,6 +223,13 @@ value_from_object (JsonObject     *object,
       g_set_error (error, SL_COLLAB_ERROR, SL_COLLAB_ERROR_INVALID,
                    /* Translators: %s is a metric, e.g. “Cost per lead (CPL)” */
                    _("This annotation’s figures do not include %s"), sl_metric_get_label (metric));
+      return FALSE;
+    }
+  if (money != NULL && !sl_currency_is_valid (money))
+    {
+      g_set_error (error, SL_COLLAB_ERROR, SL_COLLAB_ERROR_INVALID,
+                   /* Translators: %s is a metric, e.g. “Cost per lead (CPL)” */
+                   _("This annotation’s figures give %s in no known currency"), sl_metric_get_label (metric));
       return FALSE;
     }
   if (JSON_NODE_HOLDS_NULL (node))

@@ -252,7 +252,7 @@ test_snapshot_undefined (SlWorkspaceFixture *fixture,
 static void
 test_snapshot_from_peer (void)
 {
-  const char *json = "{\"formula_version\": \"2\", "
+  const char *json = "{\"formula_version\": \"2\", \"currency\": \"USD\", "
                      "\"values\": {\"cpl\": {\"num\": [1], \"den\": \"2\"}, \"cac\": null, "
                      "\"leads\": {\"num\": 12, \"den\": 1}}, "
                      "\"reasons\": {\"cac\": 9999}, \"basis\": {\"roi\": 1}, "
@@ -274,6 +274,19 @@ test_snapshot_from_peer (void)
   g_assert_cmpuint (batches->len, ==, 2);
   g_assert_cmpint (g_array_index (batches, gint64, 0), ==, 3);
   g_assert_cmpint (g_array_index (batches, gint64, 1), ==, 4);
+
+  /* Money in a currency nobody knows cannot be shown: an error, not a figure. */
+  g_assert_false (sl_annotation_snapshot_get_value ("{\"currency\": \"bogus\", "
+                                                    "\"values\": {\"spend\": {\"num\": 5, \"den\": 1}}}",
+                                                    SL_METRIC_SPEND, &value, &error));
+  g_assert_error (error, SL_COLLAB_ERROR, SL_COLLAB_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sl_annotation_snapshot_get_value ("{\"values\": {\"cpl\": null}}", SL_METRIC_CPL, &value, &error));
+  g_assert_error (error, SL_COLLAB_ERROR, SL_COLLAB_ERROR_INVALID);
+  g_clear_error (&error);
+  /* A count needs no currency. */
+  assert_value ("{\"currency\": \"bogus\", \"values\": {\"leads\": {\"num\": 5, \"den\": 1}}}",
+                SL_METRIC_LEADS, 5, 1);
 }
 
 /* A loss and its new plan are one edit: refused together, undone together. */

@@ -7,7 +7,8 @@
  * libFuzzer target: decodes the input as a sync document and, when it
  * is one, applies it to a workspace inside a transaction that is rolled
  * back, encodes it again and checks that what was written reads back
- * the same. Seeds are in corpus/document/.
+ * the same, and that the figures of an annotation's snapshot read and
+ * format whatever a peer put there. Seeds are in corpus/document/.
  */
 
 #include "config.h"
@@ -15,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
+#include "sl-annotation-snapshot.h"
 #include "sl-demo.h"
 #include "sl-document-codec.h"
 #include "sl-document-merge.h"
@@ -123,6 +125,43 @@ check_merge (SlDocument *doc)
   g_assert_null (clashes);
 }
 
+/* A snapshot comes from whoever wrote the annotation: each of its
+ * figures reads as a value or an error, and formats. */
+static void
+check_snapshot (SlDocument *doc)
+{
+  JsonNode *node = json_object_get_member (sl_document_get_json (doc), "snapshot");
+  g_autofree char *json = NULL;
+  g_autoptr(GArray) batches = NULL;
+  const SlMetric *metrics;
+  guint n_metrics;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return;
+  json = json_to_string (node, FALSE);
+  metrics = sl_annotation_snapshot_get_metrics (&n_metrics);
+  for (guint i = 0; i < n_metrics; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      SlMetricValue value;
+
+      if (!sl_annotation_snapshot_get_value (json, metrics[i], &value, &error))
+        {
+          g_assert_nonnull (error);
+          continue;
+        }
+      g_assert_no_error (error);
+      text = sl_metric_value_format (&value, "en_US.UTF-8");
+      g_assert_true (text != NULL && g_utf8_validate (text, -1, NULL));
+      if (!sl_metric_value_is_defined (&value) && value.reason != SL_METRIC_REASON_NONE)
+        g_assert_nonnull (sl_metric_reason_get_label (value.reason));
+    }
+  sl_annotation_snapshot_get_formula_version (json);
+  batches = sl_annotation_snapshot_get_batches (json);
+  g_assert_nonnull (batches);
+}
+
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
@@ -142,6 +181,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     }
   g_assert_nonnull (sl_document_get_id (doc));
   check_merge (doc);
+  check_snapshot (doc);
 
   g_assert_true (sl_database_begin (db, NULL));
   check_round_trip (doc);
