@@ -236,8 +236,8 @@ value_from_object (JsonObject     *object,
     {
       gint64 reason = sl_json_get_int (reasons, key, SL_METRIC_REASON_NOT_COMPUTED);
 
-      /* A snapshot from a newer Sunlight may know reasons this one does not. */
-      if (reason < 0 || reason >= SL_METRIC_N_REASONS)
+      /* Undefined needs a reason, and a newer Sunlight may know reasons this one does not. */
+      if (reason <= SL_METRIC_REASON_NONE || reason >= SL_METRIC_N_REASONS)
         reason = SL_METRIC_REASON_NOT_COMPUTED;
 
       sl_metric_value_init_undefined (out, unit, money, reason);

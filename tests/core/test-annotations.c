@@ -284,6 +284,12 @@ test_snapshot_from_peer (void)
   g_assert_false (sl_annotation_snapshot_get_value ("{\"values\": {\"cpl\": null}}", SL_METRIC_CPL, &value, &error));
   g_assert_error (error, SL_COLLAB_ERROR, SL_COLLAB_ERROR_INVALID);
   g_clear_error (&error);
+  /* An undefined figure always has a reason, even when the snapshot says none. */
+  g_assert_true (sl_annotation_snapshot_get_value ("{\"values\": {\"leads\": null}, \"reasons\": {\"leads\": 0}}",
+                                                   SL_METRIC_LEADS, &value, &error));
+  g_assert_no_error (error);
+  g_assert_false (sl_metric_value_is_defined (&value));
+  g_assert_cmpint (value.reason, ==, SL_METRIC_REASON_NOT_COMPUTED);
   /* A count needs no currency. */
   assert_value ("{\"currency\": \"bogus\", \"values\": {\"leads\": {\"num\": 5, \"den\": 1}}}",
                 SL_METRIC_LEADS, 5, 1);
