@@ -288,7 +288,7 @@ sl_annotation_snapshot_get_batches (const char *json)
       JsonNode *node = json_array_get_element (batches, i);
       gint64 id;
 
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+      if (!sl_json_node_holds (node, G_TYPE_INT64))
         continue;
       id = json_node_get_int (node);
       g_array_append_val (ids, id);

@@ -14,6 +14,7 @@
 
 #include "sl-document-codec.h"
 #include "sl-document-private.h"
+#include "sl-json-guard.h"
 
 struct _SlDocumentCodec
 {
@@ -174,17 +175,6 @@ carry_over_extras (JsonObject       *object,
       json_object_set_member (object, name, json_node_copy (member));
 }
 
-static const char *
-applied_workspace (JsonObject *applied,
-                   const char *fallback)
-{
-  JsonNode *node = applied ? json_object_get_member (applied, "workspace") : NULL;
-
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  return fallback;
-}
-
 /* The item's row as a document in *out, or NULL when it has none. */
 static gboolean
 encode_item (SlDocumentCodec   *self,
@@ -219,7 +209,7 @@ encode_item (SlDocumentCodec   *self,
     return TRUE;
 
   object = json_object_new ();
-  write_header (object, doc_id, spec, applied_workspace (applied, ws_uuid), stmt);
+  write_header (object, doc_id, spec, sl_json_get_string (applied, "workspace", ws_uuid), stmt);
   for (guint i = 0; i < spec->n_fields; i++)
     sl_document_write_field (object, &spec->fields[i], stmt, &column, ws_currency);
 

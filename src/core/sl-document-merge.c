@@ -29,8 +29,7 @@ is_tombstone (JsonObject *object)
 {
   JsonNode *node = object ? json_object_get_member (object, "_deleted") : NULL;
 
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
+  return sl_json_node_holds (node, G_TYPE_BOOLEAN) && json_node_get_boolean (node);
 }
 
 static gboolean
@@ -48,9 +47,7 @@ later_time (JsonNode *mine,
 {
   gint64 a, b;
 
-  if (mine == NULL || theirs == NULL ||
-      !JSON_NODE_HOLDS_VALUE (mine) || json_node_get_value_type (mine) != G_TYPE_STRING ||
-      !JSON_NODE_HOLDS_VALUE (theirs) || json_node_get_value_type (theirs) != G_TYPE_STRING ||
+  if (!sl_json_node_holds (mine, G_TYPE_STRING) || !sl_json_node_holds (theirs, G_TYPE_STRING) ||
       !sl_document_parse_time (json_node_get_string (mine), &a) ||
       !sl_document_parse_time (json_node_get_string (theirs), &b))
     return theirs ? theirs : mine;

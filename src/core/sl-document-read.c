@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "sl-document-private.h"
+#include "sl-json-guard.h"
 #include "sl-money.h"
 #include "sl-period.h"
 
@@ -59,7 +60,7 @@ fail_at (const Where  *where,
 static gboolean
 is_string (JsonNode *node)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+  return sl_json_node_holds (node, G_TYPE_STRING);
 }
 
 static gboolean
@@ -83,12 +84,12 @@ read_integer (const Where  *where,
               gint64       *out,
               GError      **error)
 {
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+  if (sl_json_node_holds (node, G_TYPE_INT64))
     {
       *out = json_node_get_int (node);
       return TRUE;
     }
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+  if (sl_json_node_holds (node, G_TYPE_DOUBLE))
     return fail_at (where, member, SL_DOCUMENT_ERROR_WRONG_TYPE,
                     _("expected a whole number, not a fraction"), error);
   return fail_at (where, member, SL_DOCUMENT_ERROR_WRONG_TYPE, _("expected a whole number"), error);
@@ -281,7 +282,7 @@ check_no_fractions (const Where  *where,
                     JsonNode     *node,
                     GError      **error)
 {
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+  if (sl_json_node_holds (node, G_TYPE_DOUBLE))
     return fail_at (where, NULL, SL_DOCUMENT_ERROR_WRONG_TYPE,
                     _("expected a whole number, not a fraction"), error);
 

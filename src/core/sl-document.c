@@ -61,7 +61,7 @@ read_id (SlDocument  *self,
   if (node == NULL)
     return sl_document_fail (error, SL_DOCUMENT_ERROR_MISSING_FIELD, _("document"), "_id",
                              _("required but missing"));
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (!sl_json_node_holds (node, G_TYPE_STRING))
     return sl_document_fail (error, SL_DOCUMENT_ERROR_WRONG_TYPE, _("document"), "_id",
                              _("expected a document id (type:uuid)"));
 
@@ -84,14 +84,14 @@ read_meta (SlDocument  *self,
 
   if (rev != NULL)
     {
-      if (!JSON_NODE_HOLDS_VALUE (rev) || json_node_get_value_type (rev) != G_TYPE_STRING)
+      if (!sl_json_node_holds (rev, G_TYPE_STRING))
         return sl_document_fail (error, SL_DOCUMENT_ERROR_WRONG_TYPE, self->id, "_rev",
                                  _("expected text"));
       self->rev = g_strdup (json_node_get_string (rev));
     }
   if (deleted != NULL)
     {
-      if (!JSON_NODE_HOLDS_VALUE (deleted) || json_node_get_value_type (deleted) != G_TYPE_BOOLEAN)
+      if (!sl_json_node_holds (deleted, G_TYPE_BOOLEAN))
         return sl_document_fail (error, SL_DOCUMENT_ERROR_WRONG_TYPE, self->id, "_deleted",
                                  _("expected true or false"));
       self->deleted = json_node_get_boolean (deleted);
@@ -108,7 +108,7 @@ read_schema (SlDocument  *self,
   if (node == NULL)
     return sl_document_fail (error, SL_DOCUMENT_ERROR_MISSING_FIELD, self->id, "schema",
                              _("required but missing"));
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  if (!sl_json_node_holds (node, G_TYPE_INT64))
     return sl_document_fail (error, SL_DOCUMENT_ERROR_WRONG_TYPE, self->id, "schema",
                              _("expected a whole number"));
   self->schema = json_node_get_int (node);
@@ -273,7 +273,7 @@ id_for_error (JsonNode *root)
   JsonNode *id = JSON_NODE_HOLDS_OBJECT (root) ? json_object_get_member (json_node_get_object (root), "_id")
                                                : NULL;
 
-  if (id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING &&
+  if (sl_json_node_holds (id, G_TYPE_STRING) &&
       g_utf8_validate (json_node_get_string (id), -1, NULL))
     return json_node_get_string (id);
   /* Translators: stands for a document's id in errors about one without an id */

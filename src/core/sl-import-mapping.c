@@ -186,7 +186,7 @@ read_columns (SlImportMapping  *mapping,
     {
       JsonNode *node = json_object_get_member (columns, l->data);
 
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+      if (!sl_json_node_holds (node, G_TYPE_STRING) ||
           !is_field (mapping->kind, l->data))
         return damaged (mapping->source, error) != NULL;
       g_hash_table_insert (mapping->columns, g_strdup (l->data), g_strdup (json_node_get_string (node)));

@@ -195,14 +195,18 @@ sl_json_guard_check (const char  *data,
   return result;
 }
 
-static gboolean
-holds_value (JsonObject *object,
-             const char *name,
-             GType       type,
-             JsonNode  **node)
+gboolean
+sl_json_node_holds (JsonNode *node,
+                    GType     type)
 {
-  *node = object ? json_object_get_member (object, name) : NULL;
-  return *node != NULL && JSON_NODE_HOLDS_VALUE (*node) && json_node_get_value_type (*node) == type;
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+}
+
+static JsonNode *
+member (JsonObject *object,
+        const char *name)
+{
+  return object != NULL ? json_object_get_member (object, name) : NULL;
 }
 
 const char *
@@ -210,9 +214,9 @@ sl_json_get_string (JsonObject *object,
                     const char *name,
                     const char *fallback)
 {
-  JsonNode *node;
+  JsonNode *node = member (object, name);
 
-  return holds_value (object, name, G_TYPE_STRING, &node) ? json_node_get_string (node) : fallback;
+  return sl_json_node_holds (node, G_TYPE_STRING) ? json_node_get_string (node) : fallback;
 }
 
 gint64
@@ -220,16 +224,16 @@ sl_json_get_int (JsonObject *object,
                  const char *name,
                  gint64      fallback)
 {
-  JsonNode *node;
+  JsonNode *node = member (object, name);
 
-  return holds_value (object, name, G_TYPE_INT64, &node) ? json_node_get_int (node) : fallback;
+  return sl_json_node_holds (node, G_TYPE_INT64) ? json_node_get_int (node) : fallback;
 }
 
 JsonObject *
 sl_json_get_object (JsonObject *object,
                     const char *name)
 {
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+  JsonNode *node = member (object, name);
 
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
@@ -238,7 +242,7 @@ JsonArray *
 sl_json_get_array (JsonObject *object,
                    const char *name)
 {
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+  JsonNode *node = member (object, name);
 
   return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }

@@ -33,6 +33,11 @@ SlJsonGuardResult sl_json_guard_check (const char  *data,
                                        guint        max_depth,
                                        char       **path);
 
+/* Whether @node (NULL allowed) is a value of @type: G_TYPE_STRING,
+ * G_TYPE_INT64 (a whole number), G_TYPE_DOUBLE (a fraction) or
+ * G_TYPE_BOOLEAN. */
+gboolean    sl_json_node_holds (JsonNode   *node,
+                                GType       type);
 /* The string @name holds in @object, or @fallback when @object is NULL
  * or the member is missing, null, or not a string. Unlike
  * json_object_get_string_member_with_default(), which gives NULL for

@@ -186,8 +186,7 @@ save_reread_cb (GObject      *source,
     }
   g_clear_pointer (&self->local_rev, g_free);
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    self->local_rev = g_strdup (sl_json_get_string (json_node_get_object (node),
-                                                                            "_rev", NULL));
+    self->local_rev = g_strdup (sl_json_get_string (json_node_get_object (node), "_rev", NULL));
   ((SaveData *)g_task_get_task_data (task))->retried = TRUE;
   save_put (g_steal_pointer (&task));
 }
@@ -374,7 +373,7 @@ sl_sync_checkpoint_since_param (const char *last_seq)
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return g_strdup ("0");
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+  if (sl_json_node_holds (node, G_TYPE_STRING))
     text = g_strdup (json_node_get_string (node));
   else
     text = json_to_string (node, FALSE);

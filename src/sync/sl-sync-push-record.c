@@ -45,8 +45,8 @@ record_answer (SlSyncPush  *self,
                GError     **error)
 {
   const char *id = sl_sync_push_doc_id (doc);
-  const char *kind = answer ? sl_json_get_string (answer, "error", NULL) : NULL;
-  const char *rev = answer ? sl_json_get_string (answer, "rev", NULL) : NULL;
+  const char *kind = sl_json_get_string (answer, "error", NULL);
+  const char *rev = sl_json_get_string (answer, "rev", NULL);
 
   if (answer != NULL && kind == NULL && rev != NULL)
     {

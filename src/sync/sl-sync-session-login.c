@@ -40,7 +40,7 @@ take_roles (SlSyncSession *self,
     {
       JsonNode *role = json_array_get_element (roles, i);
 
-      if (JSON_NODE_HOLDS_VALUE (role) && json_node_get_value_type (role) == G_TYPE_STRING)
+      if (sl_json_node_holds (role, G_TYPE_STRING))
         g_strv_builder_add (builder, json_node_get_string (role));
     }
   g_strfreev (self->roles);

@@ -76,6 +76,28 @@ test_get_object_and_array (void)
   g_assert_null (sl_json_get_array (NULL, "a"));
 }
 
+static void
+test_node_holds (void)
+{
+  g_autoptr(JsonNode) node = parse ("{\"s\": \"7\", \"i\": 7, \"f\": 7.5, \"b\": false, \"n\": null, \"a\": [7]}");
+  JsonObject *object = json_node_get_object (node);
+  static const struct { const char *name; GType type; } values[] = {
+    { "s", G_TYPE_STRING }, { "i", G_TYPE_INT64 }, { "f", G_TYPE_DOUBLE }, { "b", G_TYPE_BOOLEAN },
+  };
+  static const GType types[] = { G_TYPE_STRING, G_TYPE_INT64, G_TYPE_DOUBLE, G_TYPE_BOOLEAN };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (types); j++)
+      g_assert_cmpint (sl_json_node_holds (json_object_get_member (object, values[i].name), types[j]), ==,
+                       values[i].type == types[j]);
+  for (guint j = 0; j < G_N_ELEMENTS (types); j++)
+    {
+      g_assert_false (sl_json_node_holds (json_object_get_member (object, "n"), types[j]));
+      g_assert_false (sl_json_node_holds (json_object_get_member (object, "a"), types[j]));
+      g_assert_false (sl_json_node_holds (NULL, types[j]));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -83,6 +105,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_summary ("Typed reads of members of JSON from elsewhere");
 
+  g_test_add_func ("/core/json-guard/node-holds", test_node_holds);
   g_test_add_func ("/core/json-guard/get-string", test_get_string);
   g_test_add_func ("/core/json-guard/get-int", test_get_int);
   g_test_add_func ("/core/json-guard/get-object-and-array", test_get_object_and_array);
